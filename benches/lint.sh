@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Lint benchmark: dbtool migrate lint vs squawk (PyPI squawk-cli, installed in
+# a venv under target/) on a generated 20,000-statement corpus, in the same
+# run: wall time, statements/second and peak RSS (/usr/bin/time -v); then the
+# finding counts per rule of both tools on the corpus and on ./migrations.
+# Prints a table and writes the `## lint` section of docs/benchmarks.md.
+# Usage: benches/lint.sh [statements]   (default 20000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+statements="${1:-20000}"
+target="${CARGO_TARGET_DIR:-target}"
+work="$target/lint-bench"
+venv="$target/squawk-venv"
+squawk_version="2.70.0"
+runs=3
+
+# 1. Tools.
+cargo build --release --quiet --bin dbtool
+dbtool="$target/release/dbtool"
+if ! [ -x "$venv/bin/squawk" ] || ! "$venv/bin/squawk" --version | grep -q "$squawk_version"; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet "squawk-cli==$squawk_version"
+fi
+squawk="$venv/bin/squawk"
+
+# 2. Corpus: files of 50 statements, a realistic mix of safe and unsafe DDL.
+rm -rf "$work" && mkdir -p "$work/corpus"
+python3 - "$work/corpus" "$statements" <<'PY'
+import os, sys
+out, total = sys.argv[1], int(sys.argv[2])
+templates = [
+    "CREATE TABLE t{n} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());",
+    "CREATE TABLE u{n} (id serial PRIMARY KEY, code varchar(20), at timestamp, payload json);",
+    "ALTER TABLE orders ADD COLUMN c{n} text;",
+    "ALTER TABLE orders ADD COLUMN r{n} uuid DEFAULT gen_random_uuid();",
+    "ALTER TABLE orders ADD COLUMN q{n} bigint NOT NULL;",
+    "CREATE INDEX orders_c{n}_idx ON orders (customer_id, created_at);",
+    "ALTER TABLE orders ADD CONSTRAINT orders_ck{n} CHECK (amount > 0);",
+    "ALTER TABLE orders ADD CONSTRAINT orders_ck{n}nv CHECK (amount > 0) NOT VALID;",
+    "ALTER TABLE orders ADD CONSTRAINT orders_fk{n} FOREIGN KEY (customer_id) REFERENCES customers (id);",
+    "ALTER TABLE orders ALTER COLUMN amount{n} TYPE bigint;",
+    "ALTER TABLE orders ALTER COLUMN note{n} SET NOT NULL;",
+    "ALTER TABLE orders RENAME COLUMN a{n} TO b{n};",
+    "ALTER TABLE orders DROP COLUMN old{n};",
+    "UPDATE orders SET status = 'x' WHERE id = {n};",
+    "INSERT INTO audit (id, note) VALUES ({n}, 'generated row {n}');",
+    "COMMENT ON TABLE t{n} IS 'table {n}';",
+    "GRANT SELECT ON t{n} TO reporting;",
+    "CREATE OR REPLACE VIEW v{n} AS SELECT id, name FROM t{n} WHERE created_at > now() - interval '1 day';",
+    "CREATE OR REPLACE FUNCTION f{n}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;",
+    "DROP INDEX orders_old{n}_idx;",
+]
+per_file = 50
+n = 0
+f = 0
+while n < total:
+    f += 1
+    lines = []
+    for _ in range(min(per_file, total - n)):
+        lines.append(templates[n % len(templates)].format(n=n))
+        n += 1
+    with open(os.path.join(out, f"V{f}__generated_{f}.sql"), "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+PY
+files=$(ls "$work/corpus" | wc -l)
+
+# 3. Timing: best of $runs, peak RSS of that run.
+measure() { # name, then the command; prints "seconds rss_kb"
+  local name="$1"; shift
+  local best="" best_rss=""
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -v -o "$work/$name.time" "$@" > "$work/$name.out" 2> "$work/$name.err" || true
+    local secs rss
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$work/$name.time")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
+    if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN{exit !(a<b)}'; then best="$secs"; best_rss="$rss"; fi
+  done
+  echo "$best $best_rss"
+}
+read -r d_secs d_rss < <(measure dbtool "$dbtool" migrate lint "$work/corpus" --format json)
+read -r s_secs s_rss < <(measure squawk "$squawk" --reporter json "$work/corpus")
+
+rate() { awk -v n="$statements" -v s="$1" 'BEGIN{ if (s <= 0) s = 0.001; printf "%.0f", n / s }'; }
+mb() { awk -v k="$1" 'BEGIN{ printf "%.1f", k / 1024 }'; }
+table=$(cat <<EOF
+| tool | version | statements | files | wall time (best of $runs) | statements/s | peak RSS |
+|---|---|---|---|---|---|---|
+| dbtool migrate lint | $("$dbtool" --version | awk '{print $2}') | $statements | $files | ${d_secs}s | $(rate "$d_secs") | $(mb "$d_rss") MB |
+| squawk | $squawk_version | $statements | $files | ${s_secs}s | $(rate "$s_secs") | $(mb "$s_rss") MB |
+EOF
+)
+
+# 4. Finding counts per rule, on the corpus and on ./migrations.
+count_dbtool() { "$dbtool" migrate lint "$@" --format json 2>/dev/null | python3 -c 'import json,sys,collections; c=collections.Counter(f["rule"] for f in json.load(sys.stdin)); print(json.dumps(c))'; }
+count_squawk() { "$squawk" --reporter json "$@" 2>/dev/null | python3 -c 'import json,sys,collections; d=sys.stdin.read().strip() or "[]"; c=collections.Counter(f["rule_name"] for f in json.loads(d)); print(json.dumps(c))'; }
+compare() { # title, dbtool counts json, squawk counts json
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+title, d, s = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+print(f"\n{title}\n")
+print("| rule | dbtool | squawk |")
+print("|---|---|---|")
+for r in sorted(set(d) | set(s)):
+    mark = "" if d.get(r, 0) == s.get(r, 0) else " ≠"
+    print(f"| `{r}` | {d.get(r, 0)} | {s.get(r, 0)}{mark} |")
+PY
+}
+corpus_cmp=$(compare "Findings per rule on the generated corpus:" "$(count_dbtool "$work/corpus")" "$(count_squawk "$work/corpus")")
+repo_cmp=$(compare "Findings per rule on this repository's migrations/:" "$(count_dbtool migrations)" "$(count_squawk migrations/*.sql)")
+
+section=$(cat <<EOF
+## lint
+
+\`benches/lint.sh\` on $(uname -sm), $(nproc) cores, $(date -u +%Y-%m-%d): a generated corpus of
+$statements statements in $files files (20 statement shapes: safe and unsafe DDL, DML, views,
+PL/pgSQL functions), both tools in the same run, JSON output, best of $runs runs.
+
+$table
+$corpus_cmp
+$repo_cmp
+
+Disagreements are explained in [lint.md](lint.md#compared-with-squawk).
+EOF
+)
+echo "$section"
+
+# 5. docs/benchmarks.md: replace (or append) only the `## lint` section.
+doc=docs/benchmarks.md
+[ -f "$doc" ] || printf '# Benchmarks\n' > "$doc"
+python3 - "$doc" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
+text = open(path).read()
+m = re.search(r"^## lint\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+if m:
+    text = text[:m.start()] + section + ("\n" if text[m.end():] else "") + text[m.end():]
+else:
+    text = text.rstrip() + "\n\n" + section
+open(path, "w").write(text)
+PY
+echo "wrote the lint section of $doc"

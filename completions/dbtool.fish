@@ -1,0 +1,736 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_dbtool_global_optspecs
+    string join \n config= env= q/quiet v/verbose color= output-format= no-progress h/help V/version
+end
+
+function __fish_dbtool_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_dbtool_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_dbtool_using_subcommand
+    set -l cmd (__fish_dbtool_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c dbtool -n "__fish_dbtool_needs_command" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_needs_command" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_needs_command" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_needs_command" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_needs_command" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_needs_command" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_needs_command" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "db-connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "logout" -d 'Delete cached AWS role sessions'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -f -a "env" -d 'Print PG* variables for the sandbox, for `eval "$(dbtool sandbox env)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -f -a "reset" -d 'Stop the sandbox and delete all its data'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l port -d 'Listen on this port (default: the last one used, else a free one)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l format -d 'Shell syntax of the output' -r -f -a "sh\t'`export NAME=\'value\'` lines for sh, bash and zsh'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+dotenv\t'`NAME=value` lines for .env files and docker --env-file'
+json\t'One JSON object'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Do not ask for confirmation'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "env" -d 'Print PG* variables for the sandbox, for `eval "$(dbtool sandbox env)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Stop the sandbox and delete all its data'
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s y -l yes -d 'Confirm admin (or production write) access without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l refresh -d 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s y -l yes -d 'Confirm admin (or production write) access without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l refresh -d 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l format -d 'Syntax of the output' -r -f -a "sh\t'`export NAME=\'value\'` lines for sh, bash and zsh'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+dotenv\t'`NAME=value` lines for .env files and docker --env-file'
+json\t'One JSON object'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s y -l yes -d 'Confirm admin (or production write) access without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s r -l role -d 'Role whose AWS identity to show' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "up" -d 'Apply pending migrations (the default)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "info" -d 'Show every migration with its state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "validate" -d 'Check the applied migrations against the files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "baseline" -d 'Start the history of an existing database at the baseline version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "repair" -d 'Remove failed rows, realign checksums, mark missing migrations deleted'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "clean" -d 'Drop every object in the managed schemas'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "undo" -d 'Revert the latest applied migrations with their U files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "new" -d 'Create the next versioned migration file'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-pending -d 'Accept migrations not applied yet (Flyway counts them as errors)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-clean -d 'Allow clean even though clean_disabled is true (never on production)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l count -d 'Number of migrations to undo, newest first' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l to -d 'Undo every applied migration above VERSION' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l repeatable -d 'Create a repeatable migration (R__…) instead of a versioned one'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "up" -d 'Apply pending migrations (the default)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show every migration with its state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check the applied migrations against the files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "baseline" -d 'Start the history of an existing database at the baseline version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "repair" -d 'Remove failed rows, realign checksums, mark missing migrations deleted'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Drop every object in the managed schemas'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Revert the latest applied migrations with their U files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create the next versioned migration file'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l prune -d 'Also drop roles that have access here but are not declared'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l prune -d 'Also drop roles that have access here but are not declared'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l set-passwords -d 'Set every declared password, even those that already match'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Do not ask for confirmation'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show the plan and stop'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l prune -d 'Also drop roles that have access here but are not declared'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l offline -d 'Skip checks that need the network (AWS credentials)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "env" -d 'Print PG* variables for the sandbox, for `eval "$(dbtool sandbox env)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Stop the sandbox and delete all its data'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "up" -d 'Apply pending migrations (the default)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "info" -d 'Show every migration with its state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "validate" -d 'Check the applied migrations against the files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "baseline" -d 'Start the history of an existing database at the baseline version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "repair" -d 'Remove failed rows, realign checksums, mark missing migrations deleted'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "clean" -d 'Drop every object in the managed schemas'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "undo" -d 'Revert the latest applied migrations with their U files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "new" -d 'Create the next versioned migration file'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'

@@ -1,0 +1,3 @@
+GRANT USAGE ON SCHEMA public TO ${reader_role};
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${reader_role};
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${reader_role};

@@ -1,0 +1,350 @@
+//! AWS credentials for a database role: the standard chain (profiles, SSO
+//! cache, env, web identity) through aws-config, plus what aws-config does not
+//! do: assuming a role with MFA (prompt, `--mfa-code` or `DBTOOL_MFA_CODE`;
+//! STS AssumeRole with SerialNumber/TokenCode directly) and caching assumed
+//! sessions on disk (0600) until 5 minutes before they expire. Touches STS
+//! and `$XDG_CACHE_HOME/dbtool/aws/`.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use aws_credential_types::Credentials;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::UserError;
+use crate::printer::Printer;
+
+/// Which AWS identity a role uses (from dbtool.toml).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AwsSpec {
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub role_arn: Option<String>,
+    pub source_profile: Option<String>,
+    pub external_id: Option<String>,
+    pub duration: Option<Duration>,
+    pub mfa_serial: Option<String>,
+}
+
+/// How to get an MFA code when one is needed.
+#[derive(Debug, Clone, Default)]
+pub struct MfaOptions {
+    /// `--mfa-code` or `DBTOOL_MFA_CODE`.
+    pub code: Option<String>,
+}
+
+/// Refreshing assumed credentials this long before expiry.
+pub const REFRESH_MARGIN: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+/// An assumed-role session as cached on disk.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedSession {
+    pub role_arn: String,
+    /// Access key id of the credentials that assumed the role (the source identity).
+    pub source_access_key_id: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: String,
+    pub expiration: DateTime<Utc>,
+}
+
+impl CachedSession {
+    pub fn is_fresh(&self, now: DateTime<Utc>) -> bool {
+        self.expiration - REFRESH_MARGIN > now
+    }
+}
+
+/// Directory of cached sessions.
+pub fn cache_dir() -> PathBuf {
+    crate::paths::cache_home().join("dbtool").join("aws")
+}
+
+/// File name of a cached session: role and source identity, readable by humans.
+pub fn cache_file(role_arn: &str, source_access_key_id: &str) -> PathBuf {
+    let clean = |s: &str| {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect::<String>()
+    };
+    cache_dir().join(format!(
+        "{}__{}.json",
+        clean(role_arn.trim_start_matches("arn:aws:iam::")),
+        clean(source_access_key_id)
+    ))
+}
+
+/// All cached sessions (for `whoami`), fresh or not.
+pub fn cached_sessions() -> Vec<(PathBuf, CachedSession)> {
+    let mut out = Vec::new();
+    if let Ok(entries) = fs::read_dir(cache_dir()) {
+        for e in entries.flatten() {
+            if let Ok(text) = fs::read_to_string(e.path()) {
+                if let Ok(s) = serde_json::from_str::<CachedSession>(&text) {
+                    out.push((e.path(), s));
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Deletes every cached session; returns how many there were.
+pub fn clear_cache() -> anyhow::Result<usize> {
+    let sessions = cached_sessions();
+    for (path, _) in &sessions {
+        fs::remove_file(path)?;
+    }
+    Ok(sessions.len())
+}
+
+fn read_cache(path: &PathBuf) -> Option<CachedSession> {
+    let text = fs::read_to_string(path).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn write_cache(path: &PathBuf, session: &CachedSession) -> anyhow::Result<()> {
+    let dir = path.parent().expect("cache file has a parent");
+    fs::create_dir_all(dir)?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let mut f = fs::OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .mode(0o600)
+        .open(&tmp)?;
+    f.write_all(serde_json::to_string_pretty(session)?.as_bytes())?;
+    drop(f);
+    fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+/// SDK configuration carrying the credentials of `spec`: the chain for a
+/// plain profile, or an assumed (possibly MFA) session, cached on disk.
+pub async fn load(
+    spec: &AwsSpec,
+    mfa: &MfaOptions,
+    printer: &Printer,
+) -> anyhow::Result<aws_config::SdkConfig> {
+    let base_profile = spec.source_profile.as_deref().or(spec.profile.as_deref());
+    let base = super::sdk_config(spec.region.as_deref(), base_profile).await;
+    let Some(role_arn) = spec.role_arn.as_deref() else {
+        // Resolve now, so a missing login is reported here with a hint.
+        base_credentials(&base, base_profile).await?;
+        return Ok(base);
+    };
+    let source = base_credentials(&base, base_profile).await?;
+    let path = cache_file(role_arn, source.access_key_id());
+    let now = Utc::now();
+    if let Some(cached) = read_cache(&path).filter(|c| c.role_arn == role_arn && c.is_fresh(now)) {
+        printer.verbose(format!(
+            "using cached session for {role_arn} (expires {})",
+            cached.expiration.format("%H:%M UTC")
+        ));
+        return Ok(with_credentials(&base, &cached));
+    }
+    let session = assume(&base, spec, role_arn, &source, mfa, printer).await?;
+    if let Err(e) = write_cache(&path, &session) {
+        printer.warn(format!(
+            "could not cache the session in {}: {e}",
+            path.display()
+        ));
+    }
+    Ok(with_credentials(&base, &session))
+}
+
+fn with_credentials(base: &aws_config::SdkConfig, s: &CachedSession) -> aws_config::SdkConfig {
+    let expiry = std::time::SystemTime::from(s.expiration);
+    let creds = Credentials::new(
+        &s.access_key_id,
+        &s.secret_access_key,
+        Some(s.session_token.clone()),
+        Some(expiry),
+        "dbtool",
+    );
+    base.to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(creds))
+        .build()
+}
+
+async fn base_credentials(
+    config: &aws_config::SdkConfig,
+    profile: Option<&str>,
+) -> anyhow::Result<Credentials> {
+    let provider = config
+        .credentials_provider()
+        .ok_or_else(|| UserError::runtime("no AWS credentials provider configured"))?;
+    provider.provide_credentials().await.map_err(|e| {
+        let who = match profile {
+            Some(p) => format!("profile `{p}`"),
+            None => "the default AWS credential chain".to_string(),
+        };
+        let hint = match profile {
+            Some(p) => format!("log in with `aws sso login --profile {p}` (or check ~/.aws/config), then retry"),
+            None => "export AWS_PROFILE (then `aws sso login`), or set `profile` for this role in dbtool.toml".to_string(),
+        };
+        UserError::runtime(format!("no usable AWS credentials from {who}"))
+            .source(anyhow::anyhow!("{}", aws_sdk_sts::error::DisplayErrorContext(e)))
+            .hint(hint)
+            .into()
+    })
+}
+
+/// Role session name: `dbtool-<local user>`, restricted to what STS accepts.
+pub fn session_name() -> String {
+    let user = std::env::var("USER").unwrap_or_else(|_| "user".into());
+    let clean: String = user
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "+=,.@-_".contains(*c))
+        .collect();
+    let mut name = format!("dbtool-{clean}");
+    name.truncate(64);
+    name
+}
+
+async fn assume(
+    base: &aws_config::SdkConfig,
+    spec: &AwsSpec,
+    role_arn: &str,
+    source: &Credentials,
+    mfa: &MfaOptions,
+    printer: &Printer,
+) -> anyhow::Result<CachedSession> {
+    let sts = aws_sdk_sts::Client::new(base);
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let code = match &spec.mfa_serial {
+            Some(serial) => Some(mfa_code(serial, mfa, attempts)?),
+            None => None,
+        };
+        let result = sts
+            .assume_role()
+            .role_arn(role_arn)
+            .role_session_name(session_name())
+            .set_duration_seconds(spec.duration.map(|d| d.as_secs() as i32))
+            .set_external_id(spec.external_id.clone())
+            .set_serial_number(spec.mfa_serial.clone())
+            .set_token_code(code)
+            .send()
+            .await;
+        match result {
+            Ok(out) => {
+                let c = out
+                    .credentials()
+                    .ok_or_else(|| UserError::runtime("STS AssumeRole returned no credentials"))?;
+                let expiration = DateTime::<Utc>::from_timestamp(c.expiration().secs(), 0)
+                    .unwrap_or_else(Utc::now);
+                return Ok(CachedSession {
+                    role_arn: role_arn.to_string(),
+                    source_access_key_id: source.access_key_id().to_string(),
+                    access_key_id: c.access_key_id().to_string(),
+                    secret_access_key: c.secret_access_key().to_string(),
+                    session_token: c.session_token().to_string(),
+                    expiration,
+                });
+            }
+            Err(e) => {
+                let text = format!("{}", aws_sdk_sts::error::DisplayErrorContext(&e));
+                let mfa_failed = spec.mfa_serial.is_some()
+                    && (text.contains("MultiFactorAuthentication") || text.contains("MFA"));
+                if mfa_failed && mfa.code.is_none() && attempts < 3 && crate::prompt::interactive()
+                {
+                    printer.warn("the MFA code was not accepted; try again");
+                    continue;
+                }
+                let err = UserError::runtime(format!("cannot assume role {role_arn}"))
+                    .source(anyhow::anyhow!("{text}"));
+                let err = if mfa_failed {
+                    err.hint("the MFA code was wrong or expired: use the current code of the device in `mfa_serial`")
+                } else {
+                    err.hint("check that your identity may assume this role (trust policy, external_id) and that the ARN is right")
+                };
+                return Err(err.into());
+            }
+        }
+    }
+}
+
+fn mfa_code(serial: &str, mfa: &MfaOptions, attempt: u32) -> anyhow::Result<String> {
+    if let Some(code) = &mfa.code {
+        return validate_code(code);
+    }
+    if !crate::prompt::interactive() {
+        return Err(
+            UserError::usage(format!("an MFA code is needed for {serial}"))
+                .hint("pass --mfa-code CODE or set DBTOOL_MFA_CODE when there is no terminal")
+                .into(),
+        );
+    }
+    let prompt = if attempt == 1 {
+        format!("MFA code for {serial}")
+    } else {
+        format!("MFA code for {serial} (attempt {attempt} of 3)")
+    };
+    let code: String = dialoguer::Input::new()
+        .with_prompt(prompt)
+        .interact_text()?;
+    validate_code(&code)
+}
+
+fn validate_code(code: &str) -> anyhow::Result<String> {
+    let code = code.trim();
+    if code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()) {
+        Ok(code.to_string())
+    } else {
+        Err(UserError::usage("an MFA code is 6 digits")
+            .hint("use the code your MFA device shows now")
+            .into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn freshness_keeps_a_margin() {
+        let now = Utc::now();
+        let mut s = CachedSession {
+            role_arn: "r".into(),
+            source_access_key_id: "a".into(),
+            access_key_id: "b".into(),
+            secret_access_key: "c".into(),
+            session_token: "d".into(),
+            expiration: now + chrono::TimeDelta::minutes(6),
+        };
+        assert!(s.is_fresh(now));
+        s.expiration = now + chrono::TimeDelta::minutes(4);
+        assert!(!s.is_fresh(now));
+    }
+
+    #[test]
+    fn mfa_codes_are_six_digits() {
+        assert_eq!(validate_code(" 123456 ").unwrap(), "123456");
+        assert!(validate_code("12345").is_err());
+        assert!(validate_code("abcdef").is_err());
+    }
+
+    #[test]
+    fn cache_file_names_role_and_source() {
+        let p = cache_file("arn:aws:iam::123456789012:role/db-write", "AKIAEXAMPLE");
+        assert!(
+            p.ends_with("123456789012_role_db-write__AKIAEXAMPLE.json"),
+            "{}",
+            p.display()
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! The command-line interface: global flags and the command enum (clap
+//! derive). Each command's own arguments live beside it in `src/commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::printer::{ColorChoice, OutputFormat};
+
+/// dbtool: PostgreSQL on AWS RDS without the shell scripts
+///
+/// Connect as readonly, write or admin with IAM tokens, run Flyway-compatible
+/// migrations, and manage a local sandbox PostgreSQL. With no configuration,
+/// every database command targets the local sandbox (`dbtool sandbox up`).
+#[derive(Debug, Parser)]
+#[command(
+    name = "dbtool",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(after_help = "Documentation: docs/ in the dbtool repository (one page per command).")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const GLOBAL: &str = "Global options";
+
+/// Flags every command accepts.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Read configuration from FILE instead of ./dbtool.toml
+    #[arg(long, global = true, value_name = "FILE", env = "DBTOOL_CONFIG", help_heading = GLOBAL)]
+    pub config: Option<PathBuf>,
+
+    /// Use the configured environment NAME (preview, staging, production…)
+    #[arg(long = "env", global = true, value_name = "NAME", env = "DBTOOL_ENV", help_heading = GLOBAL)]
+    pub environment: Option<String>,
+
+    /// Print less: only data, warnings and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose", help_heading = GLOBAL)]
+    pub quiet: bool,
+
+    /// Print more detail (repeat for even more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = GLOBAL)]
+    pub verbose: u8,
+
+    /// When to use colours on stderr (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto", help_heading = GLOBAL)]
+    pub color: ColorChoice,
+
+    /// Format of data printed on stdout
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "text", env = "DBTOOL_OUTPUT_FORMAT", help_heading = GLOBAL)]
+    pub output_format: OutputFormat,
+
+    /// Never draw progress bars or spinners
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a local PostgreSQL that dbtool manages (the default target)
+    Sandbox(commands::sandbox::SandboxArgs),
+    /// Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)
+    #[command(visible_alias = "db-connect")]
+    Connect(commands::connect::ConnectArgs),
+    /// Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`
+    Env(commands::env::EnvArgs),
+    /// Show the AWS identity dbtool uses and the cached role sessions
+    Whoami(commands::whoami::WhoamiArgs),
+    /// Delete cached AWS role sessions
+    Logout(commands::whoami::LogoutArgs),
+    /// Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)
+    Migrate(commands::migrate::MigrateArgs),
+    /// Manage database users, roles and grants as desired state
+    Roles(commands::roles::RolesArgs),
+    /// Restore an RDS instance to a point in time, as a faithful copy of the source
+    Restore(commands::restore::RestoreArgs),
+    /// Check that everything dbtool needs is installed and configured
+    Doctor(commands::doctor::DoctorArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions(commands::completions::CompletionsArgs),
+}

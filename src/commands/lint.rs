@@ -1,0 +1,372 @@
+//! `dbtool migrate lint`: checks migrations for statements that lock or
+//! rewrite busy tables, break running code, or fail halfway; prints
+//! findings as text, JSON, gcc lines, GitHub annotations or SARIF. Reads
+//! migration files and dbtool.toml; runs `git` for `--changed-since`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anstyle::AnsiColor;
+
+use crate::context::Context;
+use crate::error::{ExitStatus, UserError};
+use crate::lint::{self, report, LintConfig, LintOptions, PgVersion, Schema, Severity};
+
+/// Output formats of `migrate lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LintFormat {
+    /// Human-readable findings with the source line and a caret
+    Text,
+    /// A JSON array of findings
+    Json,
+    /// One `file:line:col: severity: message [rule]` line per finding
+    Gcc,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`)
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+}
+
+/// Check migrations for zero-downtime hazards (locks, rewrites, breaking changes)
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LintArgs {
+    /// Files or directories to lint (default: the configured migration locations)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Target PostgreSQL version, e.g. 16 or 14.2 (default: [lint] pg_version, else 17)
+    #[arg(long, value_name = "VERSION", env = "DBTOOL_LINT_PG_VERSION")]
+    pub pg_version: Option<String>,
+
+    /// Findings format (default: text, or json with --output-format json)
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<LintFormat>,
+
+    /// Exit with status 1 when there are warnings, not only errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Skip these rules (comma-separated or repeated)
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
+    /// Run only these rules (comma-separated or repeated)
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub include: Vec<String>,
+
+    /// Show the lock model: each statement's locks, rewrites and scans
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Lint only files changed since this git ref (plus uncommitted and untracked ones)
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+
+    /// List the rules with their default severity and exit
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+/// The `[lint]` table of the configuration file (default when absent).
+pub fn lint_config(ctx: &Context) -> anyhow::Result<LintConfig> {
+    let Some(loaded) = ctx.config.as_ref() else {
+        return Ok(LintConfig::default());
+    };
+    let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
+    let value: toml::Table = toml::from_str(&text).unwrap_or_default();
+    let Some(table) = value.get("lint") else {
+        return Ok(LintConfig::default());
+    };
+    let origin = crate::config::display_path(&loaded.path);
+    let config: LintConfig = table
+        .clone()
+        .try_into()
+        .map_err(|e| UserError::usage(format!("{origin}: [lint]: {e}")))?;
+    config
+        .validate()
+        .map_err(|e| UserError::usage(format!("{origin}: {e}")))?;
+    Ok(config)
+}
+
+/// What `lint` takes from the migrate settings when run as `dbtool migrate
+/// lint` (flags, FLYWAY_* variables, flyway.conf and dbtool.toml resolved).
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    /// Where migrations live (absolute, `filesystem:` stripped).
+    pub locations: Vec<PathBuf>,
+    /// Whether migrate sets `lock_timeout` itself (not `0s`).
+    pub engine_lock_timeout: bool,
+    /// The server's version, when the caller is connected (beats `[lint] pg_version`).
+    pub server_version: Option<PgVersion>,
+}
+
+impl Defaults {
+    /// From `[migrate]` in dbtool.toml only (`locations`, `lock_timeout`).
+    pub fn from_config(ctx: &Context) -> anyhow::Result<Defaults> {
+        let m = ctx.migrate_config();
+        let locations = m
+            .locations
+            .unwrap_or_else(|| vec!["migrations".into()])
+            .iter()
+            .map(|l| crate::migrate::resolve::location_path(l).map(|p| ctx.cwd.join(p)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(UserError::usage)?;
+        Ok(Defaults {
+            locations,
+            engine_lock_timeout: m.lock_timeout.is_none_or(|d| !d.is_zero()),
+            server_version: None,
+        })
+    }
+}
+
+/// Resolves the options `lint` runs with: flag > server version > config > default.
+pub fn options(
+    args: &LintArgs,
+    config: LintConfig,
+    defaults: &Defaults,
+) -> anyhow::Result<LintOptions> {
+    let ids: Vec<&str> = lint::RULES.iter().map(|r| r.id).collect();
+    for (flag, list) in [("--exclude", &args.exclude), ("--include", &args.include)] {
+        for id in list {
+            lint::config::check_rule_id(id, &ids)
+                .map_err(|e| UserError::usage(format!("{flag}: {e}")))?;
+        }
+    }
+    let pg_version = match (
+        &args.pg_version,
+        defaults.server_version,
+        &config.pg_version,
+    ) {
+        (Some(v), _, _) => {
+            PgVersion::parse(v).map_err(|e| UserError::usage(format!("--pg-version: {e}")))?
+        }
+        (None, Some(server), _) => server,
+        (None, None, Some(v)) => {
+            PgVersion::parse(v).map_err(|e| UserError::usage(format!("[lint] pg_version: {e}")))?
+        }
+        (None, None, None) => PgVersion::LATEST,
+    };
+    let engine_lock_timeout = defaults.engine_lock_timeout;
+    Ok(LintOptions {
+        pg_version,
+        config,
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+        engine_lock_timeout,
+    })
+}
+
+/// `dbtool migrate lint` with defaults from `[migrate]` in dbtool.toml.
+pub async fn run(ctx: &Context, args: &LintArgs) -> anyhow::Result<ExitStatus> {
+    if args.list_rules {
+        return list_rules(ctx);
+    }
+    let defaults = Defaults::from_config(ctx)?;
+    run_with(ctx, args, &defaults).await
+}
+
+/// `dbtool migrate lint` with defaults resolved by the caller (the migrate
+/// command passes its resolved settings).
+pub async fn run_with(
+    ctx: &Context,
+    args: &LintArgs,
+    defaults: &Defaults,
+) -> anyhow::Result<ExitStatus> {
+    let printer = &ctx.printer;
+    if args.list_rules {
+        return list_rules(ctx);
+    }
+    let config = lint_config(ctx)?;
+    let deny_warnings = args.deny_warnings || config.deny_warnings;
+    let opts = options(args, config, defaults)?;
+    let (paths, defaulted) = if args.paths.is_empty() {
+        (defaults.locations.clone(), true)
+    } else {
+        (args.paths.iter().map(|p| ctx.cwd.join(p)).collect(), false)
+    };
+    let files = lint::files::collect(&paths).map_err(|e| {
+        let err = UserError::usage(e);
+        if defaulted {
+            err.hint(
+                "pass the files or directories to lint, or set [migrate] locations in dbtool.toml",
+            )
+        } else {
+            err
+        }
+    })?;
+    let changed = match &args.changed_since {
+        Some(r) => Some(
+            lint::files::changed_since(r, &ctx.cwd)
+                .map_err(|e| UserError::usage(format!("--changed-since {r}: {e}")))?,
+        ),
+        None => None,
+    };
+    let mut schema = Schema::default();
+    let mut findings = Vec::new();
+    let mut statements = Vec::new();
+    let mut linted = 0usize;
+    for path in &files {
+        let display = lint::files::display_path(path, &ctx.cwd);
+        let source = lint::files::load(path, &display).map_err(UserError::usage)?;
+        // Earlier files are still read, so the schema they build is known.
+        let report = lint::lint_source(&source, &opts, &mut schema);
+        let selected = match &changed {
+            Some(set) => path.canonicalize().is_ok_and(|c| set.contains(&c)),
+            None => true,
+        };
+        if selected {
+            linted += 1;
+            findings.extend(report.findings);
+            statements.extend(report.statements);
+        }
+    }
+    let format = args.format.unwrap_or(if printer.is_json() {
+        LintFormat::Json
+    } else {
+        LintFormat::Text
+    });
+    match format {
+        LintFormat::Json if args.explain => {
+            printer.json(&serde_json::json!({ "findings": findings, "statements": statements }))?;
+        }
+        LintFormat::Json => printer.json(&findings)?,
+        LintFormat::Sarif => printer.json(&report::sarif(&findings))?,
+        LintFormat::Gcc => print!("{}", report::gcc(&findings)),
+        LintFormat::Github => print!("{}", report::github(&findings)),
+        LintFormat::Text => {
+            if args.explain {
+                printer.table(&report::explain_rows(&statements));
+                printer.data("");
+            }
+            let colour = printer.color && std::io::stdout().is_terminal();
+            let paint = |s: Severity, t: &str| {
+                if !colour {
+                    return t.to_string();
+                }
+                let c = match s {
+                    Severity::Error => AnsiColor::Red,
+                    Severity::Warning => AnsiColor::Yellow,
+                    Severity::Info => AnsiColor::Cyan,
+                };
+                printer.paint(c, t)
+            };
+            print!("{}", report::text(&findings, &paint));
+        }
+    }
+    let summary = report::summary(&findings, linted);
+    if lint::has_failures(&findings, deny_warnings) {
+        printer.status(format!("lint: {summary}"));
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            printer.hint("fix the statements, or silence a reviewed one with `-- dbtool:ignore <rule> <reason>` above it");
+        }
+        Ok(ExitStatus::Failure)
+    } else {
+        printer.success(format!("lint: {summary}"));
+        Ok(ExitStatus::Success)
+    }
+}
+
+fn list_rules(ctx: &Context) -> anyhow::Result<ExitStatus> {
+    if ctx.printer.is_json() {
+        let rules: Vec<serde_json::Value> = lint::RULES
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id, "severity": r.severity, "summary": r.summary,
+                    "lock": r.lock, "why": r.why, "safe": r.safe,
+                })
+            })
+            .collect();
+        ctx.printer.json(&rules)?;
+    } else {
+        let mut rows = vec![vec![
+            "Rule".to_string(),
+            "Severity".to_string(),
+            "Flags".to_string(),
+        ]];
+        for r in lint::RULES {
+            rows.push(vec![
+                r.id.to_string(),
+                r.severity.to_string(),
+                r.summary.to_string(),
+            ]);
+        }
+        ctx.printer.table(&rows);
+    }
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        lint: LintArgs,
+    }
+
+    #[test]
+    fn flags_parse() {
+        let c = Cli::try_parse_from([
+            "x",
+            "migrations/V1__a.sql",
+            "--pg-version",
+            "14.2",
+            "--format",
+            "sarif",
+            "--exclude",
+            "ban-drop-column,renaming-table",
+            "--include",
+            "ban-drop-table",
+            "--deny-warnings",
+            "--explain",
+            "--changed-since",
+            "origin/main",
+        ])
+        .unwrap();
+        assert_eq!(c.lint.paths, vec![PathBuf::from("migrations/V1__a.sql")]);
+        assert_eq!(c.lint.exclude, vec!["ban-drop-column", "renaming-table"]);
+        assert_eq!(c.lint.format, Some(LintFormat::Sarif));
+        assert!(c.lint.deny_warnings && c.lint.explain);
+    }
+
+    #[tokio::test]
+    async fn runs_on_a_directory_and_fails_on_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("V1__create.sql"),
+            "CREATE TABLE t (id bigint, name text);\nCREATE INDEX t_name ON t (name);\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("V2__drop.sql"),
+            "ALTER TABLE t DROP COLUMN name;\n",
+        )
+        .unwrap();
+        let ctx = Context::bare(crate::printer::Printer::plain());
+        let args = LintArgs {
+            paths: vec![dir.path().to_path_buf()],
+            ..LintArgs::default()
+        };
+        assert_eq!(run(&ctx, &args).await.unwrap(), ExitStatus::Failure);
+        let args = LintArgs {
+            paths: vec![dir.path().to_path_buf()],
+            exclude: vec!["ban-drop-column".into()],
+            ..LintArgs::default()
+        };
+        assert_eq!(run(&ctx, &args).await.unwrap(), ExitStatus::Success);
+        let args = LintArgs {
+            paths: vec![dir.path().to_path_buf()],
+            exclude: vec!["ban-drop-colum".into()],
+            ..LintArgs::default()
+        };
+        let err = run(&ctx, &args).await.unwrap_err();
+        assert!(
+            err.to_string().contains("did you mean `ban-drop-column`"),
+            "{err}"
+        );
+    }
+}

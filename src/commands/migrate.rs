@@ -1,0 +1,767 @@
+//! `dbtool migrate`: Flyway-compatible migrations (up, info, validate,
+//! baseline, repair, clean, undo, new). A short script over `crate::migrate`;
+//! touches the migration files and PostgreSQL through it.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::MigrateConfig;
+use crate::context::Context;
+use crate::error::{ExitStatus, UserError};
+use crate::migrate::engine::{self, Engine};
+use crate::migrate::settings::{self, Layer, Settings};
+use crate::migrate::state::{self, State};
+use crate::migrate::{Resolved, Version};
+use crate::pg::ConnInfo;
+use crate::target::TargetArgs;
+
+const MIGRATE: &str = "Migration options";
+
+/// Apply Flyway-compatible migrations; `dbtool migrate` alone is `migrate up`
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Settings come from flags, then FLYWAY_* variables, then [migrate] in dbtool.toml, then flyway.conf / flyway.toml. See docs/migrate.md."
+)]
+pub struct MigrateArgs {
+    #[command(subcommand)]
+    pub command: Option<MigrateCommand>,
+
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub opts: Box<MigrateOpts>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum MigrateCommand {
+    /// Apply pending migrations (the default)
+    Up(TargetOnly),
+    /// Show every migration with its state
+    Info(TargetOnly),
+    /// Check the applied migrations against the files
+    Validate(ValidateArgs),
+    /// Start the history of an existing database at the baseline version
+    Baseline(TargetOnly),
+    /// Remove failed rows, realign checksums, mark missing migrations deleted
+    Repair(TargetOnly),
+    /// Drop every object in the managed schemas
+    Clean(CleanArgs),
+    /// Revert the latest applied migrations with their U files
+    Undo(UndoArgs),
+    /// Create the next versioned migration file
+    New(NewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TargetOnly {
+    #[command(flatten)]
+    pub target: TargetArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Accept migrations not applied yet (Flyway counts them as errors)
+    #[arg(long)]
+    pub allow_pending: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Allow clean even though clean_disabled is true (never on production)
+    #[arg(long)]
+    pub allow_clean: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UndoArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Number of migrations to undo, newest first
+    #[arg(long, default_value_t = 1, conflicts_with = "to")]
+    pub count: usize,
+    /// Undo every applied migration above VERSION
+    #[arg(long, value_name = "VERSION")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// What the migration does (words are joined with underscores)
+    #[arg(required = true, value_name = "DESCRIPTION")]
+    pub description: Vec<String>,
+    /// Create a repeatable migration (R__…) instead of a versioned one
+    #[arg(long)]
+    pub repeatable: bool,
+}
+
+/// Options shared by every migrate subcommand.
+#[derive(Debug, clap::Args, Default)]
+pub struct MigrateOpts {
+    /// Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)
+    #[arg(long, global = true, value_name = "FILE", help_heading = MIGRATE)]
+    pub flyway_config: Option<PathBuf>,
+
+    /// Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]
+    #[arg(long, global = true, value_name = "DIR", value_delimiter = ',', help_heading = MIGRATE)]
+    pub locations: Vec<String>,
+
+    /// Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]
+    #[arg(long, global = true, value_name = "SCHEMA", value_delimiter = ',', help_heading = MIGRATE)]
+    pub schemas: Vec<String>,
+
+    /// Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]
+    #[arg(long, global = true, value_name = "SCHEMA", help_heading = MIGRATE)]
+    pub default_schema: Option<String>,
+
+    /// Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]
+    #[arg(long, global = true, value_name = "NAME", help_heading = MIGRATE)]
+    pub table: Option<String>,
+
+    /// Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]
+    #[arg(long = "placeholder", global = true, value_name = "KEY=VALUE", help_heading = MIGRATE)]
+    pub placeholders: Vec<String>,
+
+    /// Leave `${…}` in SQL untouched
+    #[arg(long, global = true, help_heading = MIGRATE)]
+    pub no_placeholder_replacement: bool,
+
+    /// Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
+    pub baseline_on_migrate: Option<bool>,
+
+    /// Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]
+    #[arg(long, global = true, value_name = "VERSION", help_heading = MIGRATE)]
+    pub baseline_version: Option<String>,
+
+    /// Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]
+    #[arg(long, global = true, value_name = "TEXT", help_heading = MIGRATE)]
+    pub baseline_description: Option<String>,
+
+    /// Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
+    pub out_of_order: Option<bool>,
+
+    /// Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
+    pub validate_on_migrate: Option<bool>,
+
+    /// Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]
+    #[arg(long, global = true, value_name = "VERSION", help_heading = MIGRATE)]
+    pub target_version: Option<String>,
+
+    /// Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
+    pub mixed: Option<bool>,
+
+    /// Apply all pending migrations in one transaction [env: FLYWAY_GROUP]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
+    pub group: Option<bool>,
+
+    /// Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]
+    #[arg(long, global = true, value_name = "NAME", help_heading = MIGRATE)]
+    pub installed_by: Option<String>,
+
+    /// lock_timeout for each migration, e.g. 5s; 0 turns it off
+    #[arg(long, global = true, value_name = "DURATION", help_heading = MIGRATE)]
+    pub lock_timeout: Option<String>,
+
+    /// Retries of a migration that hit lock_timeout (default 3)
+    #[arg(long, global = true, value_name = "N", help_heading = MIGRATE)]
+    pub lock_retries: Option<u32>,
+
+    /// How long to wait for another runner's migration lock (default 10m)
+    #[arg(long, global = true, value_name = "DURATION", help_heading = MIGRATE)]
+    pub lock_wait: Option<String>,
+
+    /// Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]
+    #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
+    pub validate_migration_naming: Option<bool>,
+
+    /// Print the SQL that would run, with transaction boundaries; change nothing
+    #[arg(long, global = true, help_heading = MIGRATE)]
+    pub dry_run: bool,
+
+    /// Answer yes to confirmation prompts
+    #[arg(short = 'y', long, global = true, help_heading = MIGRATE)]
+    pub yes: bool,
+}
+
+fn usage(e: String) -> anyhow::Error {
+    UserError::usage(e).into()
+}
+
+/// The flags as a settings layer.
+fn flags_layer(o: &MigrateOpts) -> anyhow::Result<Layer> {
+    let mut m = MigrateConfig {
+        locations: (!o.locations.is_empty()).then(|| o.locations.clone()),
+        schemas: (!o.schemas.is_empty()).then(|| o.schemas.clone()),
+        default_schema: o.default_schema.clone(),
+        table: o.table.clone(),
+        placeholder_replacement: o.no_placeholder_replacement.then_some(false),
+        baseline_on_migrate: o.baseline_on_migrate,
+        baseline_version: o.baseline_version.clone(),
+        baseline_description: o.baseline_description.clone(),
+        out_of_order: o.out_of_order,
+        validate_on_migrate: o.validate_on_migrate,
+        target: o.target_version.clone(),
+        mixed: o.mixed,
+        group: o.group,
+        installed_by: o.installed_by.clone(),
+        lock_retries: o.lock_retries,
+        validate_migration_naming: o.validate_migration_naming,
+        ..Default::default()
+    };
+    for p in &o.placeholders {
+        let (k, v) = p
+            .split_once('=')
+            .ok_or_else(|| usage(format!("--placeholder `{p}`: expected KEY=VALUE")))?;
+        m.placeholders
+            .insert(k.trim().to_lowercase(), v.to_string());
+    }
+    if let Some(t) = &o.lock_timeout {
+        m.lock_timeout = Some(settings::duration_arg("--lock-timeout", t).map_err(usage)?);
+    }
+    if let Some(t) = &o.lock_wait {
+        m.lock_wait = Some(settings::duration_arg("--lock-wait", t).map_err(usage)?);
+    }
+    Ok(Layer {
+        migrate: m,
+        ..Default::default()
+    })
+}
+
+/// Resolves settings for an environment: flags > FLYWAY_* > dbtool.toml > Flyway config > defaults.
+fn resolve_settings(
+    ctx: &Context,
+    o: &MigrateOpts,
+    environment: Option<&str>,
+) -> anyhow::Result<Settings> {
+    let flyway = match settings::flyway_config_path(o.flyway_config.as_deref(), &ctx.cwd) {
+        Some(p) => settings::load_flyway_config(&p).map_err(|e| {
+            UserError::usage(e).hint(
+                "check --flyway-config, or the flyway.conf / flyway.toml in the working directory",
+            )
+        })?,
+        None => Layer::default(),
+    };
+    let mut toml = ctx.migrate_config_for(environment);
+    // Locations in dbtool.toml are relative to the file.
+    if let (Some(locs), Some(loaded)) = (&mut toml.locations, &ctx.config) {
+        let base = loaded.path.parent().unwrap_or(Path::new("."));
+        for l in locs.iter_mut() {
+            let p = l.strip_prefix("filesystem:").unwrap_or(l);
+            if !p.starts_with("classpath:") && Path::new(p).is_relative() {
+                *l = base.join(p).display().to_string();
+            }
+        }
+    }
+    let vars: Vec<(String, String)> = std::env::vars()
+        .filter(|(k, _)| k.starts_with("FLYWAY_"))
+        .collect();
+    let env = settings::env_layer(&vars).map_err(usage)?;
+    let merged = flyway
+        .merged_with(&Layer {
+            migrate: toml,
+            ..Default::default()
+        })
+        .merged_with(&env)
+        .merged_with(&flags_layer(o)?);
+    Settings::from_layer(&merged, &ctx.cwd).map_err(usage)
+}
+
+/// The connection: TARGET/--url, else FLYWAY_URL (flyway.url), else the
+/// usual target resolution (environment, DATABASE_URL, sandbox).
+async fn connection(
+    ctx: &Context,
+    t: &TargetArgs,
+    s: &Settings,
+    role: &str,
+) -> anyhow::Result<(ConnInfo, Option<String>)> {
+    if t.target.is_none() && t.url.is_none() {
+        if let Some(url) = &s.url {
+            let mut c = ConnInfo::from_url(url).map_err(|e| {
+                UserError::usage(format!("bad Flyway URL: {e}"))
+                    .hint("check FLYWAY_URL or flyway.url")
+            })?;
+            if let Some(u) = &s.user {
+                c.user = u.clone();
+            }
+            if let Some(p) = &s.password {
+                c.password = Some(p.clone());
+            }
+            return Ok((c, None));
+        }
+    }
+    let r = ctx.resolve_target_as(t, role, None).await?;
+    Ok((r.conn, r.environment))
+}
+
+fn merged_target(parent: &TargetArgs, sub: Option<&TargetArgs>) -> TargetArgs {
+    match sub {
+        Some(s) => TargetArgs {
+            target: s.target.clone().or_else(|| parent.target.clone()),
+            url: s.url.clone().or_else(|| parent.url.clone()),
+        },
+        None => parent.clone(),
+    }
+}
+
+pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus> {
+    let sub_target = match &args.command {
+        Some(
+            MigrateCommand::Up(t)
+            | MigrateCommand::Info(t)
+            | MigrateCommand::Baseline(t)
+            | MigrateCommand::Repair(t),
+        ) => Some(&t.target),
+        Some(MigrateCommand::Validate(v)) => Some(&v.target),
+        Some(MigrateCommand::Clean(c)) => Some(&c.target),
+        Some(MigrateCommand::Undo(u)) => Some(&u.target),
+        Some(MigrateCommand::New(_)) | None => None,
+    };
+    let target = merged_target(&args.target, sub_target);
+    let selected = ctx.environment()?.map(|(n, _)| n.to_string());
+    let mut settings = resolve_settings(ctx, &args.opts, selected.as_deref())?;
+
+    if let Some(MigrateCommand::New(n)) = &args.command {
+        return new_migration(ctx, &settings, n);
+    }
+    let read_only = matches!(
+        args.command,
+        Some(MigrateCommand::Info(_) | MigrateCommand::Validate(_))
+    );
+    let (conn, environment) = connection(
+        ctx,
+        &target,
+        &settings,
+        if read_only { "readonly" } else { "write" },
+    )
+    .await?;
+    if environment.is_some() && environment != selected {
+        settings = resolve_settings(ctx, &args.opts, environment.as_deref())?;
+    }
+    let env_cfg = environment
+        .as_deref()
+        .and_then(|n| ctx.environment_named(n).map(|e| (n.to_string(), e.clone())));
+    let production = env_cfg.as_ref().is_some_and(|(_, e)| e.production);
+    let confirm_needed = env_cfg
+        .as_ref()
+        .is_some_and(|(_, e)| e.confirm.unwrap_or(e.production));
+
+    // Files first: a bad name or an undefined placeholder stops everything before any SQL runs.
+    let now = chrono::Local::now().naive_local();
+    let placeholders = settings.placeholders_for(&conn.user, &conn.dbname, now);
+    let resolved = engine::load_files(&settings, &placeholders)?;
+    report_files(ctx, &settings, &resolved)?;
+
+    let mut engine = Engine::connect(&conn, &settings, &ctx.printer).await?;
+    engine
+        .client
+        .batch_execute("SET application_name = 'dbtool migrate'")
+        .await
+        .ok();
+    let p = &ctx.printer;
+    match &args.command {
+        None | Some(MigrateCommand::Up(_)) => {
+            migrate_up(
+                ctx,
+                &mut engine,
+                &resolved,
+                &args.opts,
+                confirm_needed,
+                environment.as_deref(),
+            )
+            .await
+        }
+        Some(MigrateCommand::Info(_)) => {
+            let (_, entries, summary) = engine.info(&resolved).await?;
+            if p.is_json() {
+                p.json(&entries)?;
+            } else {
+                let mut rows = vec![[
+                    "Category",
+                    "Version",
+                    "Description",
+                    "Type",
+                    "Installed On",
+                    "State",
+                ]
+                .map(String::from)
+                .to_vec()];
+                for e in &entries {
+                    rows.push(vec![
+                        e.category.clone(),
+                        e.version.clone().unwrap_or_default(),
+                        e.description.clone(),
+                        e.kind.clone(),
+                        e.installed_on.clone().unwrap_or_default(),
+                        e.state.as_str().to_string(),
+                    ]);
+                }
+                p.table(&rows);
+                p.status(format!(
+                    "Schema version: {} ({} pending)",
+                    summary
+                        .current
+                        .map(|v| v.to_string())
+                        .unwrap_or_else(|| "<< Empty Schema >>".into()),
+                    entries.iter().filter(|e| e.state == State::Pending).count()
+                ));
+            }
+            Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::Validate(v)) => {
+            let (applied, entries, _) = engine.info(&resolved).await?;
+            let errors = state::validate(&entries, &resolved, &applied, v.allow_pending);
+            if p.is_json() {
+                p.json(&serde_json::json!({"valid": errors.is_empty(), "migrations": entries.len(), "errors": errors}))?;
+                return Ok(if errors.is_empty() {
+                    ExitStatus::Success
+                } else {
+                    ExitStatus::Failure
+                });
+            }
+            if errors.is_empty() {
+                p.success(format!("validated {} migrations", entries.len()));
+                Ok(ExitStatus::Success)
+            } else {
+                Err(engine::validation_failed(&errors))
+            }
+        }
+        Some(MigrateCommand::Baseline(_)) => {
+            confirm(
+                ctx,
+                confirm_needed,
+                environment.as_deref(),
+                "baseline",
+                args.opts.yes,
+            )?;
+            engine.acquire_lock().await?;
+            let r = engine.baseline().await;
+            engine.release_lock().await;
+            p.success(r?);
+            Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::Repair(_)) => {
+            confirm(
+                ctx,
+                confirm_needed,
+                environment.as_deref(),
+                "repair the history of",
+                args.opts.yes,
+            )?;
+            engine.acquire_lock().await?;
+            let r = engine.repair(&resolved).await;
+            engine.release_lock().await;
+            let done = r?;
+            if done.is_empty() {
+                p.success("nothing to repair");
+            }
+            for d in done {
+                p.success(d);
+            }
+            Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::Clean(c)) => {
+            if production {
+                return Err(UserError::usage(format!(
+                    "clean is refused on `{}`: it is a production environment",
+                    environment.unwrap_or_default()
+                ))
+                .hint("clean drops every object; it never runs on production")
+                .into());
+            }
+            if settings.clean_disabled && !c.allow_clean {
+                return Err(UserError::usage("clean is disabled")
+                    .hint("it drops every object in the schemas; pass --allow-clean or set clean_disabled = false (FLYWAY_CLEAN_DISABLED=false)")
+                    .into());
+            }
+            confirm(
+                ctx,
+                confirm_needed,
+                environment.as_deref(),
+                "drop every object in",
+                args.opts.yes,
+            )?;
+            engine.acquire_lock().await?;
+            engine.run_callbacks(&resolved, "beforeClean").await?;
+            let r = engine.clean().await;
+            if r.is_ok() {
+                engine.run_callbacks(&resolved, "afterClean").await.ok();
+            }
+            engine.release_lock().await;
+            for d in r? {
+                p.success(d);
+            }
+            Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::Undo(u)) => {
+            let to =
+                u.to.as_deref()
+                    .map(Version::parse)
+                    .transpose()
+                    .map_err(usage)?;
+            if !args.opts.dry_run {
+                engine.acquire_lock().await?;
+            }
+            let (applied, entries, _) = engine.info(&resolved).await?;
+            let targets = engine::plan_undo(&resolved, &applied, &entries, u.count, to.as_ref())
+                .map_err(|e| anyhow::Error::new(UserError::runtime(e)))?;
+            for (a, f) in &targets {
+                p.status(format!(
+                    "→ undo v{} with {}",
+                    a.version_text.clone().unwrap_or_default(),
+                    f.script
+                ));
+            }
+            if args.opts.dry_run {
+                for (_, f) in &targets {
+                    p.data(format!(
+                        "-- {}\nBEGIN;\n{}\nCOMMIT;\n",
+                        f.script,
+                        f.sql.trim_end()
+                    ));
+                }
+                return Ok(ExitStatus::Success);
+            }
+            confirm(
+                ctx,
+                confirm_needed,
+                environment.as_deref(),
+                &format!("undo {} migration(s) on", targets.len()),
+                args.opts.yes,
+            )?;
+            let r = engine.undo(&resolved, &targets).await;
+            engine.release_lock().await;
+            let done = r?;
+            if p.is_json() {
+                p.json(&done)?;
+            }
+            Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::New(_)) => unreachable!("handled above"),
+    }
+}
+
+fn confirm(
+    ctx: &Context,
+    needed: bool,
+    environment: Option<&str>,
+    what: &str,
+    yes: bool,
+) -> anyhow::Result<()> {
+    if !needed {
+        return Ok(());
+    }
+    crate::prompt::confirm(
+        &ctx.printer,
+        &format!("{what} `{}`?", environment.unwrap_or_default()),
+        yes,
+    )
+}
+
+fn report_files(ctx: &Context, s: &Settings, r: &Resolved) -> anyhow::Result<()> {
+    for l in &r.missing_locations {
+        ctx.printer
+            .warn(format!("location {} does not exist", l.display()));
+    }
+    if !r.unrecognised.is_empty() {
+        let list: Vec<String> = r
+            .unrecognised
+            .iter()
+            .map(|(f, why)| format!("{f} ({why})"))
+            .collect();
+        if s.validate_migration_naming {
+            return Err(UserError::usage(format!("files whose names are not migrations: {}", list.join(", ")))
+                .hint("rename them (V<version>__<description>.sql, R__<description>.sql…) or move them out of the locations")
+                .into());
+        }
+        ctx.printer.warn(format!(
+            "skipped {} file(s) whose names are not migrations: {}",
+            list.len(),
+            list.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+async fn migrate_up(
+    ctx: &Context,
+    engine: &mut Engine,
+    resolved: &Resolved,
+    o: &MigrateOpts,
+    confirm_needed: bool,
+    environment: Option<&str>,
+) -> anyhow::Result<ExitStatus> {
+    let p = &ctx.printer;
+    if o.dry_run {
+        let plan = engine.plan(resolved, true).await?;
+        let sql = engine.dry_run_sql(resolved, &plan);
+        if p.is_json() {
+            p.json(&serde_json::json!({
+                "dry_run": true,
+                "schema_version": plan.current,
+                "pending": plan.steps.iter().map(|(i, _)| &resolved.migrations[*i].script).collect::<Vec<_>>(),
+                "sql": sql,
+            }))?;
+        } else if plan.steps.is_empty() && plan.setup.is_empty() {
+            p.status("Nothing to migrate: the schema is up to date (dry run)");
+        } else {
+            p.data(sql.trim_end());
+            p.status(format!(
+                "dry run: {} migration(s) would be applied; nothing was changed",
+                plan.steps.len()
+            ));
+        }
+        return Ok(ExitStatus::Success);
+    }
+    engine.acquire_lock().await?;
+    let result = async {
+        let plan = engine.plan(resolved, false).await?;
+        if plan.steps.is_empty() {
+            let report = engine::MigrateReport {
+                schema_version_before: plan.current.clone(),
+                schema_version_after: plan.current.clone(),
+                ..Default::default()
+            };
+            return Ok(report);
+        }
+        for (i, prep) in &plan.steps {
+            let m = &resolved.migrations[*i];
+            p.status(format!(
+                "→ {} {}{}",
+                m.version
+                    .as_ref()
+                    .map(|v| format!("v{v}"))
+                    .unwrap_or_else(|| "repeatable".into()),
+                m.script,
+                if prep.transactional {
+                    ""
+                } else {
+                    " (outside a transaction)"
+                }
+            ));
+        }
+        confirm(
+            ctx,
+            confirm_needed,
+            environment,
+            &format!("apply {} migration(s) to", plan.steps.len()),
+            o.yes,
+        )?;
+        engine.apply(resolved, &plan).await
+    }
+    .await;
+    engine.release_lock().await;
+    let report = result?;
+    if p.is_json() {
+        p.json(&report)?;
+    } else if report.applied.is_empty() {
+        p.success(format!(
+            "schema {} is up to date (version {}); no migration necessary",
+            crate::migrate::history::quote_ident(&engine.settings.schemas[0]),
+            report
+                .schema_version_after
+                .clone()
+                .unwrap_or_else(|| "none".into())
+        ));
+    } else {
+        p.success(format!(
+            "applied {} migration(s) in {} ms; schema version {}",
+            report.applied.len(),
+            report.total_time_ms,
+            report
+                .schema_version_after
+                .clone()
+                .unwrap_or_else(|| "none".into())
+        ));
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `new`: the next version after the highest on disk, keeping its style
+/// (zero padding, dotted parts, timestamps).
+pub fn next_version(existing: &[&Version], now: chrono::NaiveDateTime) -> String {
+    let Some(max) = existing.iter().max() else {
+        return "1".into();
+    };
+    let text = max.as_str();
+    let parts: Vec<&str> = text.split('.').collect();
+    let last = parts[parts.len() - 1];
+    if parts.len() == 1 && last.len() >= 12 {
+        let ts = now.format("%Y%m%d%H%M%S").to_string();
+        if Version::parse(&ts).is_ok_and(|v| &v > *max) {
+            return ts;
+        }
+    }
+    let n: u128 = last.parse().unwrap_or(0) + 1;
+    let bumped = format!("{n:0width$}", width = last.len());
+    let mut out: Vec<String> = parts[..parts.len() - 1]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    out.push(bumped);
+    out.join("_")
+}
+
+fn new_migration(ctx: &Context, s: &Settings, n: &NewArgs) -> anyhow::Result<ExitStatus> {
+    let dir = s
+        .locations
+        .first()
+        .cloned()
+        .unwrap_or_else(|| ctx.cwd.join("migrations"));
+    let resolved = crate::migrate::resolve(&s.locations, None).map_err(usage)?;
+    let desc = n.description.join(" ").trim().replace([' ', '-'], "_");
+    if desc.is_empty() {
+        return Err(usage("a description is needed".into()));
+    }
+    let name = if n.repeatable {
+        format!("R__{desc}.sql")
+    } else {
+        let versions: Vec<&Version> = resolved
+            .versioned()
+            .filter_map(|m| m.version.as_ref())
+            .collect();
+        format!(
+            "V{}__{desc}.sql",
+            next_version(&versions, chrono::Utc::now().naive_utc())
+        )
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| UserError::runtime(format!("cannot create {}", dir.display())).source(e))?;
+    let path = dir.join(&name);
+    if path.exists() {
+        return Err(usage(format!("{} already exists", path.display())));
+    }
+    std::fs::write(&path, format!("-- {}\n", n.description.join(" ")))
+        .map_err(|e| UserError::runtime(format!("cannot write {}", path.display())).source(e))?;
+    ctx.printer.data(path.display());
+    ctx.printer.success(format!("created {name}"));
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Version {
+        Version::parse(s).unwrap()
+    }
+
+    #[test]
+    fn next_versions_keep_the_style() {
+        let now = chrono::NaiveDate::from_ymd_opt(2025, 1, 2)
+            .unwrap()
+            .and_hms_opt(3, 4, 5)
+            .unwrap();
+        assert_eq!(next_version(&[], now), "1");
+        assert_eq!(next_version(&[&v("1"), &v("12")], now), "13");
+        assert_eq!(next_version(&[&v("000041")], now), "000042");
+        assert_eq!(next_version(&[&v("1.9")], now), "1_10");
+        assert_eq!(next_version(&[&v("20240101120000")], now), "20250102030405");
+    }
+}

@@ -1,0 +1,30 @@
+//! One module per command; `dispatch` routes a parsed command to its `run`.
+
+pub mod completions;
+pub mod connect;
+pub mod doctor;
+pub mod env;
+pub mod migrate;
+pub mod roles;
+pub mod restore;
+pub mod sandbox;
+pub mod whoami;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::ExitStatus;
+
+pub async fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitStatus> {
+    match command {
+        Command::Sandbox(args) => sandbox::run(ctx, args).await,
+        Command::Connect(args) => connect::run(ctx, args).await,
+        Command::Env(args) => env::run(ctx, args).await,
+        Command::Whoami(args) => whoami::run(ctx, args).await,
+        Command::Logout(args) => whoami::logout(ctx, args).await,
+        Command::Migrate(args) => migrate::run(ctx, args).await,
+        Command::Roles(args) => roles::run(ctx, args).await,
+        Command::Restore(args) => restore::run(ctx, args).await,
+        Command::Doctor(args) => doctor::run(ctx, args).await,
+        Command::Completions(args) => completions::run(ctx, args),
+    }
+}

@@ -1,0 +1,400 @@
+//! `dbtool restore`: point-in-time restore of an RDS instance to a new
+//! instance carrying the source's settings: resolve the time, check it against
+//! the restore window, print the plan, confirm, restore, wait, apply the
+//! settings that only ModifyDBInstance can set. Touches RDS (through
+//! `crate::restore`) and `$XDG_STATE_HOME/dbtool/restores.jsonl`.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use serde_json::json;
+
+use crate::aws::credentials::{self, AwsSpec, MfaOptions};
+use crate::config::RestoreConfig;
+use crate::context::Context;
+use crate::error::{ExitStatus, UserError};
+use crate::restore::plan::{self, Phase, RestorePlan};
+use crate::restore::{self as domain, time, window, WaitOutcome};
+
+/// Poll interval used when neither flag, env var nor config sets one.
+pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(15);
+
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// RDS instance to restore from (default: `[restore] source`, else the environment's `instance`)
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+
+    /// Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)
+    #[arg(long, value_name = "ID")]
+    pub target: Option<String>,
+
+    /// Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true, conflicts_with = "latest")]
+    pub to: Option<String>,
+
+    /// Restore to the latest restorable time (about 5 minutes ago)
+    #[arg(long)]
+    pub latest: bool,
+
+    /// Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Confirm without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Start the restore and return without waiting for it
+    #[arg(long, conflicts_with = "wait_only")]
+    pub no_wait: bool,
+
+    /// Only wait for an earlier restore of --target, then apply its remaining settings
+    #[arg(long, conflicts_with_all = ["to", "latest", "source"])]
+    pub wait_only: bool,
+
+    /// Give the restored instance KEY=VALUE instead of the source's value (repeatable; e.g. multi_az=false)
+    #[arg(long = "override", value_name = "KEY=VALUE")]
+    pub overrides: Vec<String>,
+
+    /// How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)
+    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = humantime::parse_duration)]
+    pub poll_interval: Option<Duration>,
+}
+
+/// What the environment contributes: AWS identity and restore defaults.
+struct Settings {
+    aws: AwsSpec,
+    restore: RestoreConfig,
+    instance: Option<String>,
+}
+
+fn settings(ctx: &Context) -> Result<Settings, UserError> {
+    let top_region = ctx.config().and_then(|c| c.region.clone());
+    Ok(match ctx.environment()? {
+        Some((_, env)) => Settings {
+            aws: AwsSpec {
+                region: env.region.clone().or(top_region),
+                profile: env.profile.clone(),
+                ..Default::default()
+            },
+            restore: env.restore.clone().unwrap_or_default(),
+            instance: env.instance.clone(),
+        },
+        None => Settings {
+            aws: AwsSpec {
+                region: top_region,
+                ..Default::default()
+            },
+            restore: RestoreConfig::default(),
+            instance: None,
+        },
+    })
+}
+
+pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus> {
+    let s = settings(ctx)?;
+    let interval = args
+        .poll_interval
+        .or(s.restore.poll_interval)
+        .unwrap_or(DEFAULT_POLL_INTERVAL);
+    if args.wait_only {
+        return wait_only(ctx, args, &s, interval).await;
+    }
+    if args.to.is_none() && !args.latest {
+        return Err(UserError::usage("say when to restore to: --to TIME or --latest")
+            .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', or --latest")
+            .into());
+    }
+    let source = args
+        .source
+        .clone()
+        .or(s.restore.source.clone())
+        .or(s.instance.clone())
+        .ok_or_else(|| {
+            UserError::usage("no source instance: pass --source ID")
+                .hint("or set `instance` (or `[environments.X.restore] source`) in dbtool.toml")
+        })?;
+    let target = args
+        .target
+        .clone()
+        .or(s.restore.target.clone())
+        .unwrap_or_else(|| format!("{source}-restore"));
+    if target == source {
+        return Err(UserError::usage("the target must differ from the source").into());
+    }
+    let now = Utc::now();
+    let parsed = match &args.to {
+        Some(text) => {
+            let tz = args.tz.as_deref().or(s.restore.tz.as_deref());
+            let p = time::parse_time(text, tz, now)?;
+            ctx.printer.status(format!(
+                "restore time: {} ({})",
+                time::format_utc(p.utc),
+                p.interpretation
+            ));
+            Some(p)
+        }
+        None => {
+            ctx.printer.status("restore time: the latest restorable time");
+            None
+        }
+    };
+    let restore_time = parsed.as_ref().map(|p| p.utc);
+
+    let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
+    let rds = aws_sdk_rds::Client::new(&sdk);
+    let src = domain::instance(&rds, &source).await?;
+    let p = plan::plan(&source, &target, restore_time, &src, &args.overrides)?;
+
+    // An existing target: resume only when it is this very restore.
+    let mut resume = false;
+    if let Some(existing) = domain::find_instance(&rds, &target).await? {
+        let tags = domain::tags_of(&existing);
+        if plan::same_restore(&tags, &source, &p.time_tag()) {
+            resume = true;
+            ctx.printer.status(format!(
+                "`{target}` already exists as a restore of `{source}` to {}: resuming the wait",
+                p.time_tag()
+            ));
+        } else {
+            let from = tags
+                .iter()
+                .find(|(k, _)| k == plan::TAG_RESTORED_FROM)
+                .map(|(_, v)| format!(" (a restore of `{v}`)"))
+                .unwrap_or_default();
+            return Err(UserError::usage(format!(
+                "RDS instance `{target}` already exists{from}; nothing was changed"
+            ))
+            .hint(format!(
+                "pass another --target, delete `{target}` first, or `dbtool restore --wait-only --target {target}` to wait for an earlier restore"
+            ))
+            .into());
+        }
+    }
+
+    let win = window::window(&source, &domain::window_inputs(&rds, &src).await?, now)?;
+    if !resume {
+        if let Some(note) = &win.note {
+            ctx.printer.warn(note);
+        }
+        ctx.printer
+            .status(format!("restore window: {}", win.describe()));
+        if let Some(t) = restore_time {
+            window::check(t, &win, now)?;
+        }
+    }
+
+    if !ctx.printer.is_json() {
+        print_plan(ctx, &p);
+    }
+    let json_doc = |result: serde_json::Value| {
+        json!({
+            "source": p.source,
+            "target": p.target,
+            "restore_time": p.time_tag(),
+            "time_interpretation": parsed.as_ref().map(|p| p.interpretation.clone()),
+            "window": win,
+            "settings": p.settings,
+            "tags": p.tags.iter().map(|(k, v)| json!({"key": k, "value": v})).collect::<Vec<_>>(),
+            "dry_run": args.dry_run,
+            "resumed": resume,
+            "result": result,
+        })
+    };
+
+    if args.dry_run {
+        if ctx.printer.is_json() {
+            ctx.printer.json(&json_doc(serde_json::Value::Null))?;
+        }
+        ctx.printer.status(if resume {
+            "dry run: would resume waiting for the existing restore; nothing was changed"
+        } else {
+            "dry run: nothing was changed"
+        });
+        return Ok(ExitStatus::Success);
+    }
+
+    if !resume {
+        crate::prompt::confirm(
+            &ctx.printer,
+            &format!(
+                "Restore `{source}` to {} as new instance `{target}`?",
+                p.time_tag()
+            ),
+            args.yes,
+        )?;
+        domain::start_restore(&rds, &p).await?;
+        ctx.printer.success(format!(
+            "restore started: `{source}` → `{target}` at {}",
+            p.time_tag()
+        ));
+        if let Err(e) = domain::log_restore(&domain::RestoreRecord {
+            started: Utc::now(),
+            source: source.clone(),
+            target: target.clone(),
+            restore_time: p.time_tag(),
+        }) {
+            ctx.printer
+                .warn(format!("could not record the restore in {}: {e}", domain::log_path().display()));
+        }
+    }
+    if args.no_wait {
+        if ctx.printer.is_json() {
+            ctx.printer.json(&json_doc(json!({"status": "started"})))?;
+        }
+        ctx.printer.hint(format!(
+            "`dbtool restore --wait-only --target {target}` waits for it and applies the settings that can only be set afterwards"
+        ));
+        return Ok(ExitStatus::Success);
+    }
+    finish(ctx, &rds, &p, interval, json_doc).await
+}
+
+/// Waits for `p.target`, applies the after-restore settings, prints the endpoint and next steps.
+async fn finish(
+    ctx: &Context,
+    rds: &aws_sdk_rds::Client,
+    p: &RestorePlan,
+    interval: Duration,
+    json_doc: impl Fn(serde_json::Value) -> serde_json::Value,
+) -> anyhow::Result<ExitStatus> {
+    let target = &p.target;
+    ctx.printer.status(format!(
+        "waiting for `{target}` to become available (polling every {}; Ctrl-C stops waiting, not the restore)",
+        humantime::format_duration(interval)
+    ));
+    let inst = match domain::wait_available(rds, target, interval, &ctx.printer).await? {
+        WaitOutcome::Available(inst) => inst,
+        WaitOutcome::Interrupted => {
+            ctx.printer.warn(format!(
+                "stopped waiting; the restore of `{target}` continues in AWS"
+            ));
+            ctx.printer.hint(format!(
+                "resume with `dbtool restore --wait-only --target {target}` (it also applies the remaining settings)"
+            ));
+            return Ok(ExitStatus::Code(130));
+        }
+    };
+    if domain::apply_after_restore(rds, p).await? {
+        let keys: Vec<&str> = p.phase(Phase::AfterRestore).map(|s| s.key).collect();
+        ctx.printer
+            .success(format!("applied with ModifyDBInstance: {}", keys.join(", ")));
+    }
+    let address = inst
+        .endpoint()
+        .and_then(|e| e.address())
+        .unwrap_or("(no endpoint yet)")
+        .to_string();
+    let port = inst.endpoint().and_then(|e| e.port()).unwrap_or(5432);
+    if ctx.printer.is_json() {
+        ctx.printer.json(&json_doc(json!({
+            "status": "available",
+            "endpoint": address,
+            "port": port,
+        })))?;
+    } else {
+        ctx.printer.data(format!("endpoint: {address}:{port}"));
+    }
+    ctx.printer.success(format!("`{target}` is available"));
+    ctx.printer.status("next steps:");
+    ctx.printer.status(format!(
+        "  look at the data, read-only:   dbtool connect --role readonly {target}"
+    ));
+    ctx.printer.status(format!(
+        "  copy the lost rows back:       dbtool dump --url postgresql://USER@{address}:{port}/DB --include-table TABLE, then dbtool dump load"
+    ));
+    ctx.printer.status(format!(
+        "  or move the applications:      dbtool cname switch --to {target}"
+    ));
+    Ok(ExitStatus::Success)
+}
+
+/// `--wait-only`: wait for an earlier restore and apply its remaining settings;
+/// the source is read from the target's `dbtool:restored-from` tag.
+async fn wait_only(
+    ctx: &Context,
+    args: &RestoreArgs,
+    s: &Settings,
+    interval: Duration,
+) -> anyhow::Result<ExitStatus> {
+    let target = args
+        .target
+        .clone()
+        .or(s.restore.target.clone())
+        .or_else(|| {
+            s.restore
+                .source
+                .clone()
+                .or(s.instance.clone())
+                .map(|src| format!("{src}-restore"))
+        })
+        .ok_or_else(|| UserError::usage("--wait-only needs --target ID"))?;
+    let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
+    let rds = aws_sdk_rds::Client::new(&sdk);
+    let existing = domain::instance(&rds, &target).await?;
+    let tags = domain::tags_of(&existing);
+    let tag = |k: &str| tags.iter().find(|(tk, _)| tk == k).map(|(_, v)| v.clone());
+    let source = tag(plan::TAG_RESTORED_FROM).ok_or_else(|| {
+        UserError::usage(format!(
+            "`{target}` has no `{}` tag: it was not started by dbtool restore",
+            plan::TAG_RESTORED_FROM
+        ))
+    })?;
+    let restore_time = tag(plan::TAG_RESTORE_TIME)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&Utc));
+    let src = domain::instance(&rds, &source).await?;
+    let p = plan::plan(&source, &target, restore_time, &src, &args.overrides)?;
+    if args.dry_run {
+        if !ctx.printer.is_json() {
+            print_plan(ctx, &p);
+        }
+        ctx.printer
+            .status("dry run: would wait and apply the after-restore settings; nothing was changed");
+        return Ok(ExitStatus::Success);
+    }
+    let doc = |result: serde_json::Value| {
+        json!({
+            "source": p.source,
+            "target": p.target,
+            "restore_time": p.time_tag(),
+            "settings": p.settings,
+            "resumed": true,
+            "result": result,
+        })
+    };
+    finish(ctx, &rds, &p, interval, doc).await
+}
+
+/// The plan as text on stdout: source, target, time, then every setting.
+fn print_plan(ctx: &Context, p: &RestorePlan) {
+    let pr = &ctx.printer;
+    pr.data(format!("source:       {}", p.source));
+    pr.data(format!("target:       {}", p.target));
+    pr.data(format!("restore time: {}", p.time_tag()));
+    let mut rows = vec![vec![
+        "SETTING".to_string(),
+        "VALUE".to_string(),
+        "APPLIED".to_string(),
+    ]];
+    for s in &p.settings {
+        let when = match s.phase {
+            Phase::Restore => "at restore",
+            Phase::AfterRestore => "after restore (ModifyDBInstance)",
+        };
+        let value = if s.overridden {
+            format!("{} (override)", s.value)
+        } else {
+            s.value.to_string()
+        };
+        rows.push(vec![s.key.to_string(), value, when.to_string()]);
+    }
+    let tags: Vec<String> = p.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    rows.push(vec!["tags".into(), tags.join(", "), "at restore".into()]);
+    pr.table(&rows);
+}

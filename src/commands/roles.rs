@@ -1,0 +1,290 @@
+//! `dbtool roles plan|apply|check`: database users, roles and grants from
+//! `[roles.NAME]` in dbtool.toml, applied idempotently. A short script over
+//! `crate::roles`; connects to PostgreSQL as the target's admin user.
+
+use std::collections::BTreeSet;
+
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::context::Context;
+use crate::error::{ExitStatus, UserError};
+use crate::roles::{self, catalog, execute, sql, Change, Plan, PlanOptions};
+use crate::target::TargetArgs;
+
+#[derive(Debug, clap::Args)]
+pub struct RolesArgs {
+    #[command(subcommand)]
+    pub action: RolesAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RolesAction {
+    /// Print the SQL that brings users, roles and grants to the declared state
+    Plan(PlanArgs),
+    /// Plan, confirm, then apply the changes in one transaction
+    Apply(ApplyArgs),
+    /// Exit 1 and list the differences when the database drifted from dbtool.toml
+    Check(PlanArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    /// Also drop roles that have access here but are not declared
+    #[arg(long)]
+    pub prune: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    /// Also drop roles that have access here but are not declared
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Set every declared password, even those that already match
+    #[arg(long)]
+    pub set_passwords: bool,
+
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Show the plan and stop
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub async fn run(ctx: &Context, args: &RolesArgs) -> anyhow::Result<ExitStatus> {
+    match &args.action {
+        RolesAction::Plan(a) => {
+            let (plan, target, _) = make_plan(
+                ctx,
+                &a.target,
+                PlanOptions {
+                    prune: a.prune,
+                    set_passwords: false,
+                },
+            )
+            .await?;
+            show_plan(ctx, &plan, &target)?;
+            Ok(ExitStatus::Success)
+        }
+        RolesAction::Check(a) => {
+            let (plan, target, _) = make_plan(
+                ctx,
+                &a.target,
+                PlanOptions {
+                    prune: a.prune,
+                    set_passwords: false,
+                },
+            )
+            .await?;
+            check(ctx, &plan, &target)
+        }
+        RolesAction::Apply(a) => apply(ctx, a).await,
+    }
+}
+
+/// Connects as the admin, reads the catalog, checks passwords, plans.
+async fn make_plan(
+    ctx: &Context,
+    target: &TargetArgs,
+    opts: PlanOptions,
+) -> anyhow::Result<(
+    Plan,
+    String,
+    (tokio_postgres::Client, roles::sql::Passwords),
+)> {
+    let desired = ctx.config().map(|c| c.roles.clone()).unwrap_or_default();
+    if desired.is_empty() {
+        return Err(UserError::usage("dbtool.toml declares no roles")
+            .hint("add [roles.NAME] sections (see docs/roles.md for a worked example)")
+            .into());
+    }
+    roles::validate(&desired)?;
+    let resolved = ctx.resolve_target_as(target, "admin", None).await?;
+    let client = resolved.conn.connect().await?;
+    let schemas: BTreeSet<String> = desired
+        .values()
+        .flat_map(|s| s.schemas.keys().cloned())
+        .collect();
+    let schemas: Vec<String> = schemas.into_iter().collect();
+    let mut cat = catalog::load(&client, &schemas).await?;
+    let known = execute::passwords_from_env(&desired);
+    if !opts.set_passwords {
+        for (role, spec) in &desired {
+            let login_now = cat.roles.get(role).is_some_and(|r| r.login);
+            if let (Some(_), Some(pw), true) = (&spec.password_env, known.get(role), login_now) {
+                let state = catalog::check_password(&resolved.conn, role, pw).await;
+                cat.passwords.insert(role.clone(), state);
+            }
+        }
+    }
+    let plan = roles::plan(&desired, &cat, opts)?;
+    Ok((plan, resolved.conn.to_string(), (client, known)))
+}
+
+fn plan_json(plan: &Plan, target: &str) -> serde_json::Value {
+    let changes: Vec<serde_json::Value> = plan
+        .changes
+        .iter()
+        .map(|c| {
+            let mut v = serde_json::to_value(c).unwrap_or_default();
+            v["sql"] = json!(sql::render(c, None));
+            v["description"] = json!(sql::describe(c));
+            v
+        })
+        .collect();
+    json!({
+        "target": target,
+        "in_sync": plan.in_sync(),
+        "changes": changes,
+        "undeclared_roles": plan.undeclared,
+        "notes": plan.notes,
+    })
+}
+
+fn report_side_notes(ctx: &Context, plan: &Plan, prune: bool) {
+    let p = &ctx.printer;
+    for n in &plan.notes {
+        p.status(format!("note: {n}"));
+    }
+    for u in &plan.undeclared {
+        let mut line = format!(
+            "role `{}` is not declared in dbtool.toml ({})",
+            u.role,
+            u.reasons.join("; ")
+        );
+        if let Some(k) = &u.kept_because {
+            if prune {
+                line.push_str(&format!("; --prune keeps it: {k}"));
+            }
+        }
+        p.warn(line);
+    }
+    if !plan.undeclared.is_empty() && !prune {
+        p.hint(
+            "declare these roles in dbtool.toml, or `--prune` revokes their access and drops them",
+        );
+    }
+}
+
+fn show_plan(ctx: &Context, plan: &Plan, target: &str) -> anyhow::Result<()> {
+    let p = &ctx.printer;
+    if p.is_json() {
+        return p.json(&plan_json(plan, target));
+    }
+    report_side_notes(
+        ctx,
+        plan,
+        plan.changes
+            .iter()
+            .any(|c| matches!(c, Change::DropRole { .. })),
+    );
+    for c in &plan.changes {
+        p.data(sql::render(c, None));
+    }
+    if plan.changes.is_empty() {
+        p.success(format!("roles in sync on {target}: nothing to change"));
+    } else {
+        p.status(format!(
+            "{} change(s) planned for {target}; `dbtool roles apply` runs them",
+            plan.changes.len()
+        ));
+    }
+    Ok(())
+}
+
+fn check(ctx: &Context, plan: &Plan, target: &str) -> anyhow::Result<ExitStatus> {
+    let p = &ctx.printer;
+    if p.is_json() {
+        p.json(&plan_json(plan, target))?;
+    } else {
+        for n in &plan.notes {
+            p.status(format!("note: {n}"));
+        }
+        for c in &plan.changes {
+            p.data(format!(
+                "{}  -- fix: {}",
+                sql::describe(c),
+                sql::render(c, None)
+            ));
+        }
+        for u in &plan.undeclared {
+            p.data(format!(
+                "role `{}` is not declared ({})",
+                u.role,
+                u.reasons.join("; ")
+            ));
+        }
+    }
+    if plan.in_sync() {
+        p.success(format!("roles in sync on {target}"));
+        Ok(ExitStatus::Success)
+    } else {
+        let n = plan.changes.len() + plan.undeclared.len();
+        p.status(format!("{n} difference(s) on {target}"));
+        p.hint("`dbtool roles plan` shows the SQL and `dbtool roles apply` runs it; undeclared roles need a [roles.NAME] or --prune");
+        Ok(ExitStatus::Failure)
+    }
+}
+
+async fn apply(ctx: &Context, a: &ApplyArgs) -> anyhow::Result<ExitStatus> {
+    let p = &ctx.printer;
+    let opts = PlanOptions {
+        prune: a.prune,
+        set_passwords: a.set_passwords,
+    };
+    let (plan, target, (mut client, known)) = make_plan(ctx, &a.target, opts).await?;
+    let drops = plan
+        .changes
+        .iter()
+        .filter(|c| matches!(c, Change::DropRole { .. }))
+        .count();
+    if p.is_json() && (plan.changes.is_empty() || a.dry_run) {
+        p.json(&plan_json(&plan, &target))?;
+    } else if !p.is_json() {
+        report_side_notes(ctx, &plan, a.prune);
+        for c in &plan.changes {
+            p.data(sql::render(c, None));
+        }
+    }
+    if plan.changes.is_empty() {
+        p.success(format!("roles in sync on {target}: nothing to change"));
+        return Ok(ExitStatus::Success);
+    }
+    if a.dry_run {
+        p.status(format!(
+            "dry run: {} change(s) not applied",
+            plan.changes.len()
+        ));
+        return Ok(ExitStatus::Success);
+    }
+    let question = if drops > 0 {
+        format!(
+            "Apply {} change(s) to {target}, dropping {drops} role(s)?",
+            plan.changes.len()
+        )
+    } else {
+        format!("Apply {} change(s) to {target}?", plan.changes.len())
+    };
+    crate::prompt::confirm(p, &question, a.yes)?;
+    let secrets = execute::complete_passwords(&plan.changes, &known)?;
+    execute::run(&mut client, &plan.changes, &secrets).await?;
+    if p.is_json() {
+        let mut doc = plan_json(&plan, &target);
+        doc["applied"] = json!(true);
+        p.json(&doc)?;
+    }
+    p.success(format!(
+        "applied {} change(s) to {target} in one transaction",
+        plan.changes.len()
+    ));
+    Ok(ExitStatus::Success)
+}

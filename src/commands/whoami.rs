@@ -1,0 +1,94 @@
+//! `dbtool whoami` and `dbtool logout`: the AWS identity dbtool uses (STS
+//! GetCallerIdentity) and the assumed-role sessions cached on disk; logout
+//! deletes the cache. Touches STS and `$XDG_CACHE_HOME/dbtool/aws/`.
+
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::aws::credentials;
+use crate::context::Context;
+use crate::error::ExitStatus;
+use crate::target::TargetArgs;
+
+#[derive(Debug, clap::Args)]
+pub struct WhoamiArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    /// Role whose AWS identity to show
+    #[arg(long, short = 'r', default_value = "readonly", value_name = "ROLE")]
+    pub role: String,
+
+    /// MFA code for assuming the role (else prompted on a terminal)
+    #[arg(
+        long,
+        value_name = "CODE",
+        env = "DBTOOL_MFA_CODE",
+        hide_env_values = true
+    )]
+    pub mfa_code: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LogoutArgs {}
+
+#[derive(Serialize)]
+struct Session {
+    role_arn: String,
+    expires: String,
+    fresh: bool,
+    file: String,
+}
+
+pub async fn run(ctx: &Context, args: &WhoamiArgs) -> anyhow::Result<ExitStatus> {
+    let spec = match ctx.plan_target(&args.target, &args.role, None) {
+        Ok(r) => r.aws,
+        Err(_) => Default::default(),
+    };
+    let mfa = credentials::MfaOptions {
+        code: args.mfa_code.clone(),
+    };
+    let sdk = credentials::load(&spec, &mfa, &ctx.printer).await?;
+    let id = crate::aws::caller_identity(&sdk).await.map_err(|e| {
+        crate::error::UserError::runtime("cannot ask STS who you are")
+            .source(e)
+            .hint("log in (`aws sso login --profile NAME`) or export AWS_PROFILE")
+    })?;
+    let now = Utc::now();
+    let sessions: Vec<Session> = credentials::cached_sessions()
+        .into_iter()
+        .map(|(path, s)| Session {
+            fresh: s.is_fresh(now),
+            expires: s.expiration.to_rfc3339(),
+            role_arn: s.role_arn,
+            file: path.display().to_string(),
+        })
+        .collect();
+    let p = &ctx.printer;
+    if p.is_json() {
+        p.json(&serde_json::json!({ "identity": id, "cached_sessions": sessions }))?;
+        return Ok(ExitStatus::Success);
+    }
+    p.data(format!("account: {}", id.account));
+    p.data(format!("arn: {}", id.arn));
+    p.data(format!("user_id: {}", id.user_id));
+    if sessions.is_empty() {
+        p.data("cached sessions: none");
+    } else {
+        p.data("cached sessions:");
+        for s in &sessions {
+            let state = if s.fresh { "valid" } else { "expired" };
+            p.data(format!("  {}  {state} until {}", s.role_arn, s.expires));
+        }
+    }
+    Ok(ExitStatus::Success)
+}
+
+pub async fn logout(ctx: &Context, _args: &LogoutArgs) -> anyhow::Result<ExitStatus> {
+    let n = credentials::clear_cache()?;
+    ctx.printer.success(format!(
+        "removed {n} cached AWS session(s) from {}",
+        credentials::cache_dir().display()
+    ));
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,614 @@
+//! `dbtool.toml`: discovery, parsing and validation. Unknown keys and bad
+//! values are errors naming the file, line, column and key, with the nearest
+//! valid key suggested. Reads files only.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::UserError;
+
+/// File name looked for in the working directory and its parents.
+pub const CONFIG_FILE_NAME: &str = "dbtool.toml";
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Environment used when neither `--env` nor a TARGET names one.
+    pub default_environment: Option<String>,
+    /// Default AWS region for every environment.
+    pub region: Option<String>,
+    /// Path of the RDS CA bundle (for `sslmode = verify-full`).
+    pub ca_bundle: Option<PathBuf>,
+    /// Environments by name (preview, staging, production…).
+    #[serde(default)]
+    pub environments: BTreeMap<String, Environment>,
+    /// Migration settings shared by every environment.
+    #[serde(default)]
+    pub migrate: MigrateConfig,
+    /// Dump presets.
+    #[serde(default)]
+    pub dump: DumpConfig,
+    /// Local sandbox settings.
+    #[serde(default)]
+    pub sandbox: SandboxConfig,
+    /// Database users and roles as desired state (`dbtool roles`), shared by every environment.
+    #[serde(default)]
+    pub roles: std::collections::BTreeMap<String, crate::roles::RoleSpec>,
+}
+
+/// One environment: where its database is and how to reach it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Environment {
+    /// AWS region (overrides the top-level `region`).
+    pub region: Option<String>,
+    /// AWS profile used when a role has none of its own.
+    pub profile: Option<String>,
+    /// RDS instance identifier.
+    pub instance: Option<String>,
+    /// Host name (an RDS endpoint, a CNAME, or any PostgreSQL host).
+    pub host: Option<String>,
+    /// Port (default 5432).
+    pub port: Option<u16>,
+    /// Database name.
+    pub database: Option<String>,
+    /// A full connection URL instead of host/port/database.
+    pub url: Option<String>,
+    /// Use the local dbtool sandbox as this environment's database.
+    #[serde(default)]
+    pub sandbox: bool,
+    /// How database users authenticate: `iam` (RDS IAM token) or `password`.
+    pub auth: Option<AuthMode>,
+    /// TLS mode: disable, prefer, require, verify-ca, verify-full.
+    pub sslmode: Option<SslMode>,
+    /// CA bundle for verify-ca/verify-full (overrides the top-level `ca_bundle`).
+    pub sslrootcert: Option<PathBuf>,
+    /// Marks a production environment: changes ask for confirmation and `clean` is always refused.
+    #[serde(default)]
+    pub production: bool,
+    /// Ask before `migrate` applies anything (defaults to `production`).
+    pub confirm: Option<bool>,
+    /// What `migrate` does with error-level lint findings: `warn` or `refuse`.
+    pub lint: Option<LintMode>,
+    /// Client `connect` runs when none is given after `--` (psql or pgcli).
+    pub client: Option<String>,
+    /// Database roles (readonly, write, admin, or your own names).
+    #[serde(default)]
+    pub roles: BTreeMap<String, RoleConfig>,
+    /// The CNAME applications connect through.
+    pub cname: Option<CnameConfig>,
+    /// Point-in-time restore defaults.
+    pub restore: Option<RestoreConfig>,
+    /// Migration settings for this environment (override the top-level `[migrate]`).
+    #[serde(default)]
+    pub migrate: MigrateConfig,
+}
+
+/// How a database role connects.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoleConfig {
+    /// Database user name (default: the role's name).
+    pub user: Option<String>,
+    /// AWS profile whose credentials sign the IAM token.
+    pub profile: Option<String>,
+    /// IAM role ARN to assume first.
+    pub role_arn: Option<String>,
+    /// Profile whose credentials assume `role_arn`.
+    pub source_profile: Option<String>,
+    /// External ID for AssumeRole.
+    pub external_id: Option<String>,
+    /// Session duration for AssumeRole, e.g. "1h".
+    #[serde(
+        default,
+        deserialize_with = "de_duration_opt",
+        serialize_with = "ser_duration_opt"
+    )]
+    pub duration: Option<Duration>,
+    /// MFA device ARN: dbtool prompts for a code when assuming `role_arn`.
+    pub mfa_serial: Option<String>,
+    /// Ask before connecting with this role.
+    pub confirm: Option<bool>,
+    /// Environment variable holding the password (auth = "password").
+    pub password_env: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    Iam,
+    Password,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum SslMode {
+    Disable,
+    #[default]
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl SslMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "disable" => SslMode::Disable,
+            "allow" | "prefer" => SslMode::Prefer,
+            "require" => SslMode::Require,
+            "verify-ca" => SslMode::VerifyCa,
+            "verify-full" => SslMode::VerifyFull,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LintMode {
+    Warn,
+    Refuse,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CnameConfig {
+    /// Route53 hosted zone: an id (Z…) or a name.
+    pub zone: String,
+    /// The record name, e.g. db.example.internal.
+    pub record: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RestoreConfig {
+    /// Instance restored from (default: the environment's `instance`).
+    pub source: Option<String>,
+    /// Instance restored to (default: `<source>-restore`).
+    pub target: Option<String>,
+    /// Time zone for times given without an offset, e.g. "Europe/London".
+    pub tz: Option<String>,
+    /// How often to poll while waiting, e.g. "15s".
+    #[serde(
+        default,
+        deserialize_with = "de_duration_opt",
+        serialize_with = "ser_duration_opt"
+    )]
+    pub poll_interval: Option<Duration>,
+}
+
+/// `[migrate]`: Flyway-compatible migration settings. Every key is optional;
+/// an environment's `[environments.X.migrate]` overrides the top level.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MigrateConfig {
+    /// Directories scanned recursively for migrations (default: ["migrations"]).
+    pub locations: Option<Vec<String>>,
+    /// Schemas managed; the first holds the history table (default: ["public"]).
+    pub schemas: Option<Vec<String>>,
+    /// Schema set as search_path while migrating (default: first of `schemas`).
+    pub default_schema: Option<String>,
+    /// History table name (default: flyway_schema_history).
+    pub table: Option<String>,
+    /// Placeholder values, `${name}` in SQL.
+    #[serde(default)]
+    pub placeholders: BTreeMap<String, String>,
+    /// Replace placeholders at all (default: true).
+    pub placeholder_replacement: Option<bool>,
+    /// Baseline a non-empty schema without history on the first migrate.
+    pub baseline_on_migrate: Option<bool>,
+    /// Version used by `baseline` (default: "1").
+    pub baseline_version: Option<String>,
+    /// Description used by `baseline` (default: "<< Flyway Baseline >>").
+    pub baseline_description: Option<String>,
+    /// Apply versions lower than the highest applied one.
+    pub out_of_order: Option<bool>,
+    /// Validate before migrating (default: true).
+    pub validate_on_migrate: Option<bool>,
+    /// Refuse `clean` (default: true).
+    pub clean_disabled: Option<bool>,
+    /// Migrate up to this version ("latest", "current" or a version).
+    pub target: Option<String>,
+    /// Allow transactional and non-transactional statements in one file.
+    pub mixed: Option<bool>,
+    /// Apply all pending migrations in one transaction.
+    pub group: Option<bool>,
+    /// Value of installed_by (default: the database user).
+    pub installed_by: Option<String>,
+    /// lock_timeout set for each migration, e.g. "5s"; "0s" turns it off.
+    #[serde(
+        default,
+        deserialize_with = "de_duration_opt",
+        serialize_with = "ser_duration_opt"
+    )]
+    pub lock_timeout: Option<Duration>,
+    /// Retries of a transactional migration that failed on lock_timeout.
+    pub lock_retries: Option<u32>,
+    /// How long to wait for another runner's migration lock.
+    #[serde(
+        default,
+        deserialize_with = "de_duration_opt",
+        serialize_with = "ser_duration_opt"
+    )]
+    pub lock_wait: Option<Duration>,
+    /// Treat files that do not match the naming rules as errors.
+    pub validate_migration_naming: Option<bool>,
+}
+
+impl MigrateConfig {
+    /// This config with every key set in `over` replacing ours.
+    pub fn merged_with(&self, over: &MigrateConfig) -> MigrateConfig {
+        macro_rules! pick {
+            ($f:ident) => {
+                over.$f.clone().or_else(|| self.$f.clone())
+            };
+        }
+        let mut placeholders = self.placeholders.clone();
+        placeholders.extend(over.placeholders.clone());
+        MigrateConfig {
+            locations: pick!(locations),
+            schemas: pick!(schemas),
+            default_schema: pick!(default_schema),
+            table: pick!(table),
+            placeholders,
+            placeholder_replacement: pick!(placeholder_replacement),
+            baseline_on_migrate: pick!(baseline_on_migrate),
+            baseline_version: pick!(baseline_version),
+            baseline_description: pick!(baseline_description),
+            out_of_order: pick!(out_of_order),
+            validate_on_migrate: pick!(validate_on_migrate),
+            clean_disabled: pick!(clean_disabled),
+            target: pick!(target),
+            mixed: pick!(mixed),
+            group: pick!(group),
+            installed_by: pick!(installed_by),
+            lock_timeout: pick!(lock_timeout),
+            lock_retries: pick!(lock_retries),
+            lock_wait: pick!(lock_wait),
+            validate_migration_naming: pick!(validate_migration_naming),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DumpConfig {
+    /// Named sets of exclusions for `dbtool dump --preset NAME`.
+    #[serde(default)]
+    pub presets: BTreeMap<String, DumpPreset>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DumpPreset {
+    /// Schemas left out entirely (pg_dump --exclude-schema).
+    #[serde(default)]
+    pub exclude_schemas: Vec<String>,
+    /// Tables left out entirely, definition included (pg_dump --exclude-table).
+    #[serde(default)]
+    pub exclude_tables: Vec<String>,
+    /// Tables whose definition is kept but whose rows are not dumped.
+    #[serde(default)]
+    pub exclude_table_data: Vec<String>,
+    /// Only these tables (pg_dump --table).
+    #[serde(default)]
+    pub include_tables: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SandboxConfig {
+    /// Directory of the sandbox cluster (default: $XDG_DATA_HOME/dbtool/sandbox).
+    pub dir: Option<PathBuf>,
+    /// Port to prefer (default: a free one).
+    pub port: Option<u16>,
+}
+
+/// A parsed configuration and the file it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    pub path: PathBuf,
+    pub config: Config,
+}
+
+fn de_duration_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    let s = Option::<String>::deserialize(d)?;
+    match s {
+        None => Ok(None),
+        Some(s) => parse_duration(&s)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+fn ser_duration_opt<S: serde::Serializer>(v: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(d) => s.serialize_str(&humantime::format_duration(*d).to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// Parses "5s", "1h 30m", "250ms"; a bare "0" is zero.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    if s.trim() == "0" {
+        return Ok(Duration::ZERO);
+    }
+    humantime::parse_duration(s.trim())
+        .map_err(|e| format!("invalid duration `{s}`: {e} (examples: \"5s\", \"250ms\", \"1h\")"))
+}
+
+/// Where the configuration is looked for, in order: `--config`/`DBTOOL_CONFIG`,
+/// `./dbtool.toml` walking up to the repository root, then
+/// `$XDG_CONFIG_HOME/dbtool/config.toml`.
+pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Option<PathBuf>, UserError> {
+    if let Some(p) = explicit {
+        if !p.is_file() {
+            return Err(
+                UserError::usage(format!("config file {} does not exist", p.display()))
+                    .hint("check the path given with --config or DBTOOL_CONFIG"),
+            );
+        }
+        return Ok(Some(p.to_path_buf()));
+    }
+    let mut dir = Some(cwd);
+    while let Some(d) = dir {
+        let candidate = d.join(CONFIG_FILE_NAME);
+        if candidate.is_file() {
+            return Ok(Some(candidate));
+        }
+        // Stop at the repository root.
+        if d.join(".git").exists() {
+            break;
+        }
+        dir = d.parent();
+    }
+    let user = crate::paths::config_home()
+        .join("dbtool")
+        .join("config.toml");
+    if user.is_file() {
+        return Ok(Some(user));
+    }
+    Ok(None)
+}
+
+/// Reads and parses a configuration file.
+pub fn load(path: &Path) -> Result<LoadedConfig, UserError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        UserError::usage(format!("cannot read config file {}", path.display()))
+            .source(e)
+            .hint("check the file exists and is readable")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        UserError::usage(format!(
+            "{}:{line}:{col}: config file is not valid UTF-8",
+            display_path(path)
+        ))
+        .hint("save the file as UTF-8")
+    })?;
+    let config = parse(&text, &display_path(path))?;
+    Ok(LoadedConfig {
+        path: path.to_path_buf(),
+        config,
+    })
+}
+
+/// A path as errors show it: relative to the working directory when inside it.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Parses configuration text; `origin` names it in errors.
+pub fn parse(text: &str, origin: &str) -> Result<Config, UserError> {
+    let config: Config = toml::from_str(text).map_err(|e| toml_error(text, origin, &e))?;
+    validate(&config, text, origin)?;
+    Ok(config)
+}
+
+fn toml_error(text: &str, origin: &str, e: &toml::de::Error) -> UserError {
+    let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    let key = e
+        .span()
+        .map(|s| text[s].trim().to_string())
+        .unwrap_or_default();
+    let msg = e.message().trim().to_string();
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let unknown = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split('`')
+            .skip(1)
+            .enumerate()
+            .filter(|(i, _)| i % 2 == 1)
+            .map(|(_, s)| s)
+            .collect();
+        let mut err = UserError::usage(format!("{origin}:{line}:{col}: unknown key `{unknown}`"));
+        err = match nearest(unknown, &expected) {
+            Some(best) => err.hint(format!(
+                "did you mean `{best}`? (see docs/configuration.md)"
+            )),
+            None => err.hint(format!("valid keys here: {}", expected.join(", "))),
+        };
+        return err;
+    }
+    let what = if key.is_empty() || key.len() > 60 {
+        String::new()
+    } else {
+        format!(" at `{key}`")
+    };
+    UserError::usage(format!(
+        "{origin}:{line}:{col}: invalid configuration{what}: {msg}"
+    ))
+    .hint("see docs/configuration.md for every key and its type")
+}
+
+/// The candidate closest to `word`, if close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> {
+    let at = |needle: &str| -> String {
+        match text.find(needle) {
+            Some(off) => {
+                let (l, c) = line_col(text, off);
+                format!("{origin}:{l}:{c}")
+            }
+            None => origin.to_string(),
+        }
+    };
+    if let Some(def) = &config.default_environment {
+        if !config.environments.contains_key(def) {
+            let names: Vec<&str> = config.environments.keys().map(String::as_str).collect();
+            let mut err = UserError::usage(format!(
+                "{}: default_environment `{def}` is not a configured environment",
+                at("default_environment")
+            ));
+            if let Some(n) = nearest(def, &names) {
+                err = err.hint(format!("did you mean `{n}`?"));
+            } else {
+                err = err.hint(format!("configured environments: {}", names.join(", ")));
+            }
+            return Err(err);
+        }
+    }
+    for (name, env) in &config.environments {
+        let header = format!("[environments.{name}]");
+        if env.sandbox && (env.host.is_some() || env.url.is_some() || env.instance.is_some()) {
+            return Err(UserError::usage(format!(
+                "{}: environment `{name}` sets `sandbox = true` and also a host, url or instance",
+                at(&header)
+            ))
+            .hint("keep one way to reach the database"));
+        }
+        if env.url.is_some() && (env.host.is_some() || env.instance.is_some()) {
+            return Err(UserError::usage(format!(
+                "{}: environment `{name}` sets both `url` and `host`/`instance`",
+                at(&header)
+            ))
+            .hint("use either `url`, or `host`/`instance` with `database`"));
+        }
+        if let Some(url) = &env.url {
+            if let Err(e) = crate::pg::ConnInfo::from_url(url) {
+                return Err(UserError::usage(format!(
+                    "{}: environment `{name}`: bad `url`: {e}",
+                    at(url)
+                ))
+                .hint("write it as postgresql://user@host:5432/dbname"));
+            }
+        }
+        if let Some(mode) = env.lint {
+            let _ = mode;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let text = "[environments.prod]\nregoin = \"eu-west-2\"\n";
+        let err = parse(text, "dbtool.toml").unwrap_err();
+        assert_eq!(err.message, "dbtool.toml:2:1: unknown key `regoin`");
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("did you mean `region`? (see docs/configuration.md)")
+        );
+    }
+
+    #[test]
+    fn bad_type_names_line_and_key() {
+        let text = "[environments.prod]\nregion = \"eu-west-2\"\nport = \"five\"\n";
+        let err = parse(text, "dbtool.toml").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("dbtool.toml:3:8: invalid configuration at `\"five\"`"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("expected u16"), "{}", err.message);
+    }
+
+    #[test]
+    fn bad_duration_is_an_error() {
+        let err = parse("[migrate]\nlock_timeout = \"5 parsecs\"\n", "x.toml").unwrap_err();
+        assert!(err.message.starts_with("x.toml:2:16:"), "{}", err.message);
+        assert!(err.message.contains("invalid duration"), "{}", err.message);
+    }
+
+    #[test]
+    fn default_environment_must_exist() {
+        let err = parse(
+            "default_environment = \"prd\"\n[environments.prod]\n",
+            "x.toml",
+        )
+        .unwrap_err();
+        assert!(err
+            .message
+            .contains("`prd` is not a configured environment"));
+        assert_eq!(err.hint.as_deref(), Some("did you mean `prod`?"));
+    }
+
+    #[test]
+    fn migrate_overrides_merge() {
+        let c = parse(
+            "[migrate]\nlocations=[\"m\"]\nlock_timeout=\"5s\"\n[migrate.placeholders]\na=\"1\"\nb=\"2\"\n\
+             [environments.p.migrate]\nlock_timeout=\"0\"\n[environments.p.migrate.placeholders]\nb=\"3\"\n",
+            "x",
+        )
+        .unwrap();
+        let m = c.migrate.merged_with(&c.environments["p"].migrate);
+        assert_eq!(m.locations, Some(vec!["m".to_string()]));
+        assert_eq!(m.lock_timeout, Some(Duration::ZERO));
+        assert_eq!(m.placeholders["a"], "1");
+        assert_eq!(m.placeholders["b"], "3");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+    }
+}

@@ -1,0 +1,70 @@
+//! dbtool: a command-line toolkit for PostgreSQL on AWS RDS. The binary in
+//! `main.rs` calls [`main_entry`]; everything else is here so tests can reach it.
+
+pub mod access;
+pub mod aws;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod restore;
+pub mod error;
+pub mod lint;
+pub mod migrate;
+pub mod paths;
+pub mod pg;
+pub mod printer;
+pub mod prompt;
+pub mod roles;
+pub mod sandbox;
+pub mod shell;
+pub mod target;
+#[doc(hidden)]
+pub mod testkit;
+pub mod tools;
+
+use clap::Parser;
+
+use crate::error::ExitStatus;
+use crate::printer::Printer;
+
+/// Parses arguments, runs the command, renders errors; returns the exit code.
+pub fn main_entry() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let g = &cli.global;
+    let printer = Printer::new(g.quiet, g.verbose, g.color, g.output_format, g.no_progress);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            printer.error(&anyhow::Error::new(e).context("cannot start the async runtime"));
+            return 1;
+        }
+    };
+    let result = runtime.block_on(async {
+        let ctx = context::Context::load(printer.clone(), g.config.clone(), g.environment.clone())?;
+        commands::dispatch(&ctx, &cli.command).await
+    });
+    match result {
+        Ok(status) => status.code(),
+        Err(err) => {
+            printer.error(&err);
+            error::exit_status(&err).code()
+        }
+    }
+}
+
+/// Exit status for a finished command (re-exported for tests).
+pub fn exit_code(status: ExitStatus) -> i32 {
+    status.code()
+}

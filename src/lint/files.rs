@@ -1,0 +1,131 @@
+//! Which files `dbtool migrate lint` reads: paths given (files or
+//! directories scanned recursively for `.sql`), in migration order, each
+//! with its `<script>.sql.conf`; and `--changed-since REF` through git.
+//! Reads the filesystem and runs `git`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::migrate::naming::{parse_file_name, Kind, Parsed};
+use crate::migrate::resolve::ScriptConfig;
+
+use super::Source;
+
+/// The `.sql` files under `paths`, each location in migration order:
+/// versioned (and baseline/undo) by version, then repeatables by
+/// description, then anything else by name.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for p in paths {
+        if p.is_file() {
+            if seen.insert(p.clone()) {
+                out.push(p.clone());
+            }
+            continue;
+        }
+        if !p.is_dir() {
+            return Err(format!("{}: no such file or directory", p.display()));
+        }
+        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "sql"))
+            .map(|e| e.into_path())
+            .collect();
+        files.sort_by_cached_key(|f| order_key(f));
+        for f in files {
+            if seen.insert(f.clone()) {
+                out.push(f);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn order_key(path: &Path) -> (u8, Option<crate::migrate::Version>, String) {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    match parse_file_name(&name) {
+        Ok(Some(Parsed::Migration {
+            kind: Kind::Repeatable,
+            description,
+            ..
+        })) => (1, None, description),
+        Ok(Some(Parsed::Migration {
+            version: Some(v), ..
+        })) => (0, Some(v), name),
+        _ => (2, None, path.display().to_string()),
+    }
+}
+
+/// Reads a file (with its `.sql.conf` encoding and `executeInTransaction`).
+pub fn load(path: &Path, display: &str) -> Result<Source, String> {
+    let conf_path = PathBuf::from(format!("{}.conf", path.display()));
+    let config = if conf_path.is_file() {
+        let text = std::fs::read_to_string(&conf_path)
+            .map_err(|e| format!("cannot read {}: {e}", conf_path.display()))?;
+        ScriptConfig::parse(&text, &conf_path.display().to_string())?
+    } else {
+        ScriptConfig::default()
+    };
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = crate::migrate::checksum::decode(&bytes, config.encoding.as_deref())
+        .map_err(|e| format!("{display}: {e}"))?;
+    Ok(Source {
+        file: display.to_string(),
+        text,
+        execute_in_transaction: config.execute_in_transaction,
+    })
+}
+
+/// How a path is shown in findings: relative to `cwd` when under it.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+/// Files changed since `git_ref` (committed, staged, unstaged and untracked),
+/// as canonical paths, from the repository containing `cwd`.
+pub fn changed_since(git_ref: &str, cwd: &Path) -> Result<HashSet<PathBuf>, String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(cwd)
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).to_string())
+    };
+    let root = PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim());
+    let mut names = git(&[
+        "diff",
+        "--name-only",
+        "-z",
+        "--diff-filter=ACMR",
+        git_ref,
+        "--",
+    ])?;
+    names.push_str(&git(&["ls-files", "--others", "--exclude-standard", "-z"])?);
+    let others_base = PathBuf::from(git(&["rev-parse", "--show-prefix"])?.trim());
+    let mut out = HashSet::new();
+    for chunk in names.split('\0').filter(|s| !s.is_empty()) {
+        // diff names are relative to the root; ls-files names to cwd.
+        for candidate in [root.join(chunk), root.join(&others_base).join(chunk)] {
+            if let Ok(c) = candidate.canonicalize() {
+                out.insert(c);
+            }
+        }
+    }
+    Ok(out)
+}

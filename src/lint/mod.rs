@@ -1,0 +1,590 @@
+//! `dbtool migrate lint`: zero-downtime safety checks for PostgreSQL
+//! migrations. A file is split with the migrate engine's splitter
+//! ([`crate::migrate::sql`]), each statement parsed with PostgreSQL's own
+//! grammar (pg_query), given a lock model ([`locks`]) and checked by the
+//! rules ([`rules`]) with the context of its file. [`preflight`] checks a
+//! live database for sessions that would block a migration. Everything here
+//! is pure except `files` (reads files, runs git) and `preflight` (queries
+//! PostgreSQL).
+
+pub mod ast;
+pub mod config;
+pub mod files;
+pub mod locks;
+pub mod preflight;
+pub mod report;
+pub mod rules;
+
+use serde::{Deserialize, Serialize};
+
+pub use config::LintConfig;
+pub use locks::{LockMode, RelationLock};
+pub use rules::{Rule, Schema, RULES};
+
+use crate::migrate::sql::{self, StatementKind};
+
+/// How serious a finding is. Errors fail `dbtool migrate lint` (exit 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A target PostgreSQL version: a major and, when known, a minor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PgVersion {
+    pub major: u32,
+    pub minor: Option<u32>,
+}
+
+impl PgVersion {
+    /// The newest major version the rules know about; the default target.
+    pub const LATEST: PgVersion = PgVersion {
+        major: 17,
+        minor: None,
+    };
+
+    pub fn new(major: u32, minor: u32) -> PgVersion {
+        PgVersion {
+            major,
+            minor: Some(minor),
+        }
+    }
+
+    /// Parses `16`, `14.2`, `9.6`, or a `server_version_num` such as `140002`.
+    pub fn parse(s: &str) -> Result<PgVersion, String> {
+        let s = s.trim();
+        let bad = || format!("`{s}` is not a PostgreSQL version (expected e.g. 16 or 14.2)");
+        if s.len() >= 5 && s.chars().all(|c| c.is_ascii_digit()) {
+            let n: u32 = s.parse().map_err(|_| bad())?;
+            return Ok(PgVersion::from_num(n as i32));
+        }
+        let mut parts = s.split('.');
+        let major: u32 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+        let minor: Option<u32> = match parts.next() {
+            Some(p) => Some(p.parse().map_err(|_| bad())?),
+            None => None,
+        };
+        if !(9..=99).contains(&major) {
+            return Err(bad());
+        }
+        if major == 9 {
+            // 9.x: x is part of the major version; the rules only compare majors ≥ 10.
+            return Ok(PgVersion { major: 9, minor });
+        }
+        Ok(PgVersion { major, minor })
+    }
+
+    /// From `server_version_num` (`140002` → 14.2, `90624` → 9.6.24).
+    pub fn from_num(n: i32) -> PgVersion {
+        let n = n.max(0) as u32;
+        if n >= 100000 {
+            PgVersion {
+                major: n / 10000,
+                minor: Some(n % 10000),
+            }
+        } else {
+            PgVersion {
+                major: n / 10000,
+                minor: Some(n / 100 % 100),
+            }
+        }
+    }
+
+    /// As `server_version_num` (minor 0 when unknown; 9.x counts as 9.x.0).
+    pub fn num(self) -> i32 {
+        let minor = self.minor.unwrap_or(0);
+        if self.major >= 10 {
+            (self.major * 10000 + minor) as i32
+        } else {
+            (self.major * 10000 + minor * 100) as i32
+        }
+    }
+}
+
+impl std::fmt::Display for PgVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let major = self.major;
+        match self.minor {
+            Some(m) => write!(f, "{major}.{m}"),
+            None => write!(f, "{major}"),
+        }
+    }
+}
+
+/// One problem found in a migration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub message: String,
+    /// The safe alternative, as SQL.
+    pub help: String,
+    /// Why it is unsafe: the lock taken and what it blocks.
+    pub why: String,
+    /// The lock level the rule is about.
+    pub lock: String,
+    /// The statement, abbreviated.
+    pub statement: String,
+    /// The line of the file the finding points at (for the caret display).
+    #[serde(skip)]
+    pub source_line: String,
+}
+
+/// One statement and its locks (`--explain`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatementInfo {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub statement: String,
+    /// Whether the migrate engine runs it inside a transaction.
+    pub in_transaction: bool,
+    pub locks: Vec<RelationLock>,
+}
+
+/// Everything the rules need besides the SQL.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    pub pg_version: PgVersion,
+    pub config: LintConfig,
+    /// `--include`: only these rules (empty: all).
+    pub include: Vec<String>,
+    /// `--exclude`: not these rules.
+    pub exclude: Vec<String>,
+    /// The migrate engine sets `lock_timeout` itself (dbtool's default).
+    pub engine_lock_timeout: bool,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            pg_version: PgVersion::LATEST,
+            config: LintConfig::default(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            engine_lock_timeout: true,
+        }
+    }
+}
+
+/// A migration to lint.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name findings carry (a path as the user gave it).
+    pub file: String,
+    pub text: String,
+    /// `executeInTransaction` from `<script>.sql.conf`, if set.
+    pub execute_in_transaction: Option<bool>,
+}
+
+/// The result of linting one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileReport {
+    pub file: String,
+    pub findings: Vec<Finding>,
+    pub statements: Vec<StatementInfo>,
+    /// Whether the migrate engine runs the file in one transaction.
+    pub transactional: bool,
+}
+
+/// Lints one file. `schema` carries what earlier files of the same run
+/// created (column types, foreign keys), so pass files in migration order.
+pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> FileReport {
+    let text = neutralize_placeholders(&src.text);
+    let mut report = FileReport {
+        file: src.file.clone(),
+        ..FileReport::default()
+    };
+    let pg = opts.pg_version;
+    let statements = match sql::split(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            let f = finding_raw(
+                src,
+                "parse-error",
+                Severity::Error,
+                e.line,
+                e.column,
+                format!("cannot split the file into statements: {}", e.message),
+                String::new(),
+            );
+            report.findings.push(f);
+            return report;
+        }
+    };
+    let statements: Vec<&sql::Statement> = statements
+        .iter()
+        .filter(|s| s.kind != StatementKind::MetaCommand)
+        .collect();
+    let transactional = match src.execute_in_transaction {
+        Some(b) => b,
+        None => !statements.iter().any(|s| s.is_non_transactional(pg.num())),
+    };
+    report.transactional = transactional;
+    let mut st = rules::FileState::new(
+        pg,
+        transactional,
+        opts.engine_lock_timeout,
+        statements.len(),
+    );
+    st.hot_tables = opts.config.hot_tables.clone();
+    let ignores = Ignores::parse(&text, &statements);
+    for (idx, stmt) in statements.iter().enumerate() {
+        let stmt_text = stmt.text(&text);
+        let excerpt = abbreviate(stmt_text, 160);
+        let parsed = match pg_query::parse(stmt_text) {
+            Ok(p) => p,
+            Err(e) => {
+                let message = e.to_string();
+                let offset = near_offset(stmt_text, &message).unwrap_or(0);
+                let (line, column) = sql::line_col(&text, stmt.range.start + offset);
+                if ignores.allows(idx, "parse-error") {
+                    let mut f = finding_raw(
+                        src,
+                        "parse-error",
+                        Severity::Error,
+                        line,
+                        column,
+                        message,
+                        excerpt,
+                    );
+                    f.help = "fix the SQL: the statement does not parse with PostgreSQL's grammar (placeholders `${…}` are read as identifiers)".into();
+                    report.findings.push(f);
+                }
+                continue;
+            }
+        };
+        for raw in &parsed.protobuf.stmts {
+            let Some(node) = raw.stmt.as_ref().and_then(|n| n.node.as_ref()) else {
+                continue;
+            };
+            let locks = locks::statement_locks(node, pg);
+            let in_tx = st.in_tx();
+            let hits = rules::check(node, &locks, &mut st, schema);
+            report.statements.push(StatementInfo {
+                file: src.file.clone(),
+                line: stmt.line,
+                column: stmt.column,
+                statement: excerpt.clone(),
+                in_transaction: in_tx,
+                locks,
+            });
+            for hit in hits {
+                if let Some(f) = make_finding(src, &text, stmt, &hit, opts, &ignores, idx, &excerpt)
+                {
+                    report.findings.push(f);
+                }
+            }
+        }
+    }
+    if st.explicit_tx {
+        if let Some(last) = statements.last() {
+            let hit = rules::Hit {
+                rule: "transaction-nesting",
+                message: "BEGIN without a matching COMMIT: the transaction is left open".into(),
+                location: None,
+                severity: None,
+            };
+            let excerpt = abbreviate(last.text(&text), 160);
+            if let Some(f) = make_finding(
+                src,
+                &text,
+                last,
+                &hit,
+                opts,
+                &ignores,
+                statements.len() - 1,
+                &excerpt,
+            ) {
+                report.findings.push(f);
+            }
+        }
+    }
+    report
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_finding(
+    src: &Source,
+    text: &str,
+    stmt: &sql::Statement,
+    hit: &rules::Hit,
+    opts: &LintOptions,
+    ignores: &Ignores,
+    idx: usize,
+    excerpt: &str,
+) -> Option<Finding> {
+    let rule = rules::rule(hit.rule)?;
+    let severity = opts.config.severity_of(
+        rule.id,
+        hit.severity.unwrap_or(rule.severity),
+        &opts.include,
+        &opts.exclude,
+    )?;
+    if !ignores.allows(idx, rule.id) {
+        return None;
+    }
+    let offset = hit
+        .location
+        .filter(|l| *l < stmt.range.len())
+        .map(|l| stmt.range.start + l)
+        .unwrap_or(stmt.range.start);
+    let (line, column) = sql::line_col(text, offset);
+    let mut f = finding_raw(
+        src,
+        rule.id,
+        severity,
+        line,
+        column,
+        hit.message.clone(),
+        excerpt.to_string(),
+    );
+    f.help = rule.safe.to_string();
+    f.why = rule.why.to_string();
+    f.lock = rule.lock.to_string();
+    Some(f)
+}
+
+fn finding_raw(
+    src: &Source,
+    rule: &str,
+    severity: Severity,
+    line: usize,
+    column: usize,
+    message: String,
+    statement: String,
+) -> Finding {
+    let source_line = src
+        .text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default()
+        .to_string();
+    Finding {
+        rule: rule.to_string(),
+        severity,
+        file: src.file.clone(),
+        line,
+        column,
+        message,
+        help: String::new(),
+        why: String::new(),
+        lock: String::new(),
+        statement,
+        source_line,
+    }
+}
+
+/// Where `at or near "X"` in a parser message points inside the statement.
+fn near_offset(stmt: &str, message: &str) -> Option<usize> {
+    let near = message.split("at or near \"").nth(1)?;
+    let near = &near[..near.rfind('"')?];
+    if near.is_empty() {
+        return None;
+    }
+    // Prefer a whole-token match.
+    let lower = stmt.to_ascii_lowercase();
+    let needle = near.to_ascii_lowercase();
+    lower.match_indices(&needle).map(|(i, _)| i).find(|&i| {
+        let before = lower[..i].chars().next_back();
+        before.is_none_or(|c| !c.is_alphanumeric() && c != '_')
+    })
+}
+
+/// One line, at most `max` characters.
+pub fn abbreviate(s: &str, max: usize) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= max {
+        one
+    } else {
+        let mut out: String = one.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Replaces Flyway placeholders `${name}` with identifiers of the same byte
+/// length (`${reader_role}` → `_reader_role__`), so the SQL parses and every
+/// position stays where it was.
+pub fn neutralize_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("${") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find('}') {
+            Some(j) if !after[..j].contains('\n') && !after[..j].is_empty() => {
+                out.push('_');
+                for c in after[..j].chars() {
+                    if c.is_ascii_alphanumeric() || c == '_' {
+                        out.push(c.to_ascii_lowercase());
+                    } else {
+                        out.push_str(&"_".repeat(c.len_utf8()));
+                    }
+                }
+                out.push_str("__");
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push_str("${");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `-- dbtool:ignore <rule>[,<rule>…] [reason]` on a statement (the comment
+/// before it, inside it, or at the end of its last line) and
+/// `-- dbtool:ignore-file <rule>… [reason]` anywhere for the whole file.
+/// `all` matches every rule.
+#[derive(Debug, Default)]
+pub struct Ignores {
+    file: Vec<String>,
+    /// (statement index, rule)
+    statement: Vec<(usize, String)>,
+}
+
+/// The marker that starts an inline ignore.
+pub const IGNORE_MARKER: &str = "dbtool:ignore";
+
+impl Ignores {
+    pub fn parse(text: &str, statements: &[&sql::Statement]) -> Ignores {
+        let mut ig = Ignores::default();
+        for (off, _) in text.match_indices(IGNORE_MARKER) {
+            let line_start = text[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let before = &text[line_start..off];
+            if !(before.contains("--") || before.contains("/*")) {
+                continue;
+            }
+            let rest = &text[off + IGNORE_MARKER.len()..];
+            let rest = rest
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches("*/");
+            let (whole_file, rest) = match rest.strip_prefix("-file") {
+                Some(r) => (true, r),
+                None => (false, rest),
+            };
+            if !rest.starts_with(char::is_whitespace) {
+                continue;
+            }
+            let rules: Vec<String> = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            if whole_file {
+                ig.file.extend(rules);
+                continue;
+            }
+            let line_of = |o: usize| text[..o].matches('\n').count();
+            let comment_line = line_of(off);
+            let target = statements
+                .iter()
+                .rposition(|s| s.range.end <= off && line_of(s.range.end) == comment_line)
+                .or_else(|| statements.iter().position(|s| s.range.end > off));
+            if let Some(idx) = target {
+                ig.statement.extend(rules.into_iter().map(|r| (idx, r)));
+            }
+        }
+        ig
+    }
+
+    /// Whether findings of `rule` on statement `idx` are reported.
+    pub fn allows(&self, idx: usize, rule: &str) -> bool {
+        let hit = |r: &String| r == rule || r == "all";
+        !(self.file.iter().any(hit) || self.statement.iter().any(|(i, r)| *i == idx && hit(r)))
+    }
+}
+
+/// Exit status for a set of findings: failure when any is an error (or a
+/// warning with `deny_warnings`).
+pub fn has_failures(findings: &[Finding], deny_warnings: bool) -> bool {
+    findings.iter().any(|f| {
+        f.severity == Severity::Error || (deny_warnings && f.severity == Severity::Warning)
+    })
+}
+
+/// The relations a migration will lock and the strongest mode on each, from
+/// the lock model (for the pre-flight check). Unparsable statements are skipped.
+pub fn relations_locked(text: &str, pg: PgVersion) -> Vec<RelationLock> {
+    let text = neutralize_placeholders(text);
+    let mut out: Vec<RelationLock> = Vec::new();
+    let Ok(statements) = sql::split(&text) else {
+        return out;
+    };
+    let mut created: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for stmt in statements
+        .iter()
+        .filter(|s| s.kind != StatementKind::MetaCommand)
+    {
+        let Ok(parsed) = pg_query::parse(stmt.text(&text)) else {
+            continue;
+        };
+        for raw in &parsed.protobuf.stmts {
+            let Some(node) = raw.stmt.as_ref().and_then(|n| n.node.as_ref()) else {
+                continue;
+            };
+            let locks = locks::statement_locks(node, pg);
+            if let pg_query::NodeEnum::CreateStmt(c) = node {
+                created.insert(ast::rel_name(c.relation.as_ref()));
+            }
+            for l in locks {
+                if created.contains(&l.relation) {
+                    continue;
+                }
+                match out.iter_mut().find(|o| o.relation == l.relation) {
+                    Some(o) => {
+                        o.mode = o.mode.max(l.mode);
+                        o.rewrite |= l.rewrite;
+                        o.scan |= l.scan;
+                    }
+                    None => out.push(l),
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
+
+// Compiles and tests `src/commands/lint.rs` until `commands/mod.rs` declares
+// it; remove once `pub mod lint;` is wired there.
+#[cfg(test)]
+#[path = "../commands/lint.rs"]
+mod command;

@@ -1,0 +1,347 @@
+//! Rendering findings: human text with file:line:col, the source line and a
+//! caret; gcc-style lines; GitHub Actions annotations; SARIF 2.1.0 for code
+//! scanning; the `--explain` lock table. Pure: returns strings.
+
+use serde_json::json;
+
+use super::rules::RULES;
+use super::{Finding, Severity, StatementInfo};
+
+/// Human-readable findings, rustc style. `paint(severity, text)` colours.
+pub fn text(findings: &[Finding], paint: &dyn Fn(Severity, &str) -> String) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let head = paint(f.severity, &format!("{}[{}]", f.severity, f.rule));
+        out.push_str(&format!("{head}: {}\n", f.message));
+        let gutter = f.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        out.push_str(&format!("{pad}--> {}:{}:{}\n", f.file, f.line, f.column));
+        if !f.source_line.is_empty() {
+            out.push_str(&format!("{pad} |\n"));
+            out.push_str(&format!("{} | {}\n", f.line, f.source_line.trim_end()));
+            let caret_pad: String = f
+                .source_line
+                .chars()
+                .take(f.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            out.push_str(&format!("{pad} | {caret_pad}{}\n", paint(f.severity, "^")));
+        }
+        if !f.why.is_empty() {
+            out.push_str(&format!("{pad} = why: {}\n", f.why));
+        }
+        if !f.lock.is_empty() && f.lock != "—" {
+            out.push_str(&format!("{pad} = lock: {}\n", f.lock));
+        }
+        if !f.help.is_empty() {
+            let mut lines = f.help.lines();
+            out.push_str(&format!(
+                "{pad} = help: {}\n",
+                lines.next().unwrap_or_default()
+            ));
+            for l in lines {
+                out.push_str(&format!("{pad}         {l}\n"));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A one-line summary: "2 errors, 1 warning in 3 files".
+pub fn summary(findings: &[Finding], files: usize) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {} in {}",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "note"),
+        plural(files, "file")
+    )
+}
+
+/// `file:line:col: error: message [rule]`, one per line.
+pub fn gcc(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let sev = if f.severity == Severity::Info {
+                "note"
+            } else {
+                f.severity.as_str()
+            };
+            format!(
+                "{}:{}:{}: {sev}: {} [{}]\n",
+                f.file, f.line, f.column, f.message, f.rule
+            )
+        })
+        .collect()
+}
+
+fn gh_escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn gh_escape_prop(s: &str) -> String {
+    gh_escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+pub fn github(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let body = if f.help.is_empty() {
+                f.message.clone()
+            } else {
+                format!("{}\n\nSafe alternative:\n{}", f.message, f.help)
+            };
+            format!(
+                "::{level} file={},line={},col={},title={}::{}\n",
+                gh_escape_prop(&f.file),
+                f.line,
+                f.column,
+                gh_escape_prop(&f.rule),
+                gh_escape_data(&body)
+            )
+        })
+        .collect()
+}
+
+/// A SARIF 2.1.0 log with one run, every rule described, one result per finding.
+pub fn sarif(findings: &[Finding]) -> serde_json::Value {
+    let mut rules: Vec<serde_json::Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.why },
+                "help": { "text": r.safe, "markdown": format!("```sql\n{}\n```", r.safe) },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "lock": r.lock },
+            })
+        })
+        .collect();
+    rules.push(json!({
+        "id": "parse-error",
+        "shortDescription": { "text": "a statement that does not parse" },
+        "defaultConfiguration": { "level": "error" },
+    }));
+    let results: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": { "text": f.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.file.replace('\\', "/") },
+                        "region": { "startLine": f.line, "startColumn": f.column },
+                    }
+                }],
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "dbtool",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/dbtool/dbtool/blob/main/docs/lint.md",
+                "rules": rules,
+            }},
+            "results": results,
+        }]
+    })
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The lock model per statement, as table rows (header first).
+pub fn explain_rows(statements: &[StatementInfo]) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        "Location".to_string(),
+        "Tx".to_string(),
+        "Relation".to_string(),
+        "Lock".to_string(),
+        "Rewrite".to_string(),
+        "Scan".to_string(),
+        "Statement".to_string(),
+    ]];
+    for s in statements {
+        let at = format!("{}:{}:{}", s.file, s.line, s.column);
+        let tx = if s.in_transaction { "yes" } else { "no" }.to_string();
+        let stmt = super::abbreviate(&s.statement, 60);
+        if s.locks.is_empty() {
+            rows.push(vec![
+                at,
+                tx,
+                "-".into(),
+                "-".into(),
+                "".into(),
+                "".into(),
+                stmt,
+            ]);
+            continue;
+        }
+        for (i, l) in s.locks.iter().enumerate() {
+            rows.push(vec![
+                if i == 0 { at.clone() } else { String::new() },
+                if i == 0 { tx.clone() } else { String::new() },
+                l.relation.clone(),
+                l.mode.as_str().to_string(),
+                if l.rewrite {
+                    "yes".into()
+                } else {
+                    String::new()
+                },
+                if l.scan { "yes".into() } else { String::new() },
+                if i == 0 { stmt.clone() } else { String::new() },
+            ]);
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(sev: Severity) -> Finding {
+        Finding {
+            rule: "ban-drop-column".into(),
+            severity: sev,
+            file: "migrations/V2__x.sql".into(),
+            line: 3,
+            column: 13,
+            message: "dropping `t.c`, now".into(),
+            help: "ALTER TABLE t\nDROP COLUMN c;".into(),
+            why: "why".into(),
+            lock: "ACCESS EXCLUSIVE".into(),
+            statement: "ALTER TABLE t DROP COLUMN c".into(),
+            source_line: "ALTER TABLE t DROP COLUMN c;".into(),
+        }
+    }
+
+    #[test]
+    fn text_has_location_excerpt_and_caret() {
+        let out = text(&[f(Severity::Error)], &|_, s| s.to_string());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "error[ban-drop-column]: dropping `t.c`, now");
+        assert_eq!(lines[1], " --> migrations/V2__x.sql:3:13");
+        assert_eq!(lines[3], "3 | ALTER TABLE t DROP COLUMN c;");
+        assert_eq!(lines[4], "  |             ^");
+        assert!(
+            out.contains(" = help: ALTER TABLE t\n          DROP COLUMN c;"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn gcc_github_and_sarif() {
+        assert_eq!(
+            gcc(&[f(Severity::Warning)]),
+            "migrations/V2__x.sql:3:13: warning: dropping `t.c`, now [ban-drop-column]\n"
+        );
+        let gh = github(&[f(Severity::Error)]);
+        assert!(gh.starts_with("::error file=migrations/V2__x.sql,line=3,col=13,title=ban-drop-column::dropping `t.c`, now%0A%0ASafe alternative:%0AALTER TABLE t%0ADROP COLUMN c;"), "{gh}");
+        let s = sarif(&[f(Severity::Info)]);
+        assert_eq!(s["version"], "2.1.0");
+        assert_eq!(s["runs"][0]["results"][0]["level"], "note");
+        assert_eq!(
+            s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            13
+        );
+        assert!(
+            s["runs"][0]["tool"]["driver"]["rules"]
+                .as_array()
+                .unwrap()
+                .len()
+                > 40
+        );
+        assert_eq!(
+            summary(&[f(Severity::Error), f(Severity::Warning)], 1),
+            "1 error, 1 warning, 0 notes in 1 file"
+        );
+    }
+}
+
+/// The rule reference in docs/lint.md (between the `rules:begin`/`rules:end`
+/// markers), generated from [`RULES`] so the page cannot go stale.
+pub fn rules_markdown() -> String {
+    let mut out = String::new();
+    for r in RULES {
+        out.push_str(&format!("### `{}`\n\n", r.id));
+        out.push_str(&format!(
+            "**{}** · default severity **{}** · lock: {}{}\n\n",
+            r.summary,
+            r.severity,
+            r.lock,
+            if r.squawk {
+                " · also in squawk"
+            } else {
+                " · dbtool only"
+            }
+        ));
+        out.push_str(&format!(
+            "{}\n\nSafe alternative:\n\n```sql\n{}\n```\n\n",
+            r.why, r.safe
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod doc_tests {
+    const BEGIN: &str = "<!-- rules:begin (generated from src/lint/rules.rs) -->\n";
+    const END: &str = "<!-- rules:end -->";
+
+    fn doc_path() -> std::path::PathBuf {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/lint.md")
+    }
+
+    #[test]
+    fn docs_rule_reference_is_current() {
+        let doc = std::fs::read_to_string(doc_path()).unwrap();
+        let start = doc.find(BEGIN).expect("rules:begin marker") + BEGIN.len();
+        let end = doc.find(END).expect("rules:end marker");
+        assert!(
+            doc[start..end] == super::rules_markdown(),
+            "docs/lint.md is stale: run `cargo test --lib lint::report::doc_tests::write_docs -- --ignored`"
+        );
+    }
+
+    /// Rewrites the generated part of docs/lint.md.
+    #[test]
+    #[ignore]
+    fn write_docs() {
+        let doc = std::fs::read_to_string(doc_path()).unwrap();
+        let start = doc.find(BEGIN).unwrap() + BEGIN.len();
+        let end = doc.find(END).unwrap();
+        let new = format!(
+            "{}{}{}",
+            &doc[..start],
+            super::rules_markdown(),
+            &doc[end..]
+        );
+        std::fs::write(doc_path(), new).unwrap();
+    }
+}

@@ -1,0 +1,641 @@
+//! Unit tests of the rules: for each rule a flagged case and a safe case,
+//! plus context (same-file tables, transactions, versions), inline ignores
+//! and parse errors. Pure.
+
+use super::*;
+
+fn run(sql: &str, opts: &LintOptions) -> Vec<Finding> {
+    let src = Source {
+        file: "V1__t.sql".into(),
+        text: sql.into(),
+        execute_in_transaction: None,
+    };
+    lint_source(&src, opts, &mut Schema::default()).findings
+}
+
+fn rules_v(sql: &str, pg: PgVersion) -> Vec<String> {
+    let opts = LintOptions {
+        pg_version: pg,
+        ..LintOptions::default()
+    };
+    run(sql, &opts).into_iter().map(|f| f.rule).collect()
+}
+
+fn rules(sql: &str) -> Vec<String> {
+    rules_v(sql, PgVersion::LATEST)
+}
+
+#[track_caller]
+fn flags(sql: &str, rule: &str) {
+    let r = rules(sql);
+    assert!(
+        r.iter().any(|x| x == rule),
+        "expected {rule} for {sql:?}, got {r:?}"
+    );
+}
+
+#[track_caller]
+fn clean(sql: &str, rule: &str) {
+    let r = rules(sql);
+    assert!(
+        !r.iter().any(|x| x == rule),
+        "did not expect {rule} for {sql:?}, got {r:?}"
+    );
+}
+
+#[test]
+fn every_rule_is_documented_once() {
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.sort();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate rule ids");
+    for r in RULES {
+        assert!(
+            !r.why.is_empty() && !r.safe.is_empty() && !r.summary.is_empty(),
+            "{}",
+            r.id
+        );
+    }
+    let doc = include_str!("../../docs/lint.md");
+    for r in RULES {
+        assert!(
+            doc.contains(&format!("### `{}`", r.id)),
+            "docs/lint.md lacks a section for {}",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn index_rules() {
+    flags(
+        "CREATE INDEX i ON events (a);",
+        "require-concurrent-index-creation",
+    );
+    clean(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON events (a);",
+        "require-concurrent-index-creation",
+    );
+    // Tables created in the same file are exempt.
+    clean(
+        "CREATE TABLE events (a int); CREATE INDEX i ON events (a);",
+        "require-concurrent-index-creation",
+    );
+    flags("DROP INDEX i;", "require-concurrent-index-deletion");
+    clean(
+        "DROP INDEX CONCURRENTLY IF EXISTS i;",
+        "require-concurrent-index-deletion",
+    );
+    flags("REINDEX TABLE events;", "require-concurrent-reindex");
+    clean(
+        "REINDEX TABLE CONCURRENTLY events;",
+        "require-concurrent-reindex",
+    );
+}
+
+#[test]
+fn concurrently_in_transactions() {
+    // A CONCURRENTLY file is non-transactional: alone it is fine.
+    clean(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON events (a);",
+        "ban-concurrent-index-creation-in-transaction",
+    );
+    flags(
+        "BEGIN; CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON events (a); COMMIT;",
+        "ban-concurrent-index-creation-in-transaction",
+    );
+    // executeInTransaction=true forces a transaction.
+    let src = Source {
+        file: "V1.sql".into(),
+        text: "CREATE INDEX CONCURRENTLY i ON t (a);".into(),
+        execute_in_transaction: Some(true),
+    };
+    let f = lint_source(&src, &LintOptions::default(), &mut Schema::default()).findings;
+    assert!(f
+        .iter()
+        .any(|f| f.rule == "ban-concurrent-index-creation-in-transaction"
+            && f.severity == Severity::Error));
+    // Mixed with other statements: a warning (refused unless `mixed`).
+    let f = run("ALTER TABLE t ADD COLUMN IF NOT EXISTS b text; CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (b);", &LintOptions::default());
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "ban-concurrent-index-creation-in-transaction"
+                && f.severity == Severity::Warning),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn pg14_concurrent_index_bug() {
+    let sql = "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON events (a);";
+    assert!(rules_v(sql, PgVersion::new(14, 2)).contains(&"concurrent-index-pg14-bug".to_string()));
+    assert!(!rules_v(sql, PgVersion::new(14, 4)).contains(&"concurrent-index-pg14-bug".to_string()));
+    assert!(!rules_v(sql, PgVersion::new(15, 0)).contains(&"concurrent-index-pg14-bug".to_string()));
+}
+
+#[test]
+fn constraints() {
+    flags(
+        "ALTER TABLE orders ADD CONSTRAINT c CHECK (amount > 0);",
+        "constraint-missing-not-valid",
+    );
+    clean(
+        "ALTER TABLE orders ADD CONSTRAINT c CHECK (amount > 0) NOT VALID;",
+        "constraint-missing-not-valid",
+    );
+    flags(
+        "ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (cid) REFERENCES customers (id);",
+        "adding-foreign-key-constraint",
+    );
+    flags(
+        "ALTER TABLE orders ADD COLUMN cid bigint REFERENCES customers (id);",
+        "adding-foreign-key-constraint",
+    );
+    clean("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (cid) REFERENCES customers (id) NOT VALID;", "adding-foreign-key-constraint");
+    clean(
+        "CREATE TABLE orders (cid bigint REFERENCES customers (id));",
+        "adding-foreign-key-constraint",
+    );
+    flags(
+        "ALTER TABLE items ADD PRIMARY KEY (id);",
+        "adding-serial-primary-key-field",
+    );
+    clean(
+        "ALTER TABLE items ADD CONSTRAINT items_pkey PRIMARY KEY USING INDEX items_idx;",
+        "adding-serial-primary-key-field",
+    );
+    flags(
+        "ALTER TABLE users ADD CONSTRAINT u UNIQUE (email);",
+        "disallowed-unique-constraint",
+    );
+    clean(
+        "ALTER TABLE users ADD CONSTRAINT u UNIQUE USING INDEX users_email_idx;",
+        "disallowed-unique-constraint",
+    );
+    flags(
+        "ALTER TABLE r ADD CONSTRAINT x EXCLUDE USING gist (during WITH &&);",
+        "ban-exclusion-constraint",
+    );
+    clean(
+        "CREATE TABLE r (during tstzrange, EXCLUDE USING gist (during WITH &&));",
+        "ban-exclusion-constraint",
+    );
+    flags(
+        "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey;",
+        "dropping-foreign-key",
+    );
+    clean(
+        "ALTER TABLE orders DROP CONSTRAINT orders_amount_check;",
+        "dropping-foreign-key",
+    );
+}
+
+#[test]
+fn validate_in_same_transaction() {
+    flags(
+        "ALTER TABLE o ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES p (id) NOT VALID; ALTER TABLE o VALIDATE CONSTRAINT fk;",
+        "validate-in-same-transaction",
+    );
+    clean(
+        "ALTER TABLE o VALIDATE CONSTRAINT fk;",
+        "validate-in-same-transaction",
+    );
+}
+
+#[test]
+fn add_column_defaults_depend_on_version() {
+    flags(
+        "ALTER TABLE e ADD COLUMN r uuid DEFAULT gen_random_uuid();",
+        "adding-field-with-default",
+    );
+    clean(
+        "ALTER TABLE e ADD COLUMN n int DEFAULT 0;",
+        "adding-field-with-default",
+    );
+    clean(
+        "ALTER TABLE e ADD COLUMN at timestamptz DEFAULT now();",
+        "adding-field-with-default",
+    );
+    clean(
+        "ALTER TABLE e ADD COLUMN p jsonb DEFAULT '{}'::jsonb;",
+        "adding-field-with-default",
+    );
+    assert!(rules_v(
+        "ALTER TABLE e ADD COLUMN n bigint DEFAULT 0;",
+        PgVersion::new(10, 0)
+    )
+    .contains(&"adding-field-with-default".to_string()));
+    flags(
+        "ALTER TABLE e ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;",
+        "adding-field-with-default",
+    );
+    flags(
+        "ALTER TABLE e ADD COLUMN s bigserial;",
+        "adding-serial-column",
+    );
+    clean("ALTER TABLE e ADD COLUMN s bigint;", "adding-serial-column");
+    flags(
+        "ALTER TABLE e ADD COLUMN t bigint NOT NULL;",
+        "adding-required-field",
+    );
+    clean(
+        "ALTER TABLE e ADD COLUMN t bigint NOT NULL DEFAULT 0;",
+        "adding-required-field",
+    );
+    flags(
+        "ALTER TABLE e ALTER COLUMN t SET NOT NULL;",
+        "adding-not-nullable-field",
+    );
+    clean(
+        "CREATE TABLE e (t int); ALTER TABLE e ALTER COLUMN t SET NOT NULL;",
+        "adding-not-nullable-field",
+    );
+}
+
+#[test]
+fn column_type_changes() {
+    flags(
+        "ALTER TABLE e ALTER COLUMN amount TYPE bigint;",
+        "changing-column-type",
+    );
+    // Known old type from an earlier file of the run: binary-coercible changes pass.
+    let opts = LintOptions::default();
+    let mut schema = Schema::default();
+    let first = Source {
+        file: "V1.sql".into(),
+        text: "CREATE TABLE e (name varchar(50), n numeric(10,2), k int);".into(),
+        execute_in_transaction: None,
+    };
+    lint_source(&first, &opts, &mut schema);
+    let second = Source {
+        file: "V2.sql".into(),
+        text: "ALTER TABLE e ALTER COLUMN name TYPE text;\nALTER TABLE e ALTER COLUMN n TYPE numeric(12,2);\nALTER TABLE e ALTER COLUMN k TYPE bigint;".into(),
+        execute_in_transaction: None,
+    };
+    let f = lint_source(&second, &opts, &mut schema).findings;
+    let ct: Vec<&Finding> = f
+        .iter()
+        .filter(|f| f.rule == "changing-column-type")
+        .collect();
+    assert_eq!(ct.len(), 1, "{f:?}");
+    assert_eq!(ct[0].line, 3);
+    assert!(
+        ct[0].message.contains("from int4 to int8"),
+        "{}",
+        ct[0].message
+    );
+    // Unknown old type, target text: a warning, not an error.
+    let f = run("ALTER TABLE e ALTER COLUMN name TYPE text;", &opts);
+    assert_eq!(
+        f.iter()
+            .find(|f| f.rule == "changing-column-type")
+            .unwrap()
+            .severity,
+        Severity::Warning
+    );
+}
+
+#[test]
+fn renames_and_drops() {
+    flags("ALTER TABLE users RENAME COLUMN a TO b;", "renaming-column");
+    clean(
+        "CREATE TABLE users (a int); ALTER TABLE users RENAME COLUMN a TO b;",
+        "renaming-column",
+    );
+    flags("ALTER TABLE users RENAME TO clients;", "renaming-table");
+    clean(
+        "ALTER INDEX users_idx RENAME TO clients_idx;",
+        "renaming-table",
+    );
+    flags("ALTER TABLE users DROP COLUMN legacy;", "ban-drop-column");
+    clean(
+        "ALTER TABLE users ADD COLUMN legacy text;",
+        "ban-drop-column",
+    );
+    flags("DROP TABLE legacy;", "ban-drop-table");
+    clean(
+        "CREATE TABLE tmp (a int); DROP TABLE tmp;",
+        "ban-drop-table",
+    );
+    flags("DROP DATABASE prod;", "ban-drop-database");
+    clean("CREATE DATABASE scratch;", "ban-drop-database");
+    flags(
+        "ALTER TABLE users ALTER COLUMN nick DROP NOT NULL;",
+        "ban-drop-not-null",
+    );
+    clean(
+        "ALTER TABLE users ALTER COLUMN nick SET DEFAULT '';",
+        "ban-drop-not-null",
+    );
+    flags("TRUNCATE staging CASCADE;", "ban-truncate-cascade");
+    clean("TRUNCATE staging;", "ban-truncate-cascade");
+}
+
+#[test]
+fn transactions_and_robustness() {
+    flags(
+        "BEGIN; ALTER TABLE t ADD COLUMN c text; COMMIT;",
+        "transaction-nesting",
+    );
+    clean("ALTER TABLE t ADD COLUMN c text;", "transaction-nesting");
+    // Non-transactional file (CONCURRENTLY): robustness matters.
+    flags(
+        "CREATE INDEX CONCURRENTLY i ON t (a);",
+        "prefer-robust-stmts",
+    );
+    clean(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);",
+        "prefer-robust-stmts",
+    );
+    // In a transactional file it does not.
+    clean("CREATE TABLE t (a bigint);", "prefer-robust-stmts");
+}
+
+#[test]
+fn timeouts() {
+    let off = LintOptions {
+        engine_lock_timeout: false,
+        ..LintOptions::default()
+    };
+    let r: Vec<String> = run("ALTER TABLE t ADD COLUMN c text;", &off)
+        .into_iter()
+        .map(|f| f.rule)
+        .collect();
+    assert!(r.contains(&"require-lock-timeout".to_string()));
+    let r: Vec<String> = run(
+        "SET lock_timeout = '2s'; ALTER TABLE t ADD COLUMN c text;",
+        &off,
+    )
+    .into_iter()
+    .map(|f| f.rule)
+    .collect();
+    assert!(!r.contains(&"require-lock-timeout".to_string()), "{r:?}");
+    // dbtool's migrate sets lock_timeout by default.
+    clean("ALTER TABLE t ADD COLUMN c text;", "require-lock-timeout");
+    flags(
+        "ALTER TABLE t ALTER COLUMN c SET NOT NULL;",
+        "require-statement-timeout",
+    );
+    clean(
+        "SET statement_timeout = '1min'; ALTER TABLE t ALTER COLUMN c SET NOT NULL;",
+        "require-statement-timeout",
+    );
+}
+
+#[test]
+fn type_hygiene() {
+    flags("CREATE TABLE t (id int);", "prefer-bigint-over-int");
+    clean("CREATE TABLE t (id bigint);", "prefer-bigint-over-int");
+    flags(
+        "CREATE TABLE t (p smallint);",
+        "prefer-bigint-over-smallint",
+    );
+    clean("CREATE TABLE t (p bigint);", "prefer-bigint-over-smallint");
+    flags("CREATE TABLE t (id bigserial);", "prefer-identity");
+    clean(
+        "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY);",
+        "prefer-identity",
+    );
+    flags("CREATE TABLE t (n varchar(20));", "prefer-text-field");
+    clean("CREATE TABLE t (n varchar);", "prefer-text-field");
+    flags("CREATE TABLE t (at timestamp);", "prefer-timestamp-tz");
+    clean("CREATE TABLE t (at timestamptz);", "prefer-timestamp-tz");
+    flags("CREATE TABLE t (c char(3));", "ban-char-field");
+    clean("CREATE TABLE t (c text);", "ban-char-field");
+    flags("ALTER TABLE t ADD COLUMN p json;", "prefer-jsonb");
+    clean("ALTER TABLE t ADD COLUMN p jsonb;", "prefer-jsonb");
+}
+
+#[test]
+fn rewrites_and_maintenance() {
+    flags("REFRESH MATERIALIZED VIEW v;", "require-concurrent-refresh");
+    clean(
+        "REFRESH MATERIALIZED VIEW CONCURRENTLY v;",
+        "require-concurrent-refresh",
+    );
+    flags("VACUUM FULL events;", "ban-vacuum-full");
+    clean("VACUUM (ANALYZE) events;", "ban-vacuum-full");
+    flags("CLUSTER events USING events_pkey;", "ban-cluster");
+    clean("ANALYZE events;", "ban-cluster");
+    flags("ALTER TABLE events SET LOGGED;", "ban-set-logged-unlogged");
+    clean(
+        "CREATE UNLOGGED TABLE scratch (a int);",
+        "ban-set-logged-unlogged",
+    );
+    flags(
+        "ALTER TABLE events SET TABLESPACE fast;",
+        "ban-set-tablespace",
+    );
+    clean(
+        "CREATE TABLE e2 (a int) TABLESPACE fast;",
+        "ban-set-tablespace",
+    );
+    flags(
+        "ALTER TABLE m ATTACH PARTITION m2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+        "attach-partition-without-check",
+    );
+    clean(
+        "ALTER TABLE m2024 ADD CONSTRAINT b CHECK (ts >= '2024-01-01') NOT VALID;\nALTER TABLE m ATTACH PARTITION m2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+        "attach-partition-without-check",
+    );
+    flags(
+        "ALTER TABLE m DETACH PARTITION m2020;",
+        "require-concurrent-detach-partition",
+    );
+    clean(
+        "ALTER TABLE m DETACH PARTITION m2020 CONCURRENTLY;",
+        "require-concurrent-detach-partition",
+    );
+}
+
+#[test]
+fn triggers_and_dml() {
+    flags(
+        "CREATE TRIGGER a AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION f();",
+        "create-trigger-on-hot-table",
+    );
+    clean("CREATE TABLE events (a int); CREATE TRIGGER a AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION f();", "create-trigger-on-hot-table");
+    let hot = LintOptions {
+        config: LintConfig {
+            hot_tables: vec!["orders".into()],
+            ..LintConfig::default()
+        },
+        ..LintOptions::default()
+    };
+    let f = run(
+        "CREATE TRIGGER a AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION f();",
+        &hot,
+    );
+    assert!(f.is_empty(), "{f:?}");
+    flags("UPDATE events SET a = 1;", "ban-unbounded-update-delete");
+    flags("DELETE FROM events;", "ban-unbounded-update-delete");
+    clean(
+        "UPDATE events SET a = 1 WHERE id < 1000;",
+        "ban-unbounded-update-delete",
+    );
+    flags(
+        "ALTER TABLE events ADD COLUMN t bigint; UPDATE events SET t = 0 WHERE id < 100;",
+        "backfill-in-ddl-transaction",
+    );
+    clean(
+        "UPDATE events SET t = 0 WHERE id < 100;",
+        "backfill-in-ddl-transaction",
+    );
+}
+
+#[test]
+fn enums_and_domains() {
+    let sql = "ALTER TYPE mood ADD VALUE 'meh'; CREATE TABLE x (m mood);";
+    assert!(rules_v(sql, PgVersion::new(11, 0))
+        .contains(&"alter-enum-add-value-in-transaction".to_string()));
+    assert!(!rules_v(sql, PgVersion::new(12, 0))
+        .contains(&"alter-enum-add-value-in-transaction".to_string()));
+    assert!(
+        !rules_v("ALTER TYPE mood ADD VALUE 'meh';", PgVersion::new(11, 0))
+            .contains(&"alter-enum-add-value-in-transaction".to_string())
+    );
+    flags(
+        "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');",
+        "ban-create-domain-with-constraint",
+    );
+    clean(
+        "CREATE DOMAIN email AS text;",
+        "ban-create-domain-with-constraint",
+    );
+    flags(
+        "ALTER DOMAIN email ADD CONSTRAINT at CHECK (VALUE LIKE '%@%');",
+        "ban-alter-domain-with-add-constraint",
+    );
+    clean(
+        "ALTER DOMAIN email ADD CONSTRAINT at CHECK (VALUE LIKE '%@%') NOT VALID;",
+        "ban-alter-domain-with-add-constraint",
+    );
+}
+
+#[test]
+fn inline_ignores() {
+    let sql = "-- dbtool:ignore ban-drop-column the column is unused since 2024\nALTER TABLE t DROP COLUMN a;\nALTER TABLE t DROP COLUMN b;\n";
+    let f = run(sql, &LintOptions::default());
+    let drops: Vec<usize> = f
+        .iter()
+        .filter(|f| f.rule == "ban-drop-column")
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(drops, vec![3]);
+    let sql = "ALTER TABLE t DROP COLUMN a; -- dbtool:ignore ban-drop-column,renaming-column\nALTER TABLE t DROP COLUMN b;";
+    let drops: Vec<usize> = run(sql, &LintOptions::default())
+        .iter()
+        .filter(|f| f.rule == "ban-drop-column")
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(drops, vec![2]);
+    let sql =
+        "-- dbtool:ignore-file all reviewed by DBA\nALTER TABLE t DROP COLUMN a;\nDROP TABLE x;";
+    assert!(run(sql, &LintOptions::default()).is_empty());
+    // A plain mention outside a comment does nothing.
+    let sql = "SELECT 'dbtool:ignore ban-drop-column';\nALTER TABLE t DROP COLUMN a;";
+    assert_eq!(rules(sql), vec!["ban-drop-column"]);
+}
+
+#[test]
+fn include_exclude_and_config_severity() {
+    let sql = "ALTER TABLE t DROP COLUMN a; CREATE TABLE n (id int);";
+    let ex = LintOptions {
+        exclude: vec!["ban-drop-column".into()],
+        ..LintOptions::default()
+    };
+    assert_eq!(
+        run(sql, &ex)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect::<Vec<_>>(),
+        vec!["prefer-bigint-over-int"]
+    );
+    let inc = LintOptions {
+        include: vec!["ban-drop-column".into()],
+        ..LintOptions::default()
+    };
+    assert_eq!(
+        run(sql, &inc)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect::<Vec<_>>(),
+        vec!["ban-drop-column"]
+    );
+    let mut cfg = LintConfig::default();
+    cfg.rules
+        .insert("ban-drop-column".into(), config::RuleSetting::Warning);
+    let f = run(
+        sql,
+        &LintOptions {
+            config: cfg,
+            ..LintOptions::default()
+        },
+    );
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert!(!has_failures(&f, false));
+    assert!(has_failures(&f, true));
+}
+
+#[test]
+fn parse_errors_are_findings_and_do_not_stop_the_file() {
+    let sql = "CREATE TABLE a (id bigint);\nALTER TABLE t DROPP COLUMN x;\nALTER TABLE t DROP COLUMN y;\n";
+    let f = run(sql, &LintOptions::default());
+    assert_eq!(f[0].rule, "parse-error");
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!((f[0].line, f[0].column), (2, 15), "{:?}", f[0]);
+    assert!(f[0].message.contains("syntax error"), "{}", f[0].message);
+    assert_eq!(f[1].rule, "ban-drop-column");
+    assert_eq!(f[1].line, 3);
+    // A file the lexer cannot split is one finding.
+    let f = run("select 1;\nselect 'oops", &LintOptions::default());
+    assert_eq!((f[0].rule.as_str(), f[0].line), ("parse-error", 2));
+}
+
+#[test]
+fn positions_placeholders_and_psql_syntax() {
+    let sql = "-- header\nCREATE TABLE t (\n  id bigint,\n  name varchar(10)\n);\nGRANT SELECT ON t TO ${reader_role};\n\\set x 1\nCOPY t FROM stdin;\n1\tx\n\\.\nDROP INDEX i;\n";
+    let f = run(sql, &LintOptions::default());
+    let rules: Vec<(&str, usize, usize)> = f
+        .iter()
+        .map(|f| (f.rule.as_str(), f.line, f.column))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("prefer-text-field", 4, 8),
+            ("require-concurrent-index-deletion", 11, 1)
+        ]
+    );
+    assert_eq!(f[0].source_line, "  name varchar(10)");
+    assert_eq!(neutralize_placeholders("a ${b:c} d"), "a _b_c__ d");
+}
+
+#[test]
+fn versions_parse() {
+    assert_eq!(PgVersion::parse("14.2").unwrap(), PgVersion::new(14, 2));
+    assert_eq!(
+        PgVersion::parse("16").unwrap(),
+        PgVersion {
+            major: 16,
+            minor: None
+        }
+    );
+    assert_eq!(PgVersion::parse("140003").unwrap(), PgVersion::new(14, 3));
+    assert_eq!(PgVersion::parse("9.6").unwrap().major, 9);
+    assert_eq!(PgVersion::from_num(90624).major, 9);
+    assert_eq!(PgVersion::new(11, 0).num(), 110000);
+    assert!(PgVersion::parse("x").is_err());
+    assert_eq!(PgVersion::new(14, 2).to_string(), "14.2");
+}
+
+#[test]
+fn relations_locked_for_preflight() {
+    let l = relations_locked("CREATE TABLE n (id bigint);\nCREATE INDEX i ON n (id);\nALTER TABLE events ADD COLUMN x text;\nCREATE INDEX j ON events (x);", PgVersion::LATEST);
+    assert_eq!(l.len(), 1, "{l:?}");
+    assert_eq!(
+        (l[0].relation.as_str(), l[0].mode),
+        ("events", LockMode::AccessExclusive)
+    );
+}

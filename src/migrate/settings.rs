@@ -1,0 +1,467 @@
+//! Migration settings resolved once from every source, highest first: flags,
+//! FLYWAY_* environment variables, dbtool.toml `[migrate]`, Flyway's own
+//! `flyway.conf` / `flyway.toml`, defaults. Reads configuration files; the
+//! environment is passed in so resolution stays testable.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::config::MigrateConfig;
+
+use super::placeholders::Placeholders;
+use super::resolve::location_path;
+use super::version::{Target, Version};
+
+/// Default `lock_timeout` per migration.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default retries of a migration that failed on lock_timeout.
+pub const DEFAULT_LOCK_RETRIES: u32 = 3;
+/// Default wait for another runner's migration lock.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(600);
+
+/// One source of settings: the `[migrate]` keys plus Flyway's connection keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layer {
+    pub migrate: MigrateConfig,
+    pub url: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+impl Layer {
+    /// `over` wins key by key.
+    pub fn merged_with(&self, over: &Layer) -> Layer {
+        Layer {
+            migrate: self.migrate.merged_with(&over.migrate),
+            url: over.url.clone().or_else(|| self.url.clone()),
+            user: over.user.clone().or_else(|| self.user.clone()),
+            password: over.password.clone().or_else(|| self.password.clone()),
+        }
+    }
+}
+
+/// The final settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub locations: Vec<PathBuf>,
+    pub schemas: Vec<String>,
+    pub default_schema: String,
+    pub table: String,
+    /// User placeholders (lower-cased names); built-ins are added per connection.
+    pub placeholders: BTreeMap<String, String>,
+    pub placeholder_replacement: bool,
+    pub baseline_on_migrate: bool,
+    pub baseline_version: Version,
+    pub baseline_description: String,
+    pub out_of_order: bool,
+    pub validate_on_migrate: bool,
+    pub clean_disabled: bool,
+    pub target: Target,
+    pub mixed: bool,
+    pub group: bool,
+    pub installed_by: Option<String>,
+    /// Zero turns it off.
+    pub lock_timeout: Duration,
+    pub lock_retries: u32,
+    pub lock_wait: Duration,
+    pub validate_migration_naming: bool,
+    /// FLYWAY_URL / flyway.url, used when no TARGET or --url is given.
+    pub url: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+impl Settings {
+    /// Resolves a merged layer (lowest to highest already applied) into settings.
+    pub fn from_layer(layer: &Layer, cwd: &Path) -> Result<Settings, String> {
+        let m = &layer.migrate;
+        let locations = m
+            .locations
+            .clone()
+            .unwrap_or_else(|| vec!["migrations".into()])
+            .iter()
+            .map(|l| location_path(l).map(|p| if p.is_absolute() { p } else { cwd.join(p) }))
+            .collect::<Result<Vec<_>, _>>()?;
+        let schemas: Vec<String> = m
+            .schemas
+            .clone()
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| vec!["public".into()]);
+        let default_schema = m
+            .default_schema
+            .clone()
+            .unwrap_or_else(|| schemas[0].clone());
+        let baseline_version = Version::parse(m.baseline_version.as_deref().unwrap_or("1"))
+            .map_err(|e| format!("baseline_version: {e}"))?;
+        let target = Target::parse(m.target.as_deref().unwrap_or("latest"))
+            .map_err(|e| format!("target: {e}"))?;
+        Ok(Settings {
+            locations,
+            schemas,
+            default_schema,
+            table: m
+                .table
+                .clone()
+                .unwrap_or_else(|| "flyway_schema_history".into()),
+            placeholders: m
+                .placeholders
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), v.clone()))
+                .collect(),
+            placeholder_replacement: m.placeholder_replacement.unwrap_or(true),
+            baseline_on_migrate: m.baseline_on_migrate.unwrap_or(false),
+            baseline_version,
+            baseline_description: m
+                .baseline_description
+                .clone()
+                .unwrap_or_else(|| super::history::BASELINE_DESCRIPTION.into()),
+            out_of_order: m.out_of_order.unwrap_or(false),
+            validate_on_migrate: m.validate_on_migrate.unwrap_or(true),
+            clean_disabled: m.clean_disabled.unwrap_or(true),
+            target,
+            mixed: m.mixed.unwrap_or(false),
+            group: m.group.unwrap_or(false),
+            installed_by: m.installed_by.clone().filter(|s| !s.is_empty()),
+            lock_timeout: m.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
+            lock_retries: m.lock_retries.unwrap_or(DEFAULT_LOCK_RETRIES),
+            lock_wait: m.lock_wait.unwrap_or(DEFAULT_LOCK_WAIT),
+            validate_migration_naming: m.validate_migration_naming.unwrap_or(false),
+            url: layer.url.clone(),
+            user: layer.user.clone(),
+            password: layer.password.clone(),
+        })
+    }
+
+    /// The placeholders for one connection: user values plus Flyway's built-ins.
+    pub fn placeholders_for(
+        &self,
+        user: &str,
+        database: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Placeholders {
+        let mut p = Placeholders::new();
+        p.insert("flyway:defaultSchema", self.default_schema.clone());
+        p.insert("flyway:user", user);
+        p.insert("flyway:database", database);
+        p.insert(
+            "flyway:timestamp",
+            now.format("%Y-%m-%d %H:%M:%S").to_string(),
+        );
+        p.insert("flyway:table", self.table.clone());
+        for (k, v) in &self.placeholders {
+            p.insert(k, v.clone());
+        }
+        p
+    }
+}
+
+fn parse_bool(key: &str, v: &str) -> Result<bool, String> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(format!("{key}: expected true or false, got `{v}`")),
+    }
+}
+
+fn parse_dur(key: &str, v: &str) -> Result<Duration, String> {
+    crate::config::parse_duration(v).map_err(|e| format!("{key}: {e}"))
+}
+
+fn list(v: &str) -> Vec<String> {
+    v.split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Applies one Flyway key (camelCase, without `flyway.`) to a layer.
+fn apply_flyway_key(layer: &mut Layer, key: &str, value: &str, origin: &str) -> Result<(), String> {
+    let m = &mut layer.migrate;
+    let k = format!("{origin}: {key}");
+    if let Some(name) = key.strip_prefix("placeholders.") {
+        m.placeholders
+            .insert(name.to_lowercase(), value.to_string());
+        return Ok(());
+    }
+    match key {
+        "url" => layer.url = Some(value.into()),
+        "user" => layer.user = Some(value.into()),
+        "password" => layer.password = Some(value.into()),
+        "locations" => m.locations = Some(list(value)),
+        "schemas" => m.schemas = Some(list(value)),
+        "defaultSchema" => m.default_schema = Some(value.into()),
+        "table" => m.table = Some(value.into()),
+        "placeholderReplacement" => m.placeholder_replacement = Some(parse_bool(&k, value)?),
+        "baselineOnMigrate" => m.baseline_on_migrate = Some(parse_bool(&k, value)?),
+        "baselineVersion" => m.baseline_version = Some(value.into()),
+        "baselineDescription" => m.baseline_description = Some(value.into()),
+        "outOfOrder" => m.out_of_order = Some(parse_bool(&k, value)?),
+        "validateOnMigrate" => m.validate_on_migrate = Some(parse_bool(&k, value)?),
+        "cleanDisabled" => m.clean_disabled = Some(parse_bool(&k, value)?),
+        "target" => m.target = Some(value.into()),
+        "mixed" => m.mixed = Some(parse_bool(&k, value)?),
+        "group" => m.group = Some(parse_bool(&k, value)?),
+        "installedBy" => m.installed_by = Some(value.into()),
+        "validateMigrationNaming" => m.validate_migration_naming = Some(parse_bool(&k, value)?),
+        "lockRetryCount" => {
+            m.lock_retries = Some(
+                value
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("{k}: not a number"))?,
+            )
+        }
+        // Java-only or irrelevant settings are accepted and ignored.
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Parses a `flyway.conf` (Java properties: `flyway.key=value`).
+pub fn parse_flyway_conf(text: &str, origin: &str) -> Result<Layer, String> {
+    let mut layer = Layer::default();
+    let mut pending = String::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        if pending.is_empty() && (line.is_empty() || line.starts_with('#') || line.starts_with('!'))
+        {
+            continue;
+        }
+        // Properties continue a line ending with a backslash.
+        if let Some(cont) = line.strip_suffix('\\') {
+            pending.push_str(cont);
+            continue;
+        }
+        pending.push_str(line);
+        let full = std::mem::take(&mut pending);
+        let Some(idx) = full.find(['=', ':']) else {
+            continue;
+        };
+        let (key, value) = (full[..idx].trim(), full[idx + 1..].trim());
+        if let Some(k) = key.strip_prefix("flyway.") {
+            apply_flyway_key(&mut layer, k, value, origin)?;
+        }
+    }
+    Ok(layer)
+}
+
+fn toml_scalar(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Array(a) => a.iter().map(toml_scalar).collect::<Vec<_>>().join(","),
+        other => other.to_string(),
+    }
+}
+
+/// Parses a Flyway 10 `flyway.toml`: `[flyway]` keys and `[flyway.placeholders]`,
+/// plus url/user/password/schemas of `[environments.<flyway.environment or default>]`.
+pub fn parse_flyway_toml(text: &str, origin: &str) -> Result<Layer, String> {
+    let doc: toml::Table =
+        toml::from_str(text).map_err(|e| format!("{origin}: {}", e.message()))?;
+    let mut layer = Layer::default();
+    let flyway = doc.get("flyway").and_then(|v| v.as_table());
+    let env_name = flyway
+        .and_then(|f| f.get("environment"))
+        .and_then(|v| v.as_str())
+        .unwrap_or("default")
+        .to_string();
+    if let Some(env) = doc
+        .get("environments")
+        .and_then(|e| e.get(&env_name))
+        .and_then(|v| v.as_table())
+    {
+        for (k, v) in env {
+            if matches!(k.as_str(), "url" | "user" | "password" | "schemas") {
+                apply_flyway_key(&mut layer, k, &toml_scalar(v), origin)?;
+            }
+        }
+    }
+    if let Some(f) = flyway {
+        for (k, v) in f {
+            if k == "placeholders" {
+                if let Some(t) = v.as_table() {
+                    for (pk, pv) in t {
+                        layer
+                            .migrate
+                            .placeholders
+                            .insert(pk.to_lowercase(), toml_scalar(pv));
+                    }
+                }
+                continue;
+            }
+            apply_flyway_key(&mut layer, k, &toml_scalar(v), origin)?;
+        }
+    }
+    Ok(layer)
+}
+
+/// Reads a Flyway configuration file (`.toml` or properties).
+pub fn load_flyway_config(path: &Path) -> Result<Layer, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let origin = path.display().to_string();
+    if path.extension().is_some_and(|e| e == "toml") {
+        parse_flyway_toml(&text, &origin)
+    } else {
+        parse_flyway_conf(&text, &origin)
+    }
+}
+
+/// The Flyway config file to read: `--flyway-config`, else `flyway.conf` or
+/// `flyway.toml` in the working directory.
+pub fn flyway_config_path(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    ["flyway.toml", "flyway.conf"]
+        .iter()
+        .map(|n| cwd.join(n))
+        .find(|p| p.is_file())
+}
+
+/// The layer from `FLYWAY_*` environment variables, read through `get`.
+pub fn env_layer(vars: &[(String, String)]) -> Result<Layer, String> {
+    let mut layer = Layer::default();
+    for (name, value) in vars {
+        let Some(rest) = name.strip_prefix("FLYWAY_") else {
+            continue;
+        };
+        if let Some(p) = rest.strip_prefix("PLACEHOLDERS_") {
+            layer
+                .migrate
+                .placeholders
+                .insert(p.to_lowercase(), value.clone());
+            continue;
+        }
+        let key = match rest {
+            "URL" => "url",
+            "USER" => "user",
+            "PASSWORD" => "password",
+            "LOCATIONS" => "locations",
+            "SCHEMAS" => "schemas",
+            "DEFAULT_SCHEMA" => "defaultSchema",
+            "TABLE" => "table",
+            "PLACEHOLDER_REPLACEMENT" => "placeholderReplacement",
+            "BASELINE_ON_MIGRATE" => "baselineOnMigrate",
+            "BASELINE_VERSION" => "baselineVersion",
+            "BASELINE_DESCRIPTION" => "baselineDescription",
+            "OUT_OF_ORDER" => "outOfOrder",
+            "VALIDATE_ON_MIGRATE" => "validateOnMigrate",
+            "CLEAN_DISABLED" => "cleanDisabled",
+            "TARGET" => "target",
+            "MIXED" => "mixed",
+            "GROUP" => "group",
+            "INSTALLED_BY" => "installedBy",
+            "VALIDATE_MIGRATION_NAMING" => "validateMigrationNaming",
+            "LOCK_RETRY_COUNT" => "lockRetryCount",
+            _ => continue,
+        };
+        apply_flyway_key(
+            &mut layer,
+            key,
+            value,
+            &format!("environment variable {name}"),
+        )?;
+    }
+    Ok(layer)
+}
+
+/// Parses `--lock-timeout` style values.
+pub fn duration_arg(key: &str, v: &str) -> Result<Duration, String> {
+    parse_dur(key, v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precedence_flag_env_toml_flyway_default() {
+        let flyway = parse_flyway_conf(
+            "# c\nflyway.url=jdbc:postgresql://h/db\nflyway.locations=filesystem:sql,filesystem:more\nflyway.table=fly\nflyway.outOfOrder=true\nflyway.placeholders.Owner=conf\n",
+            "flyway.conf",
+        )
+        .unwrap();
+        let toml = Layer {
+            migrate: MigrateConfig {
+                table: Some("toml_table".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let env = env_layer(&[
+            ("FLYWAY_PLACEHOLDERS_OWNER".into(), "env".into()),
+            ("FLYWAY_LOCK_RETRY_COUNT".into(), "7".into()),
+            ("HOME".into(), "/x".into()),
+        ])
+        .unwrap();
+        let flags = Layer {
+            migrate: MigrateConfig {
+                out_of_order: Some(false),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let merged = flyway
+            .merged_with(&toml)
+            .merged_with(&env)
+            .merged_with(&flags);
+        let s = Settings::from_layer(&merged, Path::new("/w")).unwrap();
+        assert_eq!(
+            s.locations,
+            vec![PathBuf::from("/w/sql"), PathBuf::from("/w/more")]
+        );
+        assert_eq!(s.table, "toml_table");
+        assert!(!s.out_of_order);
+        assert_eq!(s.placeholders["owner"], "env");
+        assert_eq!(s.lock_retries, 7);
+        assert_eq!(s.url.as_deref(), Some("jdbc:postgresql://h/db"));
+        assert_eq!(s.default_schema, "public");
+        assert_eq!(s.lock_timeout, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    #[test]
+    fn flyway_toml() {
+        let l = parse_flyway_toml(
+            "[environments.default]\nurl = \"jdbc:postgresql://h:5432/db\"\nuser = \"u\"\nschemas = [\"app\", \"audit\"]\n[flyway]\nlocations = [\"filesystem:sql\"]\nbaselineOnMigrate = true\n[flyway.placeholders]\nOwner = \"x\"\n",
+            "flyway.toml",
+        )
+        .unwrap();
+        let s = Settings::from_layer(&l, Path::new("/w")).unwrap();
+        assert_eq!(s.schemas, vec!["app", "audit"]);
+        assert_eq!(s.default_schema, "app");
+        assert!(s.baseline_on_migrate);
+        assert_eq!(s.user.as_deref(), Some("u"));
+        assert_eq!(s.placeholders["owner"], "x");
+    }
+
+    #[test]
+    fn bad_values_name_their_source() {
+        let err = env_layer(&[("FLYWAY_OUT_OF_ORDER".into(), "maybe".into())]).unwrap_err();
+        assert!(err.contains("FLYWAY_OUT_OF_ORDER"), "{err}");
+        assert!(Settings::from_layer(
+            &Layer {
+                migrate: MigrateConfig {
+                    locations: Some(vec!["classpath:db".into()]),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            Path::new("/")
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn builtin_placeholders() {
+        let s = Settings::from_layer(&Layer::default(), Path::new("/")).unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 5, 6)
+            .unwrap()
+            .and_hms_opt(7, 8, 9)
+            .unwrap();
+        let p = s.placeholders_for("app", "shop", now);
+        assert_eq!(p.replace("${flyway:user}@${flyway:database}/${FLYWAY:DEFAULTSCHEMA}.${flyway:table} ${flyway:timestamp}").unwrap(),
+            "app@shop/public.flyway_schema_history 2024-05-06 07:08:09");
+    }
+}

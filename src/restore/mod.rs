@@ -1,0 +1,363 @@
+//! Point-in-time restore of an RDS instance to a faithful copy: pure planning
+//! (`time`, `window`, `plan`) and the AWS calls that carry it out (RDS
+//! DescribeDBInstances, DescribeDBInstanceAutomatedBackups,
+//! RestoreDBInstanceToPointInTime, ModifyDBInstance), plus the local restore
+//! log `$XDG_STATE_HOME/dbtool/restores.jsonl`.
+
+pub mod plan;
+pub mod time;
+pub mod window;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use aws_sdk_rds::types::{DbInstance, Tag};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::UserError;
+use crate::printer::Printer;
+use plan::{Phase, RestorePlan, Value};
+
+fn aws_err<E>(what: String, e: aws_sdk_rds::error::SdkError<E>) -> anyhow::Error
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    UserError::runtime(what)
+        .source(anyhow::anyhow!(
+            "{}",
+            aws_sdk_rds::error::DisplayErrorContext(e)
+        ))
+        .into()
+}
+
+/// Converts an SDK timestamp.
+pub fn to_chrono(t: &aws_sdk_rds::primitives::DateTime) -> Option<DateTime<Utc>> {
+    DateTime::<Utc>::from_timestamp(t.secs(), t.subsec_nanos())
+}
+
+/// DescribeDBInstances for one instance; `Ok(None)` when it does not exist.
+pub async fn find_instance(
+    rds: &aws_sdk_rds::Client,
+    id: &str,
+) -> anyhow::Result<Option<DbInstance>> {
+    match rds.describe_db_instances().db_instance_identifier(id).send().await {
+        Ok(out) => Ok(out.db_instances().first().cloned()),
+        Err(e) => {
+            if e.as_service_error()
+                .map(|s| s.is_db_instance_not_found_fault())
+                .unwrap_or(false)
+            {
+                Ok(None)
+            } else {
+                Err(aws_err(format!("cannot describe RDS instance `{id}`"), e))
+            }
+        }
+    }
+}
+
+/// DescribeDBInstances for an instance that must exist.
+pub async fn instance(rds: &aws_sdk_rds::Client, id: &str) -> anyhow::Result<DbInstance> {
+    find_instance(rds, id).await?.ok_or_else(|| {
+        UserError::runtime(format!("RDS instance `{id}` not found"))
+            .hint("check the identifier and the region (`region` in dbtool.toml or AWS_REGION)")
+            .into()
+    })
+}
+
+/// An instance's tags as pairs.
+pub fn tags_of(inst: &DbInstance) -> Vec<(String, String)> {
+    inst.tag_list()
+        .iter()
+        .filter_map(|t| Some((t.key()?.to_string(), t.value().unwrap_or_default().to_string())))
+        .collect()
+}
+
+/// The window inputs: the automated backups' RestoreWindow and the instance's
+/// retention and LatestRestorableTime.
+pub async fn window_inputs(
+    rds: &aws_sdk_rds::Client,
+    src: &DbInstance,
+) -> anyhow::Result<window::WindowInputs> {
+    let id = src.db_instance_identifier().unwrap_or_default();
+    let mut restore_window = None;
+    match rds
+        .describe_db_instance_automated_backups()
+        .db_instance_identifier(id)
+        .send()
+        .await
+    {
+        Ok(out) => {
+            let mut backups: Vec<_> = out.db_instance_automated_backups().to_vec();
+            // The active backups of the live instance first (retained ones of a
+            // deleted instance with the same name may follow).
+            backups.sort_by_key(|b| b.status() != Some("active"));
+            if let Some(w) = backups.iter().find_map(|b| b.restore_window()) {
+                restore_window = Some((
+                    w.earliest_time().and_then(to_chrono),
+                    w.latest_time().and_then(to_chrono),
+                ));
+            }
+        }
+        Err(e) => {
+            return Err(aws_err(
+                format!("cannot read the automated backups of `{id}`"),
+                e,
+            ))
+        }
+    }
+    Ok(window::WindowInputs {
+        restore_window,
+        retention_days: src.backup_retention_period(),
+        latest_restorable: src.latest_restorable_time().and_then(to_chrono),
+    })
+}
+
+fn str_v(v: &Value) -> Option<String> {
+    match v {
+        Value::Str(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+fn int_v(v: &Value) -> Option<i32> {
+    match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    }
+}
+fn bool_v(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        _ => None,
+    }
+}
+fn list_v(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::List(l) => Some(l.clone()),
+        Value::Str(s) => Some(vec![s.clone()]),
+        _ => None,
+    }
+}
+
+/// Sends RestoreDBInstanceToPointInTime with every restore-phase setting.
+pub async fn start_restore(rds: &aws_sdk_rds::Client, p: &RestorePlan) -> anyhow::Result<()> {
+    let mut req = rds
+        .restore_db_instance_to_point_in_time()
+        .source_db_instance_identifier(&p.source)
+        .target_db_instance_identifier(&p.target);
+    req = match p.restore_time {
+        Some(t) => req.restore_time(aws_sdk_rds::primitives::DateTime::from_secs(t.timestamp())),
+        None => req.use_latest_restorable_time(true),
+    };
+    for s in p.phase(Phase::Restore) {
+        let v = &s.value;
+        req = match s.key {
+            "db_instance_class" => req.set_db_instance_class(str_v(v)),
+            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
+            "db_parameter_group_name" => req.set_db_parameter_group_name(str_v(v)),
+            "option_group_name" => req.set_option_group_name(str_v(v)),
+            "multi_az" => req.set_multi_az(bool_v(v)),
+            "storage_type" => req.set_storage_type(str_v(v)),
+            "allocated_storage" => req.set_allocated_storage(int_v(v)),
+            "iops" => req.set_iops(int_v(v)),
+            "storage_throughput" => req.set_storage_throughput(int_v(v)),
+            "max_allocated_storage" => req.set_max_allocated_storage(int_v(v)),
+            "publicly_accessible" => req.set_publicly_accessible(bool_v(v)),
+            "enable_iam_database_authentication" => {
+                req.set_enable_iam_database_authentication(bool_v(v))
+            }
+            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "enable_cloudwatch_logs_exports" => {
+                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+            }
+            "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
+            "network_type" => req.set_network_type(str_v(v)),
+            "port" => req.set_port(int_v(v)),
+            other => unreachable!("restore-phase key {other} not mapped"),
+        };
+    }
+    for (k, v) in &p.tags {
+        req = req.tags(Tag::builder().key(k).value(v).build());
+    }
+    req.send().await.map_err(|e| {
+        aws_err(
+            format!("RestoreDBInstanceToPointInTime `{}` → `{}` failed", p.source, p.target),
+            e,
+        )
+    })?;
+    Ok(())
+}
+
+/// Applies the after-restore settings with one ModifyDBInstance
+/// (ApplyImmediately); returns false when there was nothing to apply.
+pub async fn apply_after_restore(
+    rds: &aws_sdk_rds::Client,
+    p: &RestorePlan,
+) -> anyhow::Result<bool> {
+    let settings: Vec<_> = p.phase(Phase::AfterRestore).collect();
+    if settings.is_empty() {
+        return Ok(false);
+    }
+    let mut req = rds
+        .modify_db_instance()
+        .db_instance_identifier(&p.target)
+        .apply_immediately(true);
+    for s in settings {
+        let v = &s.value;
+        req = match s.key {
+            "monitoring_interval" => req.set_monitoring_interval(int_v(v)),
+            "monitoring_role_arn" => req.set_monitoring_role_arn(str_v(v)),
+            "enable_performance_insights" => req.set_enable_performance_insights(bool_v(v)),
+            "performance_insights_kms_key_id" => {
+                req.set_performance_insights_kms_key_id(str_v(v))
+            }
+            "performance_insights_retention_period" => {
+                req.set_performance_insights_retention_period(int_v(v))
+            }
+            "preferred_maintenance_window" => req.set_preferred_maintenance_window(str_v(v)),
+            "preferred_backup_window" => req.set_preferred_backup_window(str_v(v)),
+            "backup_retention_period" => req.set_backup_retention_period(int_v(v)),
+            "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(bool_v(v)),
+            other => unreachable!("after-restore key {other} not mapped"),
+        };
+    }
+    req.send().await.map_err(|e| {
+        aws_err(
+            format!("ModifyDBInstance `{}` (settings after restore) failed", p.target),
+            e,
+        )
+    })?;
+    Ok(true)
+}
+
+/// How waiting ended.
+#[derive(Debug)]
+pub enum WaitOutcome {
+    Available(Box<DbInstance>),
+    Interrupted,
+}
+
+/// Polls DescribeDBInstances until `available`, showing status transitions
+/// and elapsed time; fails fast on a failed state; Ctrl-C stops waiting.
+pub async fn wait_available(
+    rds: &aws_sdk_rds::Client,
+    id: &str,
+    interval: Duration,
+    printer: &Printer,
+) -> anyhow::Result<WaitOutcome> {
+    let started = Instant::now();
+    let spinner = printer.spinner(format!("waiting for `{id}`"));
+    let mut last = String::new();
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        let inst = tokio::select! {
+            r = find_instance(rds, id) => r?,
+            _ = &mut ctrl_c => { spinner.finish_and_clear(); return Ok(WaitOutcome::Interrupted); }
+        };
+        let Some(inst) = inst else {
+            spinner.finish_and_clear();
+            return Err(UserError::runtime(format!(
+                "RDS instance `{id}` disappeared while waiting"
+            ))
+            .into());
+        };
+        let status = inst.db_instance_status().unwrap_or("unknown").to_string();
+        let elapsed = time::humanize(chrono::TimeDelta::seconds(started.elapsed().as_secs() as i64));
+        if status != last {
+            spinner.suspend(|| printer.status(format!("  {id}: {status} (after {elapsed})")));
+            spinner.set_message(format!("`{id}` is {status}"));
+            last = status.clone();
+        }
+        if status == "available" {
+            spinner.finish_and_clear();
+            return Ok(WaitOutcome::Available(Box::new(inst)));
+        }
+        if plan::is_failed_status(&status) {
+            spinner.finish_and_clear();
+            return Err(UserError::runtime(format!(
+                "RDS instance `{id}` is `{status}`: the restore did not succeed"
+            ))
+            .hint(format!(
+                "see the RDS events of `{id}` in the console (or `aws rds describe-events --source-identifier {id} --source-type db-instance`), fix the cause, delete `{id}` and restore again"
+            ))
+            .into());
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = &mut ctrl_c => { spinner.finish_and_clear(); return Ok(WaitOutcome::Interrupted); }
+        }
+    }
+}
+
+/// One line of `restores.jsonl`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RestoreRecord {
+    pub started: DateTime<Utc>,
+    pub source: String,
+    pub target: String,
+    /// `2023-10-02T10:00:00Z` or `latest`.
+    pub restore_time: String,
+}
+
+/// `$XDG_STATE_HOME/dbtool/restores.jsonl`.
+pub fn log_path() -> PathBuf {
+    crate::paths::state_home().join("dbtool").join("restores.jsonl")
+}
+
+/// Appends a started restore to the local log.
+pub fn log_restore(record: &RestoreRecord) -> anyhow::Result<()> {
+    let path = log_path();
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)?;
+    writeln!(f, "{}", serde_json::to_string(record)?)?;
+    Ok(())
+}
+
+/// Every logged restore, oldest first (unreadable lines skipped).
+pub fn logged_restores() -> Vec<RestoreRecord> {
+    std::fs::read_to_string(log_path())
+        .map(|t| {
+            t.lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The most recent restore target, of `source` when given. Pure.
+pub fn latest_target(records: &[RestoreRecord], source: Option<&str>) -> Option<String> {
+    records
+        .iter()
+        .rev()
+        .find(|r| source.is_none_or(|s| r.source == s))
+        .map(|r| r.target.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latest_target_prefers_the_source() {
+        let r = |s: &str, t: &str| RestoreRecord {
+            started: Utc::now(),
+            source: s.into(),
+            target: t.into(),
+            restore_time: "latest".into(),
+        };
+        let log = vec![r("a", "a-restore"), r("b", "b-restore"), r("a", "a-2")];
+        assert_eq!(latest_target(&log, Some("a")).as_deref(), Some("a-2"));
+        assert_eq!(latest_target(&log, Some("b")).as_deref(), Some("b-restore"));
+        assert_eq!(latest_target(&log, None).as_deref(), Some("a-2"));
+        assert_eq!(latest_target(&log, Some("c")), None);
+    }
+}

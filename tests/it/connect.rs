@@ -1,0 +1,509 @@
+//! `dbtool connect` and `dbtool env` against a real PostgreSQL and moto:
+//! roles, confirmation, audit log, exit codes, MFA assume-role, credential
+//! cache, instance lookup, and the IAM token checked against botocore.
+
+use std::process::Stdio;
+
+use crate::common::{stderr, stdout, TestEnv};
+
+/// A database with a login role `ro_<n>` (password in `RO_PASSWORD`) and a
+/// dbtool.toml whose environment `local` points at it.
+async fn local_env() -> (TestEnv, String) {
+    let conn = dbtool::testkit::fresh_database().await.unwrap();
+    let ro = format!("ro_{}", rand_suffix());
+    let client = conn.connect().await.unwrap();
+    client.batch_execute(&format!("CREATE ROLE {ro} LOGIN PASSWORD 'ro-secret-pw'; GRANT CONNECT ON DATABASE \"{}\" TO {ro}", conn.dbname)).await.unwrap();
+    let env = TestEnv::new().env("RO_PASSWORD", "ro-secret-pw");
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[environments.local]\nurl = \"{}\"\n\n[environments.local.roles.readonly]\nuser = \"{ro}\"\npassword_env = \"RO_PASSWORD\"\n\n\
+             [environments.local.roles.admin]\nuser = \"{}\"\n",
+            conn.url(true),
+            conn.user
+        ),
+    );
+    (env, ro)
+}
+
+fn rand_suffix() -> String {
+    format!("{}_{}", std::process::id(), rand::random::<u32>())
+}
+
+#[tokio::test]
+async fn connect_as_readonly_runs_psql_as_that_user() {
+    let (env, ro) = local_env().await;
+    let out = env
+        .cmd()
+        .args([
+            "connect",
+            "--role",
+            "readonly",
+            "local",
+            "--",
+            "psql",
+            "-XAtc",
+            "select current_user",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), ro);
+    let err = stderr(&out);
+    assert!(err.contains("connecting to local · "), "{err}");
+    assert!(err.contains(&format!("as {ro} (role readonly)")), "{err}");
+    // The audit log has one line, without the password.
+    let log = std::fs::read_to_string(env.home.join(".local/state/dbtool/audit.log")).unwrap();
+    assert_eq!(log.lines().count(), 1);
+    let entry: serde_json::Value = serde_json::from_str(log.trim()).unwrap();
+    assert_eq!(entry["role"], "readonly");
+    assert_eq!(entry["db_user"], ro.as_str());
+    assert_eq!(entry["client"], "psql");
+    assert!(!log.contains("ro-secret-pw"));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(env.home.join(".local/state/dbtool/audit.log"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[tokio::test]
+async fn readonly_application_name_and_db_connect_alias() {
+    let (env, ro) = local_env().await;
+    let out = env
+        .cmd()
+        .args([
+            "db-connect",
+            "local",
+            "--",
+            "psql",
+            "-XAtc",
+            "select current_setting('application_name')",
+        ])
+        .env("USER", "alice")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "dbtool/readonly/alice");
+    let _ = ro;
+}
+
+#[tokio::test]
+async fn secrets_go_through_the_environment_and_exit_codes_pass_through() {
+    let (env, _) = local_env().await;
+    // The child sees PGPASSWORD in its environment and not in its argv.
+    let out = env
+        .cmd()
+        .args([
+            "connect",
+            "local",
+            "--",
+            "sh",
+            "-c",
+            "echo \"$PGPASSWORD|$0|$*\"",
+            "argzero",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "ro-secret-pw|argzero|");
+    assert!(!stderr(&out).contains("ro-secret-pw"));
+    let out = env
+        .cmd()
+        .args(["connect", "local", "--", "sh", "-c", "exit 7"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    let out = env
+        .cmd()
+        .args(["connect", "local", "--", "no-such-client-xyz"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("client `no-such-client-xyz` not found"));
+}
+
+#[tokio::test]
+async fn admin_needs_confirmation_and_refuses_without_a_terminal() {
+    let (env, _) = local_env().await;
+    let out = env
+        .cmd()
+        .args(["connect", "--role", "admin", "local", "--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("ADMIN ACCESS"), "{err}");
+    assert!(err.contains("pass --yes"), "{err}");
+    assert!(
+        !env.home.join(".local/state/dbtool/audit.log").exists(),
+        "nothing connected"
+    );
+    let out = env
+        .cmd()
+        .args([
+            "connect", "--role", "admin", "--yes", "local", "--", "psql", "-XAtc", "select 1",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// On a pseudo-terminal (util-linux `script`), the prompt is shown and answered.
+#[tokio::test]
+async fn admin_confirmation_on_a_pseudo_terminal() {
+    if which::which("script").is_err() {
+        panic!("`script` (util-linux) is needed for the pty test");
+    }
+    let (env, _) = local_env().await;
+    let bin = assert_cmd::cargo::cargo_bin("dbtool");
+    for (answer, expect_ok) in [("y", true), ("n", false)] {
+        let inner = format!(
+            "{} connect --role admin local -- psql -XAt -P pager=off -c 'select 40+2'",
+            bin.display()
+        );
+        let mut cmd = env.std_cmd();
+        let mut child = std::process::Command::new("script")
+            .args(["-qec", &inner, "/dev/null"])
+            .env_clear()
+            .envs(
+                cmd.get_envs()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+            )
+            .env("TERM", "dumb")
+            .current_dir(&env.work)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = &mut cmd;
+        use std::io::Write;
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        child
+            .stdin
+            .as_mut()
+            .unwrap()
+            .write_all(format!("{answer}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("admin access is for emergencies only"),
+            "{text}"
+        );
+        assert_eq!(out.status.success(), expect_ok, "answer {answer}: {text}");
+        assert_eq!(text.contains("42"), expect_ok, "answer {answer}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn env_prints_only_variables_that_work_in_a_shell() {
+    let (env, ro) = local_env().await;
+    let out = env.cmd().args(["env", "local"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| l.starts_with("export PG")), "{text}");
+    let script = format!("{text}\npsql -XAtc 'select current_user'");
+    let psql = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&psql.stdout).trim(),
+        ro,
+        "{}",
+        String::from_utf8_lossy(&psql.stderr)
+    );
+    for format in ["fish", "dotenv", "json"] {
+        let out = env
+            .cmd()
+            .args(["env", "local", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("PGUSER"), "{format}");
+    }
+    let v: serde_json::Value = serde_json::from_slice(
+        &env.cmd()
+            .args(["env", "local", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["PGUSER"], ro.as_str());
+}
+
+#[test]
+fn unknown_role_and_target_are_clear_errors() {
+    let env = TestEnv::new();
+    env.write("dbtool.toml", "[environments.staging]\nhost = \"db.internal\"\n[environments.staging.roles.readonly]\nuser = \"ro\"\n");
+    let out = env
+        .cmd()
+        .args(["env", "staging", "--role", "writer"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("environment `staging` has no role `writer`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "");
+    let out = env.cmd().args(["env", "stagin"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean `staging`?"));
+}
+
+fn moto_env(moto: &dbtool::testkit::MotoGuard) -> TestEnv {
+    let mut env = TestEnv::new();
+    for (k, v) in moto.env() {
+        env = env.env(k, v);
+    }
+    env
+}
+
+const MFA_CONFIG: &str = "region = \"eu-west-2\"\n[environments.prod]\nhost = \"notifydb.abc123.eu-west-2.rds.amazonaws.com\"\ndatabase = \"notify\"\nauth = \"iam\"\n\
+    [environments.prod.roles.readonly]\nuser = \"readonly\"\nrole_arn = \"arn:aws:iam::123456789012:role/db-readonly\"\nmfa_serial = \"arn:aws:iam::123456789012:mfa/alice\"\nduration = \"1h\"\nexternal_id = \"ext-1\"\n";
+
+#[test]
+fn env_assumes_the_role_with_mfa_once_then_uses_the_cache() {
+    let moto = dbtool::testkit::moto().unwrap();
+    let env = moto_env(&moto);
+    env.write("dbtool.toml", MFA_CONFIG);
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args(["env", "prod", "--mfa-code", "123456"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("export PGHOST=notifydb.abc123.eu-west-2.rds.amazonaws.com"),
+        "{text}"
+    );
+    assert!(
+        text.contains("export PGSSLMODE=require"),
+        "no CA bundle configured: {text}"
+    );
+    assert!(text.contains("export PGPASSWORD='notifydb.abc123.eu-west-2.rds.amazonaws.com:5432/?Action=connect&DBUser=readonly&X-Amz-Algorithm=AWS4-HMAC-SHA256"), "{text}");
+    assert!(stderr(&out).contains("no CA bundle configured"));
+    let calls = moto.recorded().unwrap();
+    let assume: Vec<_> = calls
+        .iter()
+        .filter(|c| c.action().as_deref() == Some("AssumeRole"))
+        .collect();
+    assert_eq!(assume.len(), 1, "{calls:?}");
+    let a = assume[0];
+    assert_eq!(
+        a.param("RoleArn").as_deref(),
+        Some("arn:aws:iam::123456789012:role/db-readonly")
+    );
+    assert_eq!(
+        a.param("SerialNumber").as_deref(),
+        Some("arn:aws:iam::123456789012:mfa/alice")
+    );
+    assert_eq!(a.param("TokenCode").as_deref(), Some("123456"));
+    assert_eq!(a.param("DurationSeconds").as_deref(), Some("3600"));
+    assert_eq!(a.param("ExternalId").as_deref(), Some("ext-1"));
+    assert!(a.param("RoleSessionName").unwrap().starts_with("dbtool-"));
+    assert!(
+        calls
+            .iter()
+            .all(|c| c.action().as_deref() != Some("GetSessionToken")),
+        "no role chaining"
+    );
+
+    // The session is cached 0600; a second run makes no STS call and needs no code.
+    let cache = env.home.join(".cache/dbtool/aws");
+    let files: Vec<_> = std::fs::read_dir(&cache).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1);
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        files[0].metadata().unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    moto.start_recording().unwrap();
+    let out = env.cmd().args(["env", "prod"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = moto.recorded().unwrap();
+    assert!(
+        calls
+            .iter()
+            .all(|c| !c.url.contains("sts") && c.action().as_deref() != Some("AssumeRole")),
+        "{calls:?}"
+    );
+
+    // whoami lists the session; logout clears it; then the code is needed again.
+    let who = env.cmd().args(["whoami", "prod"]).output().unwrap();
+    assert!(
+        stdout(&who).contains("arn:aws:iam::123456789012:role/db-readonly  valid until"),
+        "{}",
+        stdout(&who)
+    );
+    let out = env.cmd().arg("logout").output().unwrap();
+    assert!(stderr(&out).contains("removed 1 cached AWS session(s)"));
+    let out = env.cmd().args(["env", "prod"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("an MFA code is needed for arn:aws:iam::123456789012:mfa/alice"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--mfa-code"));
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn bad_mfa_code_is_refused_before_calling_sts() {
+    let moto = dbtool::testkit::moto().unwrap();
+    let env = moto_env(&moto);
+    env.write("dbtool.toml", MFA_CONFIG);
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args(["env", "prod", "--mfa-code", "12ab"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("an MFA code is 6 digits"));
+    assert!(moto
+        .recorded()
+        .unwrap()
+        .iter()
+        .all(|c| c.action().as_deref() != Some("AssumeRole")));
+}
+
+async fn create_instance(moto: &dbtool::testkit::MotoGuard, id: &str, iam: bool) {
+    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("eu-west-2"))
+        .endpoint_url(&moto.moto.endpoint)
+        .credentials_provider(aws_credential_types::Credentials::new(
+            "testing", "testing", None, None, "test",
+        ))
+        .load()
+        .await;
+    let rds = aws_sdk_rds::Client::new(&config);
+    rds.create_db_instance()
+        .db_instance_identifier(id)
+        .db_instance_class("db.t3.micro")
+        .engine("postgres")
+        .allocated_storage(20)
+        .master_username("postgres")
+        .master_user_password("not-used-12345")
+        .db_name("notify")
+        .enable_iam_database_authentication(iam)
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn instance_identifier_resolves_to_its_endpoint() {
+    let moto = dbtool::testkit::moto().unwrap();
+    create_instance(&moto, "notifydb", true).await;
+    let env = moto_env(&moto);
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args(["env", "notifydb", "--role", "write", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let host = v["PGHOST"].as_str().unwrap();
+    assert!(host.starts_with("notifydb."), "{host}");
+    assert_eq!(v["PGUSER"], "write");
+    assert_eq!(v["PGDATABASE"], "notify");
+    assert!(v["PGPASSWORD"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{host}:5432/?Action=connect&DBUser=write")));
+    let calls = moto.recorded().unwrap();
+    let describe: Vec<_> = calls
+        .iter()
+        .filter(|c| c.action().as_deref() == Some("DescribeDBInstances"))
+        .collect();
+    assert_eq!(describe.len(), 1);
+    assert_eq!(
+        describe[0].param("DBInstanceIdentifier").as_deref(),
+        Some("notifydb")
+    );
+
+    let out = env.cmd().args(["env", "nosuchdb"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("RDS instance `nosuchdb` not found"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[tokio::test]
+async fn iam_disabled_instance_says_how_to_enable_it() {
+    let moto = dbtool::testkit::moto().unwrap();
+    create_instance(&moto, "legacydb", false).await;
+    let env = moto_env(&moto);
+    let out = env.cmd().args(["env", "legacydb"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("IAM database authentication is disabled on RDS instance `legacydb`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--enable-iam-database-authentication"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out), "");
+}
+
+/// The token is byte-for-byte what botocore's generate_db_auth_token makes
+/// with the same credentials and time.
+#[tokio::test]
+async fn token_matches_botocore() {
+    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_724_709_600);
+    let sdk = aws_config::SdkConfig::builder()
+        .credentials_provider(
+            aws_credential_types::provider::SharedCredentialsProvider::new(
+                aws_credential_types::Credentials::new(
+                    "AKIDEXAMPLE",
+                    "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                    Some("tok/en+=".into()),
+                    None,
+                    "t",
+                ),
+            ),
+        )
+        .time_source(aws_smithy_async::time::StaticTimeSource::new(when))
+        .build();
+    let host = "notifydb.abc123.eu-west-2.rds.amazonaws.com";
+    let ours = dbtool::aws::iam::token(&sdk, host, 5432, "readonly", "eu-west-2")
+        .await
+        .unwrap();
+    let python = dbtool::testkit::target_dir().join("moto-venv/bin/python");
+    let script = format!(
+        "import datetime, botocore.session, botocore.auth\n\
+         botocore.auth.get_current_datetime = lambda *a, **k: datetime.datetime(2024, 8, 26, 22, 0, 0)\n\
+         s = botocore.session.get_session()\n\
+         c = s.create_client('rds', region_name='eu-west-2', aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', aws_session_token='tok/en+=')\n\
+         print(c.generate_db_auth_token('{host}', 5432, 'readonly', 'eu-west-2'), end='')\n"
+    );
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(ours, String::from_utf8(out.stdout).unwrap());
+}

@@ -1,0 +1,980 @@
+//! `dbtool migrate` end to end: the real binary against a real PostgreSQL
+//! (a fresh database per test): every command and state, Flyway-written
+//! history, placeholders, non-transactional files, concurrent runners, a
+//! killed run, lock timeouts and the migration lock.
+
+use std::process::{Output, Stdio};
+use std::time::{Duration, Instant};
+
+use dbtool::pg::ConnInfo;
+use serde_json::Value;
+
+use crate::common::{stderr, stdout, TestEnv};
+
+struct Db {
+    env: TestEnv,
+    conn: ConnInfo,
+    client: tokio_postgres::Client,
+}
+
+impl Db {
+    async fn new() -> Db {
+        let conn = dbtool::testkit::fresh_database()
+            .await
+            .expect("test database");
+        let client = conn.connect().await.expect("connect");
+        let env = TestEnv::new().env("DBTOOL_DATABASE_URL", conn.url(true));
+        Db { env, conn, client }
+    }
+
+    fn write(&self, rel: &str, content: &str) {
+        self.env.write(&format!("migrations/{rel}"), content);
+    }
+
+    fn write_bytes(&self, rel: &str, content: &[u8]) {
+        let p = self.env.work.join("migrations").join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let mut c = self.env.cmd();
+        c.arg("migrate").args(args);
+        c.output().expect("run dbtool")
+    }
+
+    fn ok(&self, args: &[&str]) -> Output {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "dbtool migrate {args:?} failed:\n{}\n{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        out
+    }
+
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "dbtool migrate {args:?}:\n{}\n{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        stderr(&out)
+    }
+
+    async fn history(&self) -> Vec<(i32, Option<String>, String, String, Option<i32>, bool)> {
+        self.history_in("\"public\".\"flyway_schema_history\"")
+            .await
+    }
+
+    async fn history_in(
+        &self,
+        table: &str,
+    ) -> Vec<(i32, Option<String>, String, String, Option<i32>, bool)> {
+        self.client
+            .query(&format!("SELECT installed_rank, version, description, type, checksum, success FROM {table} ORDER BY installed_rank"), &[])
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)))
+            .collect()
+    }
+
+    async fn scalar_i64(&self, sql: &str) -> i64 {
+        self.client.query_one(sql, &[]).await.unwrap().get(0)
+    }
+
+    async fn table_exists(&self, name: &str) -> bool {
+        self.client
+            .query_one("SELECT to_regclass($1) IS NOT NULL", &[&name])
+            .await
+            .unwrap()
+            .get(0)
+    }
+
+    fn info_json(&self) -> Vec<Value> {
+        let out = self.ok(&["info", "--output-format", "json"]);
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+}
+
+fn states(info: &[Value]) -> Vec<(String, String)> {
+    info.iter()
+        .map(|e| {
+            (
+                e["version"].as_str().unwrap_or("").to_string(),
+                e["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn s(v: &str, st: &str) -> (String, String) {
+    (v.to_string(), st.to_string())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn applies_versioned_and_repeatable_with_flyway_checksums() {
+    let db = Db::new().await;
+    // BOM + CRLF: Flyway's checksum ignores both.
+    db.write_bytes("V1__init.sql", b"\xef\xbb\xbfCREATE TABLE t (id int);\r\n");
+    db.write(
+        "sub/V1_1__add row.sql",
+        "insert into t values (1);\ninsert into t values (2);\n",
+    );
+    db.write(
+        "R__view.sql",
+        "create or replace view v as select * from t;\n",
+    );
+    db.write("README.md", "not a migration");
+    let out = db.ok(&[]);
+    assert!(
+        stderr(&out).contains("applied 3 migration(s)"),
+        "{}",
+        stderr(&out)
+    );
+    let h = db.history().await;
+    assert_eq!(h.len(), 3);
+    assert_eq!(
+        h[0],
+        (
+            1,
+            Some("1".into()),
+            "init".into(),
+            "SQL".into(),
+            Some(92137680),
+            true
+        )
+    );
+    assert_eq!(
+        (h[1].1.as_deref(), h[1].2.as_str()),
+        (Some("1.1"), "add row")
+    );
+    assert_eq!((h[2].1.clone(), h[2].2.as_str()), (None, "view"));
+    let script: String = db
+        .client
+        .query_one(
+            "SELECT script FROM flyway_schema_history WHERE installed_rank = 2",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(script, "sub/V1_1__add row.sql");
+    assert_eq!(db.scalar_i64("SELECT count(*) FROM v").await, 2);
+
+    // The exact Flyway DDL.
+    let cols: Vec<(String, String, bool)> = db
+        .client
+        .query(
+            "SELECT column_name::text, data_type::text, is_nullable = 'YES' FROM information_schema.columns WHERE table_name = 'flyway_schema_history' ORDER BY ordinal_position",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    let names: Vec<&str> = cols.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "installed_rank",
+            "version",
+            "description",
+            "type",
+            "script",
+            "checksum",
+            "installed_by",
+            "installed_on",
+            "execution_time",
+            "success"
+        ]
+    );
+    assert_eq!(cols[7].1, "timestamp without time zone");
+    assert!(cols[1].2 && cols[5].2 && !cols[2].2);
+    assert_eq!(db.scalar_i64("SELECT count(*) FROM pg_indexes WHERE indexname IN ('flyway_schema_history_pk', 'flyway_schema_history_s_idx')").await, 2);
+
+    // Second run: nothing to do; info JSON has Flyway's keys.
+    let out = db.ok(&[]);
+    assert!(stderr(&out).contains("up to date"), "{}", stderr(&out));
+    let info = db.info_json();
+    let keys: Vec<&String> = info[0].as_object().unwrap().keys().collect();
+    for k in [
+        "category",
+        "version",
+        "description",
+        "type",
+        "script",
+        "checksum",
+        "installed_rank",
+        "installed_on",
+        "state",
+        "execution_time",
+    ] {
+        assert!(keys.iter().any(|x| *x == k), "missing {k} in {keys:?}");
+    }
+    assert_eq!(
+        states(&info),
+        vec![s("1", "Success"), s("1.1", "Success"), s("", "Success")]
+    );
+    let text = stdout(&db.ok(&["info"]));
+    assert!(text.starts_with("Category"), "{text}");
+    assert!(text.contains("Repeatable"), "{text}");
+
+    // A changed repeatable runs again; the old row becomes Superseded.
+    db.write(
+        "R__view.sql",
+        "create or replace view v as select id, 1 as one from t;\n",
+    );
+    assert_eq!(states(&db.info_json())[2], s("", "Outdated"));
+    db.ok(&[]);
+    assert_eq!(
+        states(&db.info_json())[2..],
+        [s("", "Superseded"), s("", "Success")]
+    );
+    db.ok(&["validate"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reads_a_history_written_by_flyway() {
+    let db = Db::new().await;
+    let ddl = dbtool::migrate::HistoryTable {
+        schema: "public".into(),
+        table: "flyway_schema_history".into(),
+    }
+    .create_sql();
+    db.client.batch_execute(&ddl).await.unwrap();
+    db.client
+        .batch_execute("CREATE TABLE legacy (id int); CREATE TABLE two (id int);")
+        .await
+        .unwrap();
+    db.write("V2__two.sql", "CREATE TABLE two (id int);\n");
+    db.write("U2__two.sql", "DROP TABLE two;\n");
+    db.write("V3__three.sql", "CREATE TABLE three (id int);\n");
+    db.write("V4__four.sql", "CREATE TABLE four (id int);\n");
+    let v2 = dbtool::migrate::checksum::checksum("CREATE TABLE two (id int);\n");
+    let u2 = dbtool::migrate::checksum::checksum("DROP TABLE two;\n");
+    let v3 = dbtool::migrate::checksum::checksum("CREATE TABLE three (id int);\n");
+    db.client
+        .batch_execute(&format!(
+            "INSERT INTO flyway_schema_history VALUES
+               (0, NULL, '<< Flyway Schema Creation >>', 'SCHEMA', '\"public\"', NULL, 'flyway', now(), 0, true),
+               (1, '1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'flyway', now(), 0, true),
+               (2, '2', 'two', 'SQL', 'V2__two.sql', {v2}, 'flyway', now(), 12, true),
+               (3, '2', 'two', 'UNDO_SQL', 'U2__two.sql', {u2}, 'flyway', now(), 3, true),
+               (4, '2', 'two', 'SQL', 'V2__two.sql', {v2}, 'flyway', now(), 9, true),
+               (5, '3', 'three', 'SQL', 'V3__three.sql', {v3}, 'flyway', now(), 4, true),
+               (6, '2.5', 'java', 'JDBC', 'db.migration.V2_5__java', NULL, 'flyway', now(), 4, true),
+               (7, '2.5', 'java', 'DELETE', 'db.migration.V2_5__java', NULL, 'flyway', now(), 0, true)"
+        ))
+        .await
+        .unwrap();
+    db.client
+        .batch_execute("CREATE TABLE three (id int);")
+        .await
+        .unwrap();
+    let info = db.info_json();
+    assert_eq!(
+        states(&info),
+        vec![
+            s("", "Success"),
+            s("1", "Baseline"),
+            s("2", "Undone"),
+            s("2", "Success"),
+            s("2", "Success"),
+            s("3", "Success"),
+            s("2.5", "Deleted"),
+            s("4", "Pending"),
+            s("2", "Available"),
+        ]
+    );
+    assert_eq!(info[3]["category"], "Undo");
+    db.ok(&["validate", "--allow-pending"]);
+    db.ok(&[]);
+    let h = db.history().await;
+    assert_eq!(
+        h.last().unwrap(),
+        &(
+            8,
+            Some("4".into()),
+            "four".into(),
+            "SQL".into(),
+            Some(dbtool::migrate::checksum::checksum(
+                "CREATE TABLE four (id int);\n"
+            )),
+            true
+        )
+    );
+    db.ok(&["validate"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn placeholders_defined_undefined_and_builtin() {
+    let db = Db::new().await;
+    db.write(
+        "V1__p.sql",
+        "CREATE TABLE p (k text, v text);\n-- comment ${Owner}\nINSERT INTO p VALUES ('owner', '${owner}'), ('env', '${from_env}'), ('schema', '${flyway:defaultSchema}'), ('table', '${flyway:table}'), ('user', '${flyway:user}'), ('db', '${flyway:database}'), ('file', '${flyway:filename}');\nDO $$ BEGIN PERFORM '${owner}'; END $$;\n",
+    );
+    db.write("V2__q.sql", "SELECT 1;\nSELECT '${nope}';\n");
+    let err = db.fails(
+        &[
+            "--placeholder",
+            "owner=alice",
+            "--placeholder",
+            "from_env=x",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("V2__q.sql:2:9: no value for placeholder `${nope}`"),
+        "{err}"
+    );
+    assert!(
+        !db.table_exists("flyway_schema_history").await,
+        "nothing may run before placeholders are checked"
+    );
+    std::fs::remove_file(db.env.work.join("migrations/V2__q.sql")).unwrap();
+    let mut c = db.env.cmd();
+    c.args(["migrate", "--placeholder", "OWNER=alice"])
+        .env("FLYWAY_PLACEHOLDERS_FROM_ENV", "e");
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<(String, String)> = db
+        .client
+        .query("SELECT k, v FROM p ORDER BY k", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let get = |k: &str| rows.iter().find(|r| r.0 == k).unwrap().1.clone();
+    assert_eq!(get("owner"), "alice");
+    assert_eq!(get("env"), "e");
+    assert_eq!(get("schema"), "public");
+    assert_eq!(get("table"), "flyway_schema_history");
+    assert_eq!(get("user"), db.conn.user);
+    assert_eq!(get("db"), db.conn.dbname);
+    assert_eq!(get("file"), "V1__p.sql");
+    // The versioned checksum is taken before replacement.
+    let raw = std::fs::read_to_string(db.env.work.join("migrations/V1__p.sql")).unwrap();
+    assert_eq!(
+        db.history().await[0].4,
+        Some(dbtool::migrate::checksum::checksum(&raw))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_utf8_and_bad_names() {
+    let db = Db::new().await;
+    db.write_bytes("V1__bad.sql", b"select 1;\nselect '\xff';\n");
+    let err = db.fails(&[], 2);
+    assert!(
+        err.contains("V1__bad.sql: invalid UTF-8 at line 2, column 9"),
+        "{err}"
+    );
+    std::fs::remove_file(db.env.work.join("migrations/V1__bad.sql")).unwrap();
+    db.write("V1__ok.sql", "select 1;");
+    db.write("v2_lower.sql", "select 1;");
+    let out = db.ok(&[]);
+    assert!(
+        stderr(&out).contains("skipped 1 file(s) whose names are not migrations: v2_lower.sql"),
+        "{}",
+        stderr(&out)
+    );
+    let err = db.fails(&["--validate-migration-naming"], 2);
+    assert!(err.contains("v2_lower.sql"), "{err}");
+    db.write("V1_0__dup.sql", "select 1;");
+    std::fs::remove_file(db.env.work.join("migrations/v2_lower.sql")).unwrap();
+    let err = db.fails(&[], 2);
+    assert!(
+        err.contains("V1__ok.sql") && err.contains("V1_0__dup.sql"),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn transactional_failure_leaves_nothing_behind() {
+    let db = Db::new().await;
+    db.write("V1__ok.sql", "create table ok (id int);\n");
+    db.write(
+        "V2__bad.sql",
+        "create table a (id int);\n\ninsert into a values (1);\nselect  nope from a;\n",
+    );
+    let err = db.fails(&[], 1);
+    assert!(
+        err.contains(
+            "migration V2__bad.sql failed at line 4, column 9: column \"nope\" does not exist"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("nothing was applied"), "{err}");
+    assert!(!db.table_exists("a").await);
+    assert_eq!(db.history().await.len(), 1);
+    db.write("V2__bad.sql", "create table a (id int);\n");
+    db.ok(&[]);
+    assert_eq!(db.history().await.len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn non_transactional_files_and_repair() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "create table t (id int);\n");
+    db.write("V2__idx.sql", "create index concurrently t_id on t (id);\n");
+    db.write(
+        "V3__mixed.sql",
+        "create table u (id int);\ncreate index concurrently u_id on u (id);\n",
+    );
+    let err = db.fails(&[], 2);
+    assert!(err.contains("V3__mixed.sql:2:1: `create index concurrently u_id on u (id)` cannot run in a transaction"), "{err}");
+    assert!(!db.table_exists("flyway_schema_history").await || db.history().await.is_empty());
+    // mixed = true runs the whole file outside a transaction; a failure leaves a failed row.
+    db.write(
+        "V3__mixed.sql",
+        "create table u (id int);\ncreate index concurrently u_id on u (id);\nselect nope;\n",
+    );
+    let err = db.fails(&["--mixed"], 1);
+    assert!(
+        err.contains("V3__mixed.sql failed at line 3, column 8"),
+        "{err}"
+    );
+    assert!(err.contains("repair"), "{err}");
+    let h = db.history().await;
+    assert_eq!(h.len(), 3);
+    assert!(h[1].5, "V2 (concurrently) succeeded");
+    assert_eq!((h[2].1.as_deref(), h[2].5), (Some("3"), false));
+    assert!(
+        db.table_exists("u").await,
+        "statements before the failure stay applied"
+    );
+    assert_eq!(states(&db.info_json())[2], s("3", "Failed"));
+    let err = db.fails(&["--mixed"], 1);
+    assert!(
+        err.contains("failed migration") && err.contains("repair"),
+        "{err}"
+    );
+    assert!(db.fails(&["validate"], 1).contains("failed migration"));
+    db.ok(&["repair"]);
+    assert_eq!(db.history().await.len(), 2);
+    db.client.batch_execute("DROP TABLE u").await.unwrap();
+    db.write(
+        "V3__mixed.sql",
+        "create table u (id int);\ncreate index concurrently u_id on u (id);\n",
+    );
+    db.ok(&["--mixed"]);
+    assert!(db.history().await.iter().all(|r| r.5));
+    // executeInTransaction=false in <script>.sql.conf.
+    db.write("V4__vac.sql", "select 1;\nvacuum t;\n");
+    db.write("V4__vac.sql.conf", "executeInTransaction=false\n");
+    db.ok(&[]);
+    assert_eq!(db.history().await.len(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn checksum_change_then_repair_realigns() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    db.write("V2__b.sql", "create table b (id int);\n");
+    db.ok(&[]);
+    db.write("V1__a.sql", "create table a (id int); -- edited\n");
+    let err = db.fails(&[], 1);
+    assert!(err.contains("checksum mismatch for version 1"), "{err}");
+    db.ok(&["repair"]);
+    db.ok(&["validate"]);
+    // A file removed: Missing, then repair writes a DELETE row.
+    std::fs::remove_file(db.env.work.join("migrations/V2__b.sql")).unwrap();
+    db.write("V3__c.sql", "select 1;\n");
+    assert_eq!(states(&db.info_json())[1], s("2", "Missing"));
+    assert!(db.fails(&["validate"], 1).contains("not resolved locally"));
+    db.ok(&["repair"]);
+    let h = db.history().await;
+    assert_eq!(h.last().unwrap().3, "DELETE");
+    assert_eq!(states(&db.info_json())[1], s("2", "Deleted"));
+    db.ok(&[]);
+    db.ok(&["validate"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn baseline_and_baseline_on_migrate() {
+    let db = Db::new().await;
+    db.client
+        .batch_execute("CREATE TABLE existing (id int)")
+        .await
+        .unwrap();
+    db.write("V1__old.sql", "CREATE TABLE existing (id int);\n");
+    db.write("V2__new.sql", "CREATE TABLE newer (id int);\n");
+    let err = db.fails(&[], 1);
+    assert!(err.contains("non-empty schema"), "{err}");
+    assert!(err.contains("baseline"), "{err}");
+    db.ok(&["--baseline-on-migrate"]);
+    let h = db.history().await;
+    assert_eq!(
+        h[0],
+        (
+            1,
+            Some("1".into()),
+            "<< Flyway Baseline >>".into(),
+            "BASELINE".into(),
+            None,
+            true
+        )
+    );
+    assert_eq!(h[1].1.as_deref(), Some("2"));
+    assert_eq!(
+        states(&db.info_json()),
+        vec![s("1", "Baseline"), s("2", "Success")]
+    );
+
+    let db = Db::new().await;
+    db.client
+        .batch_execute("CREATE TABLE existing (id int)")
+        .await
+        .unwrap();
+    db.write("V1__old.sql", "CREATE TABLE existing (id int);\n");
+    db.write("V5__new.sql", "CREATE TABLE newer (id int);\n");
+    db.ok(&[
+        "baseline",
+        "--baseline-version",
+        "3",
+        "--baseline-description",
+        "legacy",
+    ]);
+    assert_eq!(db.history().await[0].1.as_deref(), Some("3"));
+    assert!(db.fails(&["baseline"], 1).contains("already baselined"));
+    assert_eq!(
+        states(&db.info_json()),
+        vec![
+            s("3", "Baseline"),
+            s("1", "Below Baseline"),
+            s("5", "Pending")
+        ]
+    );
+    db.ok(&[]);
+    assert!(db.table_exists("newer").await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn out_of_order_target_ignored_and_future() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "select 1;\n");
+    db.write("V3__c.sql", "select 3;\n");
+    db.ok(&["--target-version", "1"]);
+    assert_eq!(
+        states(&db.info_json()),
+        vec![s("1", "Success"), s("3", "Pending")]
+    );
+    let out = db.ok(&["info", "--target-version", "1", "--output-format", "json"]);
+    let info: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(states(&info)[1], s("3", "Above Target"));
+    db.ok(&[]);
+    db.write("V2__b.sql", "select 2;\n");
+    assert_eq!(states(&db.info_json())[2], s("2", "Ignored"));
+    assert!(db
+        .fails(&[], 1)
+        .contains("not applied to database: version 2"));
+    db.ok(&["--out-of-order"]);
+    assert_eq!(states(&db.info_json())[2], s("2", "Out of Order"));
+    // An applied version with no file above the highest file: Future.
+    std::fs::remove_file(db.env.work.join("migrations/V3__c.sql")).unwrap();
+    std::fs::remove_file(db.env.work.join("migrations/V2__b.sql")).unwrap();
+    assert_eq!(states(&db.info_json())[1], s("3", "Future"));
+    db.ok(&["validate"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn undo_with_u_files() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    db.write("V2__b.sql", "create table b (id int);\n");
+    db.write("U2__b.sql", "drop table b;\n");
+    db.ok(&[]);
+    let err = db.fails(&["undo", "--count", "2"], 1);
+    assert!(err.contains("no undo file for version 1"), "{err}");
+    db.ok(&["undo"]);
+    assert!(!db.table_exists("b").await);
+    let h = db.history().await;
+    assert_eq!(
+        (h[2].1.as_deref(), h[2].3.as_str()),
+        (Some("2"), "UNDO_SQL")
+    );
+    assert_eq!(
+        states(&db.info_json()),
+        vec![
+            s("1", "Success"),
+            s("2", "Undone"),
+            s("2", "Success"),
+            s("2", "Pending")
+        ]
+    );
+    db.ok(&[]);
+    assert!(db.table_exists("b").await);
+    assert_eq!(db.history().await.len(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dry_run_changes_nothing() {
+    let db = Db::new().await;
+    db.write(
+        "V1__a.sql",
+        "create table a (name text default '${who}');\n",
+    );
+    db.write(
+        "V2__idx.sql",
+        "create index concurrently a_i on a (name);\n",
+    );
+    let out = db.ok(&["--dry-run", "--placeholder", "who=bob"]);
+    let sql = stdout(&out);
+    assert!(
+        sql.contains(
+            "BEGIN;\nSET LOCAL lock_timeout = '5000ms';\ncreate table a (name text default 'bob');"
+        ),
+        "{sql}"
+    );
+    assert!(sql.contains("COMMIT;"), "{sql}");
+    assert!(
+        sql.contains("-- V2__idx.sql (version 2, outside a transaction, statement by statement)"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("CREATE TABLE \"public\".\"flyway_schema_history\""),
+        "{sql}"
+    );
+    assert!(!db.table_exists("flyway_schema_history").await);
+    assert!(!db.table_exists("a").await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clean_refusals_and_clean() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int); create type mood as enum ('ok'); create function f() returns int language sql as 'select 1';\n");
+    db.ok(&[]);
+    assert!(db.fails(&["clean"], 2).contains("clean is disabled"));
+    let url = db.conn.url(true);
+    db.env.write("dbtool.toml", &format!("[environments.prod]\nurl = \"{url}\"\nproduction = true\n[migrate]\nclean_disabled = false\n"));
+    let mut c = db.env.cmd();
+    let out = c
+        .args(["migrate", "clean", "prod", "--allow-clean", "--yes"])
+        .env_remove("DBTOOL_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("production"), "{}", stderr(&out));
+    db.ok(&["clean"]);
+    assert!(!db.table_exists("a").await);
+    assert!(!db.table_exists("flyway_schema_history").await);
+    assert_eq!(
+        db.scalar_i64("SELECT count(*) FROM pg_type WHERE typname = 'mood'")
+            .await,
+        0
+    );
+    db.ok(&[]);
+    assert!(db.table_exists("a").await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn confirmation_on_confirm_environments() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "select 1;\n");
+    let url = db.conn.url(true);
+    db.env.write(
+        "dbtool.toml",
+        &format!("[environments.staging]\nurl = \"{url}\"\nconfirm = true\n"),
+    );
+    let out = db
+        .env
+        .std_cmd()
+        .args(["migrate", "staging"])
+        .env_remove("DBTOOL_DATABASE_URL")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_eq!(db.history().await.len(), 0);
+    let mut c = db.env.cmd();
+    let out = c
+        .args(["migrate", "staging", "--yes"])
+        .env_remove("DBTOOL_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(db.history().await.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn flyway_configuration_is_honoured() {
+    let db = Db::new().await;
+    db.env.write("sql/V1__a.sql", "create table a (id int);\n");
+    db.env.write(
+        "flyway.conf",
+        "flyway.table=my_history\nflyway.schemas=app,audit\nflyway.placeholders.x=1\n",
+    );
+    let jdbc = format!(
+        "jdbc:postgresql://{}:{}/{}?sslmode=disable",
+        db.conn.host, db.conn.port, db.conn.dbname
+    );
+    let mut c = db.env.cmd();
+    c.args(["migrate"])
+        .env_remove("DBTOOL_DATABASE_URL")
+        .env("FLYWAY_URL", jdbc)
+        .env("FLYWAY_USER", &db.conn.user)
+        .env("FLYWAY_LOCATIONS", "filesystem:sql");
+    if let Some(p) = &db.conn.password {
+        c.env("FLYWAY_PASSWORD", p);
+    }
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let h = db.history_in("\"app\".\"my_history\"").await;
+    assert_eq!(
+        h[0],
+        (
+            0,
+            None,
+            "<< Flyway Schema Creation >>".into(),
+            "SCHEMA".into(),
+            None,
+            true
+        )
+    );
+    let script: String = db
+        .client
+        .query_one(
+            "SELECT script FROM app.my_history WHERE installed_rank = 0",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(script, "\"app\",\"audit\"");
+    assert_eq!(h[1].1.as_deref(), Some("1"));
+    assert!(
+        db.table_exists("app.a").await,
+        "search_path puts the default schema first"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_creates_the_next_file() {
+    let env = TestEnv::new();
+    env.write("migrations/V000041__x.sql", "select 1;\n");
+    let out = env
+        .cmd()
+        .args(["migrate", "new", "add", "users"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out)
+            .trim()
+            .ends_with("migrations/V000042__add_users.sql"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(env.work.join("migrations/V000042__add_users.sql").is_file());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_runners_apply_each_migration_once() {
+    let db = Db::new().await;
+    db.write("V0__log.sql", "create table log (v int);\n");
+    for i in 1..=15 {
+        db.write(
+            &format!("V{i}__m.sql"),
+            &format!("insert into log values ({i});\nselect pg_sleep(0.02);\n"),
+        );
+    }
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            let mut c = db.env.std_cmd();
+            c.args(["migrate"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for ch in children {
+        let out = ch.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(db.scalar_i64("SELECT count(*) FROM log").await, 15);
+    assert_eq!(db.scalar_i64("SELECT count(DISTINCT v) FROM log").await, 15);
+    assert_eq!(db.history().await.len(), 16);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn killed_run_leaves_a_consistent_history() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    db.write(
+        "V2__slow.sql",
+        "create table b (id int);\nselect pg_sleep(${sleep});\n",
+    );
+    let mut child = db
+        .env
+        .std_cmd()
+        .args(["migrate", "--placeholder", "sleep=30"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        let n = db
+            .scalar_i64(&format!("SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND query LIKE 'select pg_sleep(30)%'", db.conn.dbname))
+            .await;
+        if n > 0 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the slow migration never started"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // V1 committed, V2 never did: its transaction dies with the connection.
+    let h = db.history().await;
+    assert_eq!(h.len(), 1, "{h:?}");
+    let out = db.ok(&["--placeholder", "sleep=0"]);
+    assert!(stderr(&out).contains("V2__slow.sql"), "{}", stderr(&out));
+    let h = db.history().await;
+    assert_eq!(
+        h.iter().map(|r| r.1.clone().unwrap()).collect::<Vec<_>>(),
+        vec!["1", "2"]
+    );
+    assert!(h.iter().all(|r| r.5));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lock_timeout_retries_and_names_the_blocker() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "create table t (id int);\n");
+    db.ok(&[]);
+    db.write("V2__alter.sql", "alter table t add column x int;\n");
+    let blocker = db.conn.connect().await.unwrap();
+    blocker
+        .batch_execute(
+            "SET application_name = 'the_blocker'; BEGIN; LOCK TABLE t IN ACCESS SHARE MODE;",
+        )
+        .await
+        .unwrap();
+    let pid: i32 = blocker
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let err = db.fails(&["--lock-timeout", "300ms", "--lock-retries", "1"], 1);
+    assert!(err.contains("retry 1 of 1"), "{err}");
+    assert!(err.contains(&format!("blocked by pid {pid}")), "{err}");
+    assert!(err.contains("the_blocker"), "{err}");
+    assert!(err.contains("gave up after 1 retries"), "{err}");
+    assert_eq!(db.history().await.len(), 1);
+    blocker.batch_execute("ROLLBACK").await.unwrap();
+    db.ok(&["--lock-timeout", "300ms"]);
+    assert_eq!(db.history().await.len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn waits_for_the_migration_lock_within_a_bound() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "create table t (id int);\n");
+    let holder = db.conn.connect().await.unwrap();
+    holder
+        .batch_execute(
+            "SET application_name = 'other_runner'; SELECT pg_advisory_lock(77433833903597)",
+        )
+        .await
+        .unwrap();
+    let t = Instant::now();
+    let err = db.fails(&["--lock-wait", "1s"], 1);
+    assert!(t.elapsed() >= Duration::from_secs(1));
+    assert!(
+        err.contains("Waiting for the migration lock held by pid"),
+        "{err}"
+    );
+    assert!(err.contains("other_runner"), "{err}");
+    assert!(err.contains("--lock-wait"), "{err}");
+    holder
+        .batch_execute("SELECT pg_advisory_unlock(77433833903597)")
+        .await
+        .unwrap();
+    db.ok(&[]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn callbacks_run_around_migrations() {
+    let db = Db::new().await;
+    db.write(
+        "beforeMigrate.sql",
+        "create table if not exists cb (e text);\ninsert into cb values ('before');\n",
+    );
+    db.write(
+        "afterEachMigrate__log.sql",
+        "insert into cb values ('each');\n",
+    );
+    db.write("afterMigrate.sql", "insert into cb values ('after');\n");
+    db.write("V1__a.sql", "select 1;\n");
+    db.write("V2__b.sql", "select 2;\n");
+    db.ok(&[]);
+    let events: Vec<String> = db
+        .client
+        .query("SELECT e FROM cb", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(events, vec!["before", "each", "each", "after"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_from_stdin_and_begin_atomic() {
+    let db = Db::new().await;
+    db.write(
+        "V1__data.sql",
+        "create table d (id int, name text);\nCOPY d (id, name) FROM stdin;\n1\tit's\n2\t;semi\n\\.\ncreate function two() returns int language sql begin atomic select 1; select 2; end;\n",
+    );
+    db.ok(&[]);
+    assert_eq!(db.scalar_i64("SELECT count(*) FROM d").await, 2);
+    let v: i32 = db
+        .client
+        .query_one("SELECT two()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(v, 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn group_is_all_or_nothing_and_json_reports() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    db.write("V2__b.sql", "create table b (id int);\nselect nope;\n");
+    let err = db.fails(&["--group"], 1);
+    assert!(err.contains("V2__b.sql failed at line 2"), "{err}");
+    assert!(!db.table_exists("a").await, "the whole group rolls back");
+    assert!(db.history().await.is_empty());
+    db.write("V2__b.sql", "create table b (id int);\n");
+    let out = db.ok(&["--group", "--output-format", "json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["schema_version_after"], "2");
+    assert_eq!(report["applied"].as_array().unwrap().len(), 2);
+    assert_eq!(report["applied"][0]["script"], "V1__a.sql");
+    let out = db.ok(&["validate", "--output-format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["valid"], true);
+}

@@ -1,0 +1,1 @@
+//! `dbtool restore` against moto: the exact RDS calls and parameters (recorder).
