@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-30}"
 cargo build --release --quiet --bin dbtool
-bin=target/release/dbtool
+bin="$PWD/target/release/dbtool"
 venv=target/bench-venv
 if [ ! -x "$venv/bin/aws" ]; then
   python3 -m venv "$venv"
@@ -30,7 +30,7 @@ median_ms() {
 
 # Both produce a token for the same host and user.
 (cd "$work" && "$bin" env "$host" --format json >/dev/null)
-ours=$(cd "$work" && median_ms "$OLDPWD/$bin" env "$host")
+ours=$(cd "$work" && median_ms "$bin" env "$host")
 theirs=$(median_ms "$venv/bin/aws" rds generate-db-auth-token --hostname "$host" --port 5432 --username readonly)
 ratio=$(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.0f", a/b}')
 

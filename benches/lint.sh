@@ -79,7 +79,8 @@ measure() { # name, then the command; prints "seconds rss_kb"
   echo "$best $best_rss"
 }
 read -r d_secs d_rss < <(measure dbtool "$dbtool" migrate lint "$work/corpus" --format json)
-read -r s_secs s_rss < <(measure squawk "$squawk" --reporter json "$work/corpus")
+# squawk does not walk directories: it gets the file names.
+read -r s_secs s_rss < <(measure squawk "$squawk" --reporter json "$work"/corpus/*.sql)
 
 rate() { awk -v n="$statements" -v s="$1" 'BEGIN{ if (s <= 0) s = 0.001; printf "%.0f", n / s }'; }
 mb() { awk -v k="$1" 'BEGIN{ printf "%.1f", k / 1024 }'; }
@@ -94,20 +95,35 @@ EOF
 # 4. Finding counts per rule, on the corpus and on ./migrations.
 count_dbtool() { "$dbtool" migrate lint "$@" --format json 2>/dev/null | python3 -c 'import json,sys,collections; c=collections.Counter(f["rule"] for f in json.load(sys.stdin)); print(json.dumps(c))'; }
 count_squawk() { "$squawk" --reporter json "$@" 2>/dev/null | python3 -c 'import json,sys,collections; d=sys.stdin.read().strip() or "[]"; c=collections.Counter(f["rule_name"] for f in json.loads(d)); print(json.dumps(c))'; }
-compare() { # title, dbtool counts json, squawk counts json
-  python3 - "$1" "$2" "$3" <<'PY'
+compare() { # title, dbtool counts, squawk counts, squawk --assume-in-transaction counts
+  python3 - "$1" "$2" "$3" "$4" <<'PY'
 import json, sys
-title, d, s = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+title, d, s, t = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 print(f"\n{title}\n")
-print("| rule | dbtool | squawk |")
-print("|---|---|---|")
-for r in sorted(set(d) | set(s)):
-    mark = "" if d.get(r, 0) == s.get(r, 0) else " ≠"
-    print(f"| `{r}` | {d.get(r, 0)} | {s.get(r, 0)}{mark} |")
+print("| rule | dbtool | squawk | squawk --assume-in-transaction |")
+print("|---|---|---|---|")
+for r in sorted(set(d) | set(s) | set(t)):
+    n = d.get(r, 0)
+    mark = lambda v: f"{v}" if v == n else f"{v} ≠"
+    print(f"| `{r}` | {n} | {mark(s.get(r, 0))} | {mark(t.get(r, 0))} |")
 PY
 }
-corpus_cmp=$(compare "Findings per rule on the generated corpus:" "$(count_dbtool "$work/corpus")" "$(count_squawk "$work/corpus")")
-repo_cmp=$(compare "Findings per rule on this repository's migrations/:" "$(count_dbtool migrations)" "$(count_squawk migrations/*.sql)")
+corpus_files=("$work"/corpus/*.sql)
+corpus_cmp=$(compare "Findings per rule on the generated corpus:" "$(count_dbtool "$work/corpus")" \
+  "$(count_squawk "${corpus_files[@]}")" "$(count_squawk --assume-in-transaction "${corpus_files[@]}")")
+repo_cmp=$(compare "Findings per rule on this repository's migrations/:" "$(count_dbtool migrations)" \
+  "$(count_squawk migrations/*.sql)" "$(count_squawk --assume-in-transaction migrations/*.sql)")
+# Real-world SQL available on any machine with PostgreSQL installed: the
+# extension install/upgrade scripts (psql meta-commands, functions, types, operators).
+ext_cmp=""
+ext_dir=$(ls -d /usr/share/postgresql/*/extension 2>/dev/null | sort -V | tail -1 || true)
+if [ -n "$ext_dir" ]; then
+  mkdir -p "$work/pgext" && cp "$ext_dir"/*.sql "$work/pgext/"
+  ext_files=("$work"/pgext/*.sql)
+  ext_cmp=$(compare "Findings per rule on PostgreSQL's extension scripts ($ext_dir, ${#ext_files[@]} files):" \
+    "$(count_dbtool "$work/pgext")" "$(count_squawk "${ext_files[@]}")" \
+    "$(count_squawk --assume-in-transaction "${ext_files[@]}")")
+fi
 
 section=$(cat <<EOF
 ## lint
@@ -119,6 +135,7 @@ PL/pgSQL functions), both tools in the same run, JSON output, best of $runs runs
 $table
 $corpus_cmp
 $repo_cmp
+$ext_cmp
 
 Disagreements are explained in [lint.md](lint.md#compared-with-squawk).
 EOF

@@ -41,7 +41,10 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the AWS identity dbtool uses and the cached role sessions')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Delete cached AWS role sessions')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Dump a database with pg_dump (filtered, with progress) and load dumps locally')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'Manage database users, roles and grants as desired state')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore an RDS instance to a point in time, as a faithful copy of the source')
+            [CompletionResult]::new('cname', 'cname', [CompletionResultType]::ParameterValue, 'Show or switch the database CNAME (Route53) to a restored instance')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check that everything dbtool needs is installed and configured')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -340,6 +343,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Drop every object in the managed schemas')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Revert the latest applied migrations with their U files')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create the next versioned migration file')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for operations that lock or rewrite busy tables')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -667,6 +671,53 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'dbtool;migrate;lint' {
+            [CompletionResult]::new('--pg-version', '--pg-version', [CompletionResultType]::ParameterName, 'Target PostgreSQL version, e.g. 16 or 14.2 (default: [lint] pg_version, else 17)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Findings format (default: text, or json with --output-format json)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip these rules (comma-separated or repeated)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Run only these rules (comma-separated or repeated)')
+            [CompletionResult]::new('--changed-since', '--changed-since', [CompletionResultType]::ParameterName, 'Lint only files changed since this git ref (plus uncommitted and untracked ones)')
+            [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
+            [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
+            [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
+            [CompletionResult]::new('--default-schema', '--default-schema', [CompletionResultType]::ParameterName, 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]')
+            [CompletionResult]::new('--placeholder', '--placeholder', [CompletionResultType]::ParameterName, 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]')
+            [CompletionResult]::new('--baseline-on-migrate', '--baseline-on-migrate', [CompletionResultType]::ParameterName, 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]')
+            [CompletionResult]::new('--baseline-version', '--baseline-version', [CompletionResultType]::ParameterName, 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]')
+            [CompletionResult]::new('--baseline-description', '--baseline-description', [CompletionResultType]::ParameterName, 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]')
+            [CompletionResult]::new('--out-of-order', '--out-of-order', [CompletionResultType]::ParameterName, 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]')
+            [CompletionResult]::new('--validate-on-migrate', '--validate-on-migrate', [CompletionResultType]::ParameterName, 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]')
+            [CompletionResult]::new('--target-version', '--target-version', [CompletionResultType]::ParameterName, 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]')
+            [CompletionResult]::new('--mixed', '--mixed', [CompletionResultType]::ParameterName, 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]')
+            [CompletionResult]::new('--installed-by', '--installed-by', [CompletionResultType]::ParameterName, 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'lock_timeout for each migration, e.g. 5s; 0 turns it off')
+            [CompletionResult]::new('--lock-retries', '--lock-retries', [CompletionResultType]::ParameterName, 'Retries of a migration that hit lock_timeout (default 3)')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another runner''s migration lock (default 10m)')
+            [CompletionResult]::new('--validate-migration-naming', '--validate-migration-naming', [CompletionResultType]::ParameterName, 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Exit with status 1 when there are warnings, not only errors')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show the lock model: each statement''s locks, rewrites and scans')
+            [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'List the rules with their default severity and exit')
+            [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'dbtool;migrate;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Apply pending migrations (the default)')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show every migration with its state')
@@ -676,6 +727,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Drop every object in the managed schemas')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Revert the latest applied migrations with their U files')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create the next versioned migration file')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for operations that lock or rewrite busy tables')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -703,7 +755,101 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         'dbtool;migrate;help;new' {
             break
         }
+        'dbtool;migrate;help;lint' {
+            break
+        }
         'dbtool;migrate;help;help' {
+            break
+        }
+        'dbtool;dump' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Connect with this configured role')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Connect as this database user instead of the role''s')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Start from the exclusions of [dump.presets.NAME] in dbtool.toml')
+            [CompletionResult]::new('--exclude-schema', '--exclude-schema', [CompletionResultType]::ParameterName, 'Leave out schemas matching PATTERN entirely')
+            [CompletionResult]::new('--exclude-table', '--exclude-table', [CompletionResultType]::ParameterName, 'Leave out tables matching PATTERN and their definitions (views and foreign keys on them break)')
+            [CompletionResult]::new('--exclude-table-data', '--exclude-table-data', [CompletionResultType]::ParameterName, 'Keep the definition of tables matching PATTERN but skip their rows')
+            [CompletionResult]::new('--include-table', '--include-table', [CompletionResultType]::ParameterName, 'Dump only tables matching PATTERN (and their partitions)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Write the dump to FILE (default: DATABASE-DATE.dump in the current directory)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Write the dump to FILE (default: DATABASE-DATE.dump in the current directory)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Archive format')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Dump N tables at once (directory format; one consistent snapshot)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Dump N tables at once (directory format; one consistent snapshot)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan (what is dumped and skipped, sizes, warnings) and stop')
+            [CompletionResult]::new('--no-fk-check', '--no-fk-check', [CompletionResultType]::ParameterName, 'Dump even when foreign keys of dumped rows reference rows left out')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load a dump into the sandbox (or --url/--into) with pg_restore')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Summarise a dump''s contents: schemas, tables with data or without')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dbtool;dump;load' {
+            [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Load into database DBNAME on the target server')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server to load into (postgresql://user@host:port/db); default: the sandbox')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Connect with this configured role (with --env)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Restore N items at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Restore N items at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the database first (named by --into, else after FILE)')
+            [CompletionResult]::new('--clean', '--clean', [CompletionResultType]::ParameterName, 'Drop the objects of the dump before recreating them')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on any restore error, also objects the local server lacks (extensions…)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm loading into a configured non-local environment (a typed confirmation follows)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm loading into a configured non-local environment (a typed confirmation follows)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'dbtool;dump;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'dbtool;dump;help' {
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load a dump into the sandbox (or --url/--into) with pg_restore')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Summarise a dump''s contents: schemas, tables with data or without')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dbtool;dump;help;load' {
+            break
+        }
+        'dbtool;dump;help;list' {
+            break
+        }
+        'dbtool;dump;help;help' {
             break
         }
         'dbtool;roles' {
@@ -803,6 +949,116 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         'dbtool;roles;help;help' {
             break
         }
+        'dbtool;restore' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'RDS instance to restore from (default: `[restore] source`, else the environment''s `instance`)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)')
+            [CompletionResult]::new('--override', '--override', [CompletionResultType]::ParameterName, 'Give the restored instance KEY=VALUE instead of the source''s value (repeatable; e.g. multi_az=false)')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--latest', '--latest', [CompletionResultType]::ParameterName, 'Restore to the latest restorable time (about 5 minutes ago)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Start the restore and return without waiting for it')
+            [CompletionResult]::new('--wait-only', '--wait-only', [CompletionResultType]::ParameterName, 'Only wait for an earlier restore of --target, then apply its remaining settings')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'dbtool;cname' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance behind each')
+            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance (default: the latest `dbtool restore` target)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dbtool;cname;show' {
+            [CompletionResult]::new('--zone', '--zone', [CompletionResultType]::ParameterName, 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'dbtool;cname;switch' {
+            [CompletionResult]::new('--zone', '--zone', [CompletionResultType]::ParameterName, 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)')
+            [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)')
+            [CompletionResult]::new('--old-url', '--old-url', [CompletionResultType]::ParameterName, 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'How often to poll Route53 while waiting, e.g. 5s')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking')
+            [CompletionResult]::new('--stop-old', '--stop-old', [CompletionResultType]::ParameterName, 'Stop the old instance afterwards so its remaining connections end (asks first)')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'With --stop-old: take a snapshot of the old instance as it stops')
+            [CompletionResult]::new('--no-wait-ttl', '--no-wait-ttl', [CompletionResultType]::ParameterName, 'Do not wait the record''s TTL after the change')
+            [CompletionResult]::new('--skip-connect-check', '--skip-connect-check', [CompletionResultType]::ParameterName, 'Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)')
+            [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'Restore the value the record had before the last switch')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'dbtool;cname;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance behind each')
+            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance (default: the latest `dbtool restore` target)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dbtool;cname;help;show' {
+            break
+        }
+        'dbtool;cname;help;switch' {
+            break
+        }
+        'dbtool;cname;help;help' {
+            break
+        }
         'dbtool;doctor' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
@@ -843,7 +1099,10 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the AWS identity dbtool uses and the cached role sessions')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Delete cached AWS role sessions')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)')
+            [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Dump a database with pg_dump (filtered, with progress) and load dumps locally')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'Manage database users, roles and grants as desired state')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore an RDS instance to a point in time, as a faithful copy of the source')
+            [CompletionResult]::new('cname', 'cname', [CompletionResultType]::ParameterValue, 'Show or switch the database CNAME (Route53) to a restored instance')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check that everything dbtool needs is installed and configured')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -893,6 +1152,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Drop every object in the managed schemas')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Revert the latest applied migrations with their U files')
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create the next versioned migration file')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for operations that lock or rewrite busy tables')
             break
         }
         'dbtool;help;migrate;up' {
@@ -919,6 +1179,20 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         'dbtool;help;migrate;new' {
             break
         }
+        'dbtool;help;migrate;lint' {
+            break
+        }
+        'dbtool;help;dump' {
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load a dump into the sandbox (or --url/--into) with pg_restore')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Summarise a dump''s contents: schemas, tables with data or without')
+            break
+        }
+        'dbtool;help;dump;load' {
+            break
+        }
+        'dbtool;help;dump;list' {
+            break
+        }
         'dbtool;help;roles' {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Print the SQL that brings users, roles and grants to the declared state')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Plan, confirm, then apply the changes in one transaction')
@@ -932,6 +1206,20 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;help;roles;check' {
+            break
+        }
+        'dbtool;help;restore' {
+            break
+        }
+        'dbtool;help;cname' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance behind each')
+            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance (default: the latest `dbtool restore` target)')
+            break
+        }
+        'dbtool;help;cname;show' {
+            break
+        }
+        'dbtool;help;cname;switch' {
             break
         }
         'dbtool;help;doctor' {

@@ -38,7 +38,10 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand whoami 'Show the AWS identity dbtool uses and the cached role sessions'
             cand logout 'Delete cached AWS role sessions'
             cand migrate 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+            cand dump 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
             cand roles 'Manage database users, roles and grants as desired state'
+            cand restore 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+            cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -318,6 +321,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand clean 'Drop every object in the managed schemas'
             cand undo 'Revert the latest applied migrations with their U files'
             cand new 'Create the next versioned migration file'
+            cand lint 'Check migrations for operations that lock or rewrite busy tables'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;migrate;up'= {
@@ -636,6 +640,52 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dbtool;migrate;lint'= {
+            cand --pg-version 'Target PostgreSQL version, e.g. 16 or 14.2 (default: [lint] pg_version, else 17)'
+            cand --format 'Findings format (default: text, or json with --output-format json)'
+            cand --exclude 'Skip these rules (comma-separated or repeated)'
+            cand --include 'Run only these rules (comma-separated or repeated)'
+            cand --changed-since 'Lint only files changed since this git ref (plus uncommitted and untracked ones)'
+            cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
+            cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
+            cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
+            cand --default-schema 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]'
+            cand --table 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]'
+            cand --placeholder 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]'
+            cand --baseline-on-migrate 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]'
+            cand --baseline-version 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]'
+            cand --baseline-description 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]'
+            cand --out-of-order 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]'
+            cand --validate-on-migrate 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]'
+            cand --target-version 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]'
+            cand --mixed 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]'
+            cand --group 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]'
+            cand --installed-by 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]'
+            cand --lock-timeout 'lock_timeout for each migration, e.g. 5s; 0 turns it off'
+            cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
+            cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
+            cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --deny-warnings 'Exit with status 1 when there are warnings, not only errors'
+            cand --explain 'Show the lock model: each statement''s locks, rewrites and scans'
+            cand --list-rules 'List the rules with their default severity and exit'
+            cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
+            cand -y 'Answer yes to confirmation prompts'
+            cand --yes 'Answer yes to confirmation prompts'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dbtool;migrate;help'= {
             cand up 'Apply pending migrations (the default)'
             cand info 'Show every migration with its state'
@@ -645,6 +695,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand clean 'Drop every object in the managed schemas'
             cand undo 'Revert the latest applied migrations with their U files'
             cand new 'Create the next versioned migration file'
+            cand lint 'Check migrations for operations that lock or rewrite busy tables'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;migrate;help;up'= {
@@ -663,7 +714,93 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;help;new'= {
         }
+        &'dbtool;migrate;help;lint'= {
+        }
         &'dbtool;migrate;help;help'= {
+        }
+        &'dbtool;dump'= {
+            cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --role 'Connect with this configured role'
+            cand --user 'Connect as this database user instead of the role''s'
+            cand --preset 'Start from the exclusions of [dump.presets.NAME] in dbtool.toml'
+            cand --exclude-schema 'Leave out schemas matching PATTERN entirely'
+            cand --exclude-table 'Leave out tables matching PATTERN and their definitions (views and foreign keys on them break)'
+            cand --exclude-table-data 'Keep the definition of tables matching PATTERN but skip their rows'
+            cand --include-table 'Dump only tables matching PATTERN (and their partitions)'
+            cand -f 'Write the dump to FILE (default: DATABASE-DATE.dump in the current directory)'
+            cand --file 'Write the dump to FILE (default: DATABASE-DATE.dump in the current directory)'
+            cand --format 'Archive format'
+            cand -j 'Dump N tables at once (directory format; one consistent snapshot)'
+            cand --jobs 'Dump N tables at once (directory format; one consistent snapshot)'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --dry-run 'Show the plan (what is dumped and skipped, sizes, warnings) and stop'
+            cand --no-fk-check 'Dump even when foreign keys of dumped rows reference rows left out'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand load 'Load a dump into the sandbox (or --url/--into) with pg_restore'
+            cand list 'Summarise a dump''s contents: schemas, tables with data or without'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;dump;load'= {
+            cand --into 'Load into database DBNAME on the target server'
+            cand --url 'Server to load into (postgresql://user@host:port/db); default: the sandbox'
+            cand --role 'Connect with this configured role (with --env)'
+            cand -j 'Restore N items at once'
+            cand --jobs 'Restore N items at once'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --create 'Create the database first (named by --into, else after FILE)'
+            cand --clean 'Drop the objects of the dump before recreating them'
+            cand --strict 'Fail on any restore error, also objects the local server lacks (extensions…)'
+            cand -y 'Confirm loading into a configured non-local environment (a typed confirmation follows)'
+            cand --yes 'Confirm loading into a configured non-local environment (a typed confirmation follows)'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;dump;list'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;dump;help'= {
+            cand load 'Load a dump into the sandbox (or --url/--into) with pg_restore'
+            cand list 'Summarise a dump''s contents: schemas, tables with data or without'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;dump;help;load'= {
+        }
+        &'dbtool;dump;help;list'= {
+        }
+        &'dbtool;dump;help;help'= {
         }
         &'dbtool;roles'= {
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
@@ -753,6 +890,108 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;roles;help;help'= {
         }
+        &'dbtool;restore'= {
+            cand --source 'RDS instance to restore from (default: `[restore] source`, else the environment''s `instance`)'
+            cand --target 'Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)'
+            cand --to 'Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`'
+            cand --tz 'Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)'
+            cand --override 'Give the restored instance KEY=VALUE instead of the source''s value (repeatable; e.g. multi_az=false)'
+            cand --poll-interval 'How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --latest 'Restore to the latest restorable time (about 5 minutes ago)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -y 'Confirm without asking'
+            cand --yes 'Confirm without asking'
+            cand --no-wait 'Start the restore and return without waiting for it'
+            cand --wait-only 'Only wait for an earlier restore of --target, then apply its remaining settings'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;cname'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show the record, its value(s) and the RDS instance behind each'
+            cand switch 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;cname;show'= {
+            cand --zone 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)'
+            cand --record 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;cname;switch'= {
+            cand --zone 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)'
+            cand --record 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)'
+            cand --to 'RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)'
+            cand --weight 'For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)'
+            cand --old-url 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report'
+            cand --poll-interval 'How often to poll Route53 while waiting, e.g. 5s'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…)'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --dry-run 'Show what would change and change nothing'
+            cand -y 'Confirm without asking'
+            cand --yes 'Confirm without asking'
+            cand --stop-old 'Stop the old instance afterwards so its remaining connections end (asks first)'
+            cand --snapshot 'With --stop-old: take a snapshot of the old instance as it stops'
+            cand --no-wait-ttl 'Do not wait the record''s TTL after the change'
+            cand --skip-connect-check 'Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)'
+            cand --rollback 'Restore the value the record had before the last switch'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;cname;help'= {
+            cand show 'Show the record, its value(s) and the RDS instance behind each'
+            cand switch 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;cname;help;show'= {
+        }
+        &'dbtool;cname;help;switch'= {
+        }
+        &'dbtool;cname;help;help'= {
+        }
         &'dbtool;doctor'= {
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
@@ -791,7 +1030,10 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand whoami 'Show the AWS identity dbtool uses and the cached role sessions'
             cand logout 'Delete cached AWS role sessions'
             cand migrate 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+            cand dump 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
             cand roles 'Manage database users, roles and grants as desired state'
+            cand restore 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+            cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -830,6 +1072,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand clean 'Drop every object in the managed schemas'
             cand undo 'Revert the latest applied migrations with their U files'
             cand new 'Create the next versioned migration file'
+            cand lint 'Check migrations for operations that lock or rewrite busy tables'
         }
         &'dbtool;help;migrate;up'= {
         }
@@ -847,6 +1090,16 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;help;migrate;new'= {
         }
+        &'dbtool;help;migrate;lint'= {
+        }
+        &'dbtool;help;dump'= {
+            cand load 'Load a dump into the sandbox (or --url/--into) with pg_restore'
+            cand list 'Summarise a dump''s contents: schemas, tables with data or without'
+        }
+        &'dbtool;help;dump;load'= {
+        }
+        &'dbtool;help;dump;list'= {
+        }
         &'dbtool;help;roles'= {
             cand plan 'Print the SQL that brings users, roles and grants to the declared state'
             cand apply 'Plan, confirm, then apply the changes in one transaction'
@@ -857,6 +1110,16 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;roles;apply'= {
         }
         &'dbtool;help;roles;check'= {
+        }
+        &'dbtool;help;restore'= {
+        }
+        &'dbtool;help;cname'= {
+            cand show 'Show the record, its value(s) and the RDS instance behind each'
+            cand switch 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+        }
+        &'dbtool;help;cname;show'= {
+        }
+        &'dbtool;help;cname;switch'= {
         }
         &'dbtool;help;doctor'= {
         }

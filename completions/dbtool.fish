@@ -43,7 +43,10 @@ complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "env" -d 'Print PG* va
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "logout" -d 'Delete cached AWS role sessions'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "restore" -d 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -227,56 +230,57 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s v -l verbose -d
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
 false\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
 false\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
 false\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
 false\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s y -l yes -d 'Answer yes to confirmation prompts'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s q -l quiet -d 'Print less: only data, warnings and errors'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s v -l verbose -d 'Print more detail (repeat for even more)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -l no-progress -d 'Never draw progress bars or spinners'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "up" -d 'Apply pending migrations (the default)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "info" -d 'Show every migration with its state'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "validate" -d 'Check the applied migrations against the files'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "baseline" -d 'Start the history of an existing database at the baseline version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "repair" -d 'Remove failed rows, realign checksums, mark missing migrations deleted'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "clean" -d 'Drop every object in the managed schemas'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "undo" -d 'Revert the latest applied migrations with their U files'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "new" -d 'Create the next versioned migration file'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "up" -d 'Apply pending migrations (the default)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "info" -d 'Show every migration with its state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "validate" -d 'Check the applied migrations against the files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "baseline" -d 'Start the history of an existing database at the baseline version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "repair" -d 'Remove failed rows, realign checksums, mark missing migrations deleted'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "clean" -d 'Drop every object in the managed schemas'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "undo" -d 'Revert the latest applied migrations with their U files'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "new" -d 'Create the next versioned migration file'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "lint" -d 'Check migrations for operations that lock or rewrite busy tables'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
@@ -609,6 +613,58 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l pg-version -d 'Target PostgreSQL version, e.g. 16 or 14.2 (default: [lint] pg_version, else 17)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l format -d 'Findings format (default: text, or json with --output-format json)' -r -f -a "text\t'Human-readable findings with the source line and a caret'
+json\t'A JSON array of findings'
+gcc\t'One `file:line:col: severity: message [rule]` line per finding'
+github\t'GitHub Actions annotations (`::error file=…,line=…::…`)'
+sarif\t'SARIF 2.1.0, for code scanning'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l exclude -d 'Skip these rules (comma-separated or repeated)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l include -d 'Run only these rules (comma-separated or repeated)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l changed-since -d 'Lint only files changed since this git ref (plus uncommitted and untracked ones)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l default-schema -d 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l table -d 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l placeholder -d 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l baseline-on-migrate -d 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l baseline-version -d 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l baseline-description -d 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l out-of-order -d 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l validate-on-migrate -d 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l target-version -d 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l mixed -d 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
+false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-warnings -d 'Exit with status 1 when there are warnings, not only errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l explain -d 'Show the lock model: each statement\'s locks, rewrites and scans'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l list-rules -d 'List the rules with their default severity and exit'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "up" -d 'Apply pending migrations (the default)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show every migration with its state'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check the applied migrations against the files'
@@ -617,7 +673,73 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Drop every object in the managed schemas'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Revert the latest applied migrations with their U files'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create the next versioned migration file'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check migrations for operations that lock or rewrite busy tables'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l role -d 'Connect with this configured role' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l user -d 'Connect as this database user instead of the role\'s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l preset -d 'Start from the exclusions of [dump.presets.NAME] in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l exclude-schema -d 'Leave out schemas matching PATTERN entirely' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l exclude-table -d 'Leave out tables matching PATTERN and their definitions (views and foreign keys on them break)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l exclude-table-data -d 'Keep the definition of tables matching PATTERN but skip their rows' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l include-table -d 'Dump only tables matching PATTERN (and their partitions)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s f -l file -d 'Write the dump to FILE (default: DATABASE-DATE.dump in the current directory)' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l format -d 'Archive format' -r -f -a "custom\t'pg_dump\'s compressed archive (-Fc), for pg_restore'
+directory\t'A directory of compressed files (-Fd), the only format for --jobs'
+plain\t'An SQL script (-Fp), for psql'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s j -l jobs -d 'Dump N tables at once (directory format; one consistent snapshot)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l dry-run -d 'Show the plan (what is dumped and skipped, sizes, warnings) and stop'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l no-fk-check -d 'Dump even when foreign keys of dumped rows reference rows left out'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -a "load" -d 'Load a dump into the sandbox (or --url/--into) with pg_restore'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -a "list" -d 'Summarise a dump\'s contents: schemas, tables with data or without'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l into -d 'Load into database DBNAME on the target server' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l url -d 'Server to load into (postgresql://user@host:port/db); default: the sandbox' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l role -d 'Connect with this configured role (with --env)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s j -l jobs -d 'Restore N items at once' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l create -d 'Create the database first (named by --into, else after FILE)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l clean -d 'Drop the objects of the dump before recreating them'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l strict -d 'Fail on any restore error, also objects the local server lacks (extensions…)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s y -l yes -d 'Confirm loading into a configured non-local environment (a typed confirmation follows)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "load" -d 'Load a dump into the sandbox (or --url/--into) with pg_restore'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "list" -d 'Summarise a dump\'s contents: schemas, tables with data or without'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -683,6 +805,86 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l source -d 'RDS instance to restore from (default: `[restore] source`, else the environment\'s `instance`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l target -d 'Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l to -d 'Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l tz -d 'Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l override -d 'Give the restored instance KEY=VALUE instead of the source\'s value (repeatable; e.g. multi_az=false)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l poll-interval -d 'How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l latest -d 'Restore to the latest restorable time (about 5 minutes ago)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l dry-run -d 'Print the plan and change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s y -l yes -d 'Confirm without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l no-wait -d 'Start the restore and return without waiting for it'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l wait-only -d 'Only wait for an earlier restore of --target, then apply its remaining settings'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l zone -d 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l record -d 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l zone -d 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l record -d 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l to -d 'RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l weight -d 'For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l old-url -d 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l poll-interval -d 'How often to poll Route53 while waiting, e.g. 5s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l dry-run -d 'Show what would change and change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s y -l yes -d 'Confirm without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l stop-old -d 'Stop the old instance afterwards so its remaining connections end (asks first)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l snapshot -d 'With --stop-old: take a snapshot of the old instance as it stops'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l no-wait-ttl -d 'Do not wait the record\'s TTL after the change'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l skip-connect-check -d 'Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l rollback -d 'Restore the value the record had before the last switch'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -708,16 +910,19 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s v -l verbo
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate roles doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "restore" -d 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'
@@ -731,6 +936,11 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "clean" -d 'Drop every object in the managed schemas'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "undo" -d 'Revert the latest applied migrations with their U files'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "new" -d 'Create the next versioned migration file'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "lint" -d 'Check migrations for operations that lock or rewrite busy tables'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from dump" -f -a "load" -d 'Load a dump into the sandbox (or --url/--into) with pg_restore'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from dump" -f -a "list" -d 'Summarise a dump\'s contents: schemas, tables with data or without'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'

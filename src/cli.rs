@@ -78,10 +78,14 @@ pub enum Command {
     Logout(commands::whoami::LogoutArgs),
     /// Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)
     Migrate(commands::migrate::MigrateArgs),
+    /// Dump a database with pg_dump (filtered, with progress) and load dumps locally
+    Dump(commands::dump::DumpArgs),
     /// Manage database users, roles and grants as desired state
     Roles(commands::roles::RolesArgs),
     /// Restore an RDS instance to a point in time, as a faithful copy of the source
     Restore(commands::restore::RestoreArgs),
+    /// Show or switch the database CNAME (Route53) to a restored instance
+    Cname(commands::cname::CnameArgs),
     /// Check that everything dbtool needs is installed and configured
     Doctor(commands::doctor::DoctorArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)

@@ -35,6 +35,9 @@ pub struct Config {
     /// Local sandbox settings.
     #[serde(default)]
     pub sandbox: SandboxConfig,
+    /// `dbtool migrate lint` rules and severities.
+    #[serde(default)]
+    pub lint: crate::lint::LintConfig,
     /// Database users and roles as desired state (`dbtool roles`), shared by every environment.
     #[serde(default)]
     pub roles: std::collections::BTreeMap<String, crate::roles::RoleSpec>,

@@ -26,6 +26,22 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
+/// Scratch space for test clusters and test homes. As root the server runs
+/// as `postgres`, which must be able to enter every parent directory: the
+/// checkout may live under /root, so root uses the system temp directory.
+pub fn scratch_dir() -> PathBuf {
+    let dir = if nix::unistd::geteuid().is_root() {
+        std::env::temp_dir().join("dbtool-tests")
+    } else {
+        target_dir().join("tmp")
+    };
+    if std::fs::create_dir_all(&dir).is_ok() && nix::unistd::geteuid().is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o711));
+    }
+    dir
+}
+
 struct TestServer {
     admin: ConnInfo,
     sandbox: Option<Sandbox>,
@@ -67,7 +83,7 @@ fn start_server() -> anyhow::Result<TestServer> {
             });
         }
     }
-    let base = target_dir().join("tmp").join("dbtool-test-pg");
+    let base = scratch_dir().join("pg");
     std::fs::create_dir_all(&base)?;
     remove_stale_clusters(&base);
     let sandbox = Sandbox::new(base.join(std::process::id().to_string()));

@@ -3,14 +3,14 @@
 //! findings as text, JSON, gcc lines, GitHub annotations or SARIF. Reads
 //! migration files and dbtool.toml; runs `git` for `--changed-since`.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anstyle::AnsiColor;
 
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
-use crate::lint::{self, report, LintConfig, LintOptions, PgVersion, Schema, Severity};
+use crate::lint::{self, report, LintConfig, LintOptions, PgVersion, Severity};
 
 /// Output formats of `migrate lint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -153,6 +153,7 @@ pub fn options(
         include: args.include.clone(),
         exclude: args.exclude.clone(),
         engine_lock_timeout,
+        explain: args.explain,
     })
 }
 
@@ -201,25 +202,32 @@ pub async fn run_with(
         ),
         None => None,
     };
-    let mut schema = Schema::default();
     let mut findings = Vec::new();
     let mut statements = Vec::new();
     let mut linted = 0usize;
-    for path in &files {
-        let display = lint::files::display_path(path, &ctx.cwd);
-        let source = lint::files::load(path, &display).map_err(UserError::usage)?;
-        // Earlier files are still read, so the schema they build is known.
-        let report = lint::lint_source(&source, &opts, &mut schema);
-        let selected = match &changed {
-            Some(set) => path.canonicalize().is_ok_and(|c| set.contains(&c)),
-            None => true,
-        };
-        if selected {
-            linted += 1;
-            findings.extend(report.findings);
-            statements.extend(report.statements);
-        }
-    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    // Every file is read, in order, so what earlier ones create is known;
+    // `--changed-since` only filters what is reported.
+    lint::lint_in_order(
+        files.len(),
+        |i| lint::files::load(&files[i], &lint::files::display_path(&files[i], &ctx.cwd)),
+        &opts,
+        threads,
+        |i, report| {
+            let selected = match &changed {
+                Some(set) => files[i].canonicalize().is_ok_and(|c| set.contains(&c)),
+                None => true,
+            };
+            if selected {
+                linted += 1;
+                findings.extend(report.findings);
+                if args.explain {
+                    statements.extend(report.statements);
+                }
+            }
+        },
+    )
+    .map_err(UserError::usage)?;
     let format = args.format.unwrap_or(if printer.is_json() {
         LintFormat::Json
     } else {
@@ -227,12 +235,12 @@ pub async fn run_with(
     });
     match format {
         LintFormat::Json if args.explain => {
-            printer.json(&serde_json::json!({ "findings": findings, "statements": statements }))?;
+            write_json(&serde_json::json!({ "findings": findings, "statements": statements }))?;
         }
-        LintFormat::Json => printer.json(&findings)?,
-        LintFormat::Sarif => printer.json(&report::sarif(&findings))?,
-        LintFormat::Gcc => print!("{}", report::gcc(&findings)),
-        LintFormat::Github => print!("{}", report::github(&findings)),
+        LintFormat::Json => write_json(&findings)?,
+        LintFormat::Sarif => write_json(&report::sarif(&findings))?,
+        LintFormat::Gcc => write_text(&report::gcc(&findings))?,
+        LintFormat::Github => write_text(&report::github(&findings))?,
         LintFormat::Text => {
             if args.explain {
                 printer.table(&report::explain_rows(&statements));
@@ -250,7 +258,7 @@ pub async fn run_with(
                 };
                 printer.paint(c, t)
             };
-            print!("{}", report::text(&findings, &paint));
+            write_text(&report::text(&findings, &paint))?;
         }
     }
     let summary = report::summary(&findings, linted);
@@ -264,6 +272,22 @@ pub async fn run_with(
         printer.success(format!("lint: {summary}"));
         Ok(ExitStatus::Success)
     }
+}
+
+/// Pretty JSON on stdout through a buffer (findings can be many).
+fn write_json<T: serde::Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_text(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 fn list_rules(ctx: &Context) -> anyhow::Result<ExitStatus> {

@@ -50,6 +50,8 @@ pub enum MigrateCommand {
     Undo(UndoArgs),
     /// Create the next versioned migration file
     New(NewArgs),
+    /// Check migrations for operations that lock or rewrite busy tables
+    Lint(crate::commands::lint::LintArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -311,6 +313,9 @@ fn merged_target(parent: &TargetArgs, sub: Option<&TargetArgs>) -> TargetArgs {
 }
 
 pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus> {
+    if let Some(MigrateCommand::Lint(lint)) = &args.command {
+        return crate::commands::lint::run(ctx, lint).await;
+    }
     let sub_target = match &args.command {
         Some(
             MigrateCommand::Up(t)
@@ -321,7 +326,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         Some(MigrateCommand::Validate(v)) => Some(&v.target),
         Some(MigrateCommand::Clean(c)) => Some(&c.target),
         Some(MigrateCommand::Undo(u)) => Some(&u.target),
-        Some(MigrateCommand::New(_)) | None => None,
+        Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) | None => None,
     };
     let target = merged_target(&args.target, sub_target);
     let selected = ctx.environment()?.map(|(n, _)| n.to_string());
@@ -543,7 +548,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             }
             Ok(ExitStatus::Success)
         }
-        Some(MigrateCommand::New(_)) => unreachable!("handled above"),
+        Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) => unreachable!("handled above"),
     }
 }
 
@@ -619,6 +624,20 @@ async fn migrate_up(
         }
         return Ok(ExitStatus::Success);
     }
+    if confirm_needed {
+        // Ask before anything changes (and before taking the lock).
+        let preview = engine.plan(resolved, true).await?;
+        if !preview.steps.is_empty() {
+            print_plan(ctx, resolved, &preview);
+            confirm(
+                ctx,
+                true,
+                environment,
+                &format!("apply {} migration(s) to", preview.steps.len()),
+                o.yes,
+            )?;
+        }
+    }
     engine.acquire_lock().await?;
     let result = async {
         let plan = engine.plan(resolved, false).await?;
@@ -630,29 +649,9 @@ async fn migrate_up(
             };
             return Ok(report);
         }
-        for (i, prep) in &plan.steps {
-            let m = &resolved.migrations[*i];
-            p.status(format!(
-                "→ {} {}{}",
-                m.version
-                    .as_ref()
-                    .map(|v| format!("v{v}"))
-                    .unwrap_or_else(|| "repeatable".into()),
-                m.script,
-                if prep.transactional {
-                    ""
-                } else {
-                    " (outside a transaction)"
-                }
-            ));
+        if !confirm_needed {
+            print_plan(ctx, resolved, &plan);
         }
-        confirm(
-            ctx,
-            confirm_needed,
-            environment,
-            &format!("apply {} migration(s) to", plan.steps.len()),
-            o.yes,
-        )?;
         engine.apply(resolved, &plan).await
     }
     .await;
@@ -681,6 +680,26 @@ async fn migrate_up(
         ));
     }
     Ok(ExitStatus::Success)
+}
+
+/// One line per pending migration, before applying.
+fn print_plan(ctx: &Context, resolved: &Resolved, plan: &engine::Plan) {
+    for (i, prep) in &plan.steps {
+        let m = &resolved.migrations[*i];
+        ctx.printer.status(format!(
+            "→ {} {}{}",
+            m.version
+                .as_ref()
+                .map(|v| format!("v{v}"))
+                .unwrap_or_else(|| "repeatable".into()),
+            m.script,
+            if prep.transactional {
+                ""
+            } else {
+                " (outside a transaction)"
+            }
+        ));
+    }
 }
 
 /// `new`: the next version after the highest on disk, keeping its style

@@ -1,12 +1,15 @@
 //! One module per command; `dispatch` routes a parsed command to its `run`.
 
+pub mod cname;
 pub mod completions;
 pub mod connect;
 pub mod doctor;
+pub mod dump;
 pub mod env;
+pub mod lint;
 pub mod migrate;
-pub mod roles;
 pub mod restore;
+pub mod roles;
 pub mod sandbox;
 pub mod whoami;
 
@@ -22,8 +25,10 @@ pub async fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitSt
         Command::Whoami(args) => whoami::run(ctx, args).await,
         Command::Logout(args) => whoami::logout(ctx, args).await,
         Command::Migrate(args) => migrate::run(ctx, args).await,
+        Command::Dump(args) => dump::run(ctx, args).await,
         Command::Roles(args) => roles::run(ctx, args).await,
         Command::Restore(args) => restore::run(ctx, args).await,
+        Command::Cname(args) => cname::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
     }

@@ -30,7 +30,12 @@ pub struct RestoreArgs {
     pub target: Option<String>,
 
     /// Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true, conflicts_with = "latest")]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        conflicts_with = "latest"
+    )]
     pub to: Option<String>,
 
     /// Restore to the latest restorable time (about 5 minutes ago)
@@ -106,9 +111,11 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
         return wait_only(ctx, args, &s, interval).await;
     }
     if args.to.is_none() && !args.latest {
-        return Err(UserError::usage("say when to restore to: --to TIME or --latest")
-            .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', or --latest")
-            .into());
+        return Err(
+            UserError::usage("say when to restore to: --to TIME or --latest")
+                .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', or --latest")
+                .into(),
+        );
     }
     let source = args
         .source
@@ -140,7 +147,8 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
             Some(p)
         }
         None => {
-            ctx.printer.status("restore time: the latest restorable time");
+            ctx.printer
+                .status("restore time: the latest restorable time");
             None
         }
     };
@@ -239,8 +247,10 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
             target: target.clone(),
             restore_time: p.time_tag(),
         }) {
-            ctx.printer
-                .warn(format!("could not record the restore in {}: {e}", domain::log_path().display()));
+            ctx.printer.warn(format!(
+                "could not record the restore in {}: {e}",
+                domain::log_path().display()
+            ));
         }
     }
     if args.no_wait {
@@ -282,8 +292,10 @@ async fn finish(
     };
     if domain::apply_after_restore(rds, p).await? {
         let keys: Vec<&str> = p.phase(Phase::AfterRestore).map(|s| s.key).collect();
-        ctx.printer
-            .success(format!("applied with ModifyDBInstance: {}", keys.join(", ")));
+        ctx.printer.success(format!(
+            "applied with ModifyDBInstance: {}",
+            keys.join(", ")
+        ));
     }
     let address = inst
         .endpoint()
@@ -354,8 +366,9 @@ async fn wait_only(
         if !ctx.printer.is_json() {
             print_plan(ctx, &p);
         }
-        ctx.printer
-            .status("dry run: would wait and apply the after-restore settings; nothing was changed");
+        ctx.printer.status(
+            "dry run: would wait and apply the after-restore settings; nothing was changed",
+        );
         return Ok(ExitStatus::Success);
     }
     let doc = |result: serde_json::Value| {

@@ -9,7 +9,8 @@ use serde_json::json;
 
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
-use crate::roles::{self, catalog, execute, sql, Change, Plan, PlanOptions};
+use crate::roles::sql::{self, Passwords};
+use crate::roles::{self, catalog, execute, Change, Plan, PlanOptions};
 use crate::target::TargetArgs;
 
 #[derive(Debug, clap::Args)]
@@ -63,32 +64,34 @@ pub struct ApplyArgs {
 pub async fn run(ctx: &Context, args: &RolesArgs) -> anyhow::Result<ExitStatus> {
     match &args.action {
         RolesAction::Plan(a) => {
-            let (plan, target, _) = make_plan(
-                ctx,
-                &a.target,
-                PlanOptions {
-                    prune: a.prune,
-                    set_passwords: false,
-                },
-            )
-            .await?;
-            show_plan(ctx, &plan, &target)?;
+            let opts = PlanOptions {
+                prune: a.prune,
+                set_passwords: false,
+            };
+            let planned = make_plan(ctx, &a.target, opts).await?;
+            show_plan(ctx, &planned.plan, &planned.target, a.prune)?;
             Ok(ExitStatus::Success)
         }
         RolesAction::Check(a) => {
-            let (plan, target, _) = make_plan(
-                ctx,
-                &a.target,
-                PlanOptions {
-                    prune: a.prune,
-                    set_passwords: false,
-                },
-            )
-            .await?;
-            check(ctx, &plan, &target)
+            let opts = PlanOptions {
+                prune: a.prune,
+                set_passwords: false,
+            };
+            let planned = make_plan(ctx, &a.target, opts).await?;
+            check(ctx, &planned.plan, &planned.target)
         }
         RolesAction::Apply(a) => apply(ctx, a).await,
     }
+}
+
+/// A plan and what executing it needs.
+struct Planned {
+    plan: Plan,
+    /// The target as shown to people (no password).
+    target: String,
+    client: tokio_postgres::Client,
+    /// Passwords found in their environment variables, by role.
+    known: Passwords,
 }
 
 /// Connects as the admin, reads the catalog, checks passwords, plans.
@@ -96,11 +99,7 @@ async fn make_plan(
     ctx: &Context,
     target: &TargetArgs,
     opts: PlanOptions,
-) -> anyhow::Result<(
-    Plan,
-    String,
-    (tokio_postgres::Client, roles::sql::Passwords),
-)> {
+) -> anyhow::Result<Planned> {
     let desired = ctx.config().map(|c| c.roles.clone()).unwrap_or_default();
     if desired.is_empty() {
         return Err(UserError::usage("dbtool.toml declares no roles")
@@ -118,16 +117,21 @@ async fn make_plan(
     let mut cat = catalog::load(&client, &schemas).await?;
     let known = execute::passwords_from_env(&desired);
     if !opts.set_passwords {
-        for (role, spec) in &desired {
+        for role in desired.keys() {
             let login_now = cat.roles.get(role).is_some_and(|r| r.login);
-            if let (Some(_), Some(pw), true) = (&spec.password_env, known.get(role), login_now) {
+            if let (Some(pw), true) = (known.get(role), login_now) {
                 let state = catalog::check_password(&resolved.conn, role, pw).await;
                 cat.passwords.insert(role.clone(), state);
             }
         }
     }
     let plan = roles::plan(&desired, &cat, opts)?;
-    Ok((plan, resolved.conn.to_string(), (client, known)))
+    Ok(Planned {
+        plan,
+        target: resolved.conn.to_string(),
+        client,
+        known,
+    })
 }
 
 fn plan_json(plan: &Plan, target: &str) -> serde_json::Value {
@@ -175,18 +179,12 @@ fn report_side_notes(ctx: &Context, plan: &Plan, prune: bool) {
     }
 }
 
-fn show_plan(ctx: &Context, plan: &Plan, target: &str) -> anyhow::Result<()> {
+fn show_plan(ctx: &Context, plan: &Plan, target: &str, prune: bool) -> anyhow::Result<()> {
     let p = &ctx.printer;
     if p.is_json() {
         return p.json(&plan_json(plan, target));
     }
-    report_side_notes(
-        ctx,
-        plan,
-        plan.changes
-            .iter()
-            .any(|c| matches!(c, Change::DropRole { .. })),
-    );
+    report_side_notes(ctx, plan, prune);
     for c in &plan.changes {
         p.data(sql::render(c, None));
     }
@@ -241,7 +239,12 @@ async fn apply(ctx: &Context, a: &ApplyArgs) -> anyhow::Result<ExitStatus> {
         prune: a.prune,
         set_passwords: a.set_passwords,
     };
-    let (plan, target, (mut client, known)) = make_plan(ctx, &a.target, opts).await?;
+    let Planned {
+        plan,
+        target,
+        mut client,
+        known,
+    } = make_plan(ctx, &a.target, opts).await?;
     let drops = plan
         .changes
         .iter()

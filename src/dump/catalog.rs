@@ -10,6 +10,29 @@ use super::plan::{Catalog, ForeignKey, RelKind, Relation};
 const USER_SCHEMAS: &str = "n.nspname NOT IN ('pg_catalog', 'information_schema') \
      AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
 
+const EXACT_SIZE: &str = "pg_table_size(c.oid)";
+const ESTIMATED_SIZE: &str = "(c.relpages::int8 + coalesce((SELECT t.relpages FROM pg_class t WHERE t.oid = c.reltoastrelid), 0)) \
+     * current_setting('block_size')::int8";
+
+/// Relations with their size computed by `size` (an SQL expression over `c`).
+/// Extension member tables are not dumped by pg_dump: they are left out.
+fn relations_sql(size: &str) -> String {
+    format!(
+        "SELECT c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text,
+                CASE WHEN c.relkind IN ('r', 'm') THEN {size} ELSE 0 END::int8,
+                c.reltuples::float8,
+                (SELECT i.inhparent::int8 FROM pg_inherits i
+                  WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1),
+                has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT')
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND {USER_SCHEMAS}
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                             WHERE d.classid = 'pg_class'::regclass
+                               AND d.objid = c.oid AND d.deptype = 'e')
+          ORDER BY 2, 3"
+    )
+}
+
 /// Loads the catalog facts over `client`.
 pub async fn load(client: &tokio_postgres::Client) -> anyhow::Result<Catalog> {
     let num: i32 = client
@@ -31,26 +54,22 @@ pub async fn load(client: &tokio_postgres::Client) -> anyhow::Result<Catalog> {
         .iter()
         .map(|r| r.get::<_, String>(0))
         .collect();
-    // Extension member tables are not dumped by pg_dump: leave them out.
-    let rows = client
-        .query(
-            &format!(
-                "SELECT c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text,
-                        CASE WHEN c.relkind IN ('r', 'm') THEN pg_table_size(c.oid) ELSE 0 END::int8,
-                        c.reltuples::float8,
-                        (SELECT i.inhparent::int8 FROM pg_inherits i
-                          WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1)
-                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND {USER_SCHEMAS}
-                    AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                                     WHERE d.classid = 'pg_class'::regclass
-                                       AND d.objid = c.oid AND d.deptype = 'e')
-                  ORDER BY 2, 3"
-            ),
-            &[],
-        )
-        .await
-        .context("listing tables and their sizes")?;
+    // pg_table_size waits for a table locked ACCESS EXCLUSIVE (an ALTER TABLE
+    // in progress): give up after a while and estimate from relpages instead.
+    client.batch_execute("SET lock_timeout = '2s'").await?;
+    let sized = client.query(&relations_sql(EXACT_SIZE), &[]).await;
+    let (rows, sizes_estimated) = match sized {
+        Ok(rows) => (rows, false),
+        Err(e) if e.code() == Some(&tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE) => {
+            let rows = client
+                .query(&relations_sql(ESTIMATED_SIZE), &[])
+                .await
+                .context("listing tables and their sizes")?;
+            (rows, true)
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context("listing tables and their sizes")),
+    };
+    client.batch_execute("RESET lock_timeout").await?;
     let relations = rows
         .iter()
         .filter_map(|r| {
@@ -62,6 +81,7 @@ pub async fn load(client: &tokio_postgres::Client) -> anyhow::Result<Catalog> {
                 size: r.get(4),
                 rows: r.get(5),
                 parent: r.get(6),
+                readable: r.get(7),
             })
         })
         .collect();
@@ -95,6 +115,7 @@ pub async fn load(client: &tokio_postgres::Client) -> anyhow::Result<Catalog> {
         })
         .collect();
     Ok(Catalog {
+        sizes_estimated,
         server_major: (num / 10000) as u32,
         visible_schemas: visible,
         schemas,

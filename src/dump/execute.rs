@@ -102,7 +102,9 @@ pub fn error_hint(lines: &[String]) -> String {
     let text = lines.join("\n").to_lowercase();
     if text.contains("permission denied") {
         "the dump user cannot read an object named above: leave it out (--exclude-schema, --exclude-table) or dump with a role that can read it (--role, --user)".into()
-    } else if text.contains("server version mismatch") || text.contains("aborting because of server version") {
+    } else if text.contains("server version mismatch")
+        || text.contains("aborting because of server version")
+    {
         "pg_dump is older than the server: install a newer PostgreSQL client".into()
     } else if text.contains("could not obtain lock") || text.contains("lock timeout") {
         "another session holds a conflicting lock (e.g. ALTER TABLE): retry when it is done".into()
@@ -144,14 +146,18 @@ pub async fn run(
         partial.display()
     ));
     let started = Instant::now();
-    let mut child = cmd.spawn().map_err(|e| {
-        UserError::runtime(format!("cannot run {}", pg_dump.display())).source(e)
-    })?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| UserError::runtime(format!("cannot run {}", pg_dump.display())).source(e))?;
     let pid = child.id();
 
     let sequential = plan.jobs <= 1;
     let tracker = Arc::new(Mutex::new(Tracker::new(
-        plan.data_relations().map(|r| (r.qualified(), r.size)).collect::<Vec<_>>().iter().map(|(n, s)| (n.as_str(), *s)),
+        plan.data_relations()
+            .map(|r| (r.qualified(), r.size))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|(n, s)| (n.as_str(), *s)),
         sequential,
     )));
     let total = tracker.lock().expect("tracker").total();
@@ -354,8 +360,12 @@ mod tests {
 
     #[test]
     fn old_pg_dump_names_the_package() {
-        let e = check_version(Path::new("/usr/bin/pg_dump"), Some((15, "15.20".into())), 17)
-            .unwrap_err();
+        let e = check_version(
+            Path::new("/usr/bin/pg_dump"),
+            Some((15, "15.20".into())),
+            17,
+        )
+        .unwrap_err();
         assert!(e.message.contains("pg_dump 15.20"), "{}", e.message);
         assert!(e.hint.unwrap().contains("postgresql-client-17"));
         assert_eq!(
@@ -375,8 +385,10 @@ mod tests {
 
     #[test]
     fn hints_follow_errors() {
-        assert!(error_hint(&["pg_dump: error: query failed: ERROR:  permission denied for schema x".into()])
-            .contains("--exclude-schema"));
+        assert!(error_hint(&[
+            "pg_dump: error: query failed: ERROR:  permission denied for schema x".into()
+        ])
+        .contains("--exclude-schema"));
         assert!(error_hint(&[]).contains("-v"));
     }
 }

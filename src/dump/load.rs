@@ -63,7 +63,10 @@ pub fn group_errors(lines: &[String]) -> Vec<RestoreError> {
     blocks
         .into_iter()
         .filter(|b| b.iter().any(|l| l.starts_with("pg_restore: error:")))
-        .map(|lines| {
+        .map(|mut lines| {
+            while lines.last().is_some_and(|l| l.trim().is_empty()) {
+                lines.pop();
+            }
             let text = lines.join("\n").to_lowercase();
             let environment_only = (text.contains("extension")
                 && (text.contains("is not available")
@@ -144,9 +147,9 @@ pub async fn run(
         .stderr(Stdio::piped())
         .kill_on_drop(true);
     let started = Instant::now();
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| UserError::runtime(format!("cannot run {}", pg_restore.display())).source(e))?;
+    let mut child = cmd.spawn().map_err(|e| {
+        UserError::runtime(format!("cannot run {}", pg_restore.display())).source(e)
+    })?;
     let pid = child.id();
     let bar = printer.progress_bar(
         entries as u64,
@@ -165,9 +168,15 @@ pub async fn run(
                     bar.suspend(|| eprintln!("{line}"));
                 }
                 if let Some(rest) = line.strip_prefix("pg_restore: ") {
-                    let step = ["creating ", "processing data", "executing ", "finished item ", "processing item "]
-                        .iter()
-                        .any(|p| rest.starts_with(p));
+                    let step = [
+                        "creating ",
+                        "processing data",
+                        "executing ",
+                        "finished item ",
+                        "processing item ",
+                    ]
+                    .iter()
+                    .any(|p| rest.starts_with(p));
                     if step {
                         bar.inc(1);
                         bar.set_message(rest.chars().take(60).collect::<String>());

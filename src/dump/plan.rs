@@ -65,6 +65,8 @@ pub struct Relation {
     pub rows: f64,
     /// The partitioned table this is a partition of.
     pub parent: Option<i64>,
+    /// The dump user may read it (schema USAGE and table SELECT).
+    pub readable: bool,
 }
 
 /// A foreign key (the top-level constraint, not its per-partition clones).
@@ -90,6 +92,8 @@ pub struct Catalog {
     /// (view or materialized view, relation it reads).
     pub view_deps: Vec<(i64, i64)>,
     pub foreign_keys: Vec<ForeignKey>,
+    /// Sizes come from `relpages` because a table was locked.
+    pub sizes_estimated: bool,
 }
 
 /// `--format`.
@@ -136,11 +140,14 @@ pub struct Filters {
 impl Filters {
     /// Adds another set (flags after the preset).
     pub fn extend(&mut self, other: &Filters) {
-        self.exclude_schemas.extend(other.exclude_schemas.iter().cloned());
-        self.exclude_tables.extend(other.exclude_tables.iter().cloned());
+        self.exclude_schemas
+            .extend(other.exclude_schemas.iter().cloned());
+        self.exclude_tables
+            .extend(other.exclude_tables.iter().cloned());
         self.exclude_table_data
             .extend(other.exclude_table_data.iter().cloned());
-        self.include_tables.extend(other.include_tables.iter().cloned());
+        self.include_tables
+            .extend(other.include_tables.iter().cloned());
     }
 }
 
@@ -236,6 +243,8 @@ pub enum WarningKind {
     ForeignKeyData,
     /// An exclusion pattern matched nothing.
     UnmatchedPattern,
+    /// The dump user cannot read relations pg_dump would read: it will fail.
+    Unreadable,
 }
 
 /// The plan: pg_dump's arguments and what they do.
@@ -261,6 +270,13 @@ impl DumpPlan {
         self.relations.iter().filter(|r| r.data_dumped())
     }
 
+    /// Relations pg_dump needs but the dump user cannot read.
+    pub fn unreadable(&self) -> Option<&Warning> {
+        self.warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::Unreadable)
+    }
+
     /// Foreign keys from dumped rows to rows left out.
     pub fn fk_data_warnings(&self) -> impl Iterator<Item = &Warning> {
         self.warnings
@@ -277,8 +293,9 @@ fn parse_all(
         .iter()
         .map(|p| {
             parse(p).map_err(|e| {
-                UserError::usage(format!("bad pattern {e}"))
-                    .hint("patterns are pg_dump's: schema.table, * and ? wildcards, \"Quoted\" names")
+                UserError::usage(format!("bad pattern {e}")).hint(
+                    "patterns are pg_dump's: schema.table, * and ? wildcards, \"Quoted\" names",
+                )
             })
         })
         .collect()
@@ -352,11 +369,13 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
     }
     // Roots matched directly by a pattern (for the …-and-children options),
     // and every relation each pattern class reaches.
-    let mut apply = |pats: &[NamePattern],
-                     flag: &str,
-                     new: Status,
-                     only_from: &[Status],
-                     warnings: &mut Vec<Warning>|
+    type StatusMap = BTreeMap<i64, (Status, Option<String>)>;
+    let apply = |status: &mut StatusMap,
+                 pats: &[NamePattern],
+                 flag: &str,
+                 new: Status,
+                 only_from: &[Status],
+                 warnings: &mut Vec<Warning>|
      -> (BTreeSet<i64>, BTreeSet<i64>) {
         let mut roots = BTreeSet::new();
         let mut all = BTreeSet::new();
@@ -382,7 +401,10 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
             let entry = status.get_mut(oid).expect("known relation");
             if only_from.contains(&entry.0) {
                 let rel = by_oid[oid];
-                let why = match rel.parent.filter(|p| all.contains(p) && !roots.contains(oid)) {
+                let why = match rel
+                    .parent
+                    .filter(|p| all.contains(p) && !roots.contains(oid))
+                {
                     Some(p) => format!("{flag}: partition of {}", qualified(by_oid[&p])),
                     None => flag.to_string(),
                 };
@@ -397,7 +419,8 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
     if !incl_pats.is_empty() {
         for p in &incl_pats {
             let any = catalog.relations.iter().any(|r| {
-                !excluded_schemas.contains(&r.schema) && p.matches_table(&r.schema, &r.name, visible)
+                !excluded_schemas.contains(&r.schema)
+                    && p.matches_table(&r.schema, &r.name, visible)
             });
             if !any {
                 return Err(UserError::usage(format!(
@@ -407,7 +430,14 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
                 .hint("unqualified names match the search path only; write schema.table"));
             }
         }
-        let (roots, all) = apply(&incl_pats, "--include-table", Status::Dumped, &[], &mut warnings);
+        let (roots, all) = apply(
+            &mut status,
+            &incl_pats,
+            "--include-table",
+            Status::Dumped,
+            &[],
+            &mut warnings,
+        );
         include_roots = roots;
         include_all = all;
         for (oid, s) in status.iter_mut() {
@@ -417,6 +447,7 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
         }
     }
     let (excl_roots, excl_all) = apply(
+        &mut status,
         &excl_pats,
         "--exclude-table",
         Status::Excluded,
@@ -424,6 +455,7 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
         &mut warnings,
     );
     let (data_roots, data_all) = apply(
+        &mut status,
         &data_pats,
         "--exclude-table-data",
         Status::DataExcluded,
@@ -432,7 +464,10 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
     );
 
     // pg_dump arguments.
-    let mut args = vec![format!("--format={}", opts.format.as_str()), "--verbose".into()];
+    let mut args = vec![
+        format!("--format={}", opts.format.as_str()),
+        "--verbose".into(),
+    ];
     if opts.jobs > 1 {
         args.push(format!("--jobs={}", opts.jobs));
     }
@@ -451,7 +486,11 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
             BTreeSet::new()
         };
         let list: Vec<i64> = if with_children {
-            roots.iter().copied().filter(|o| !covered.contains(o)).collect()
+            roots
+                .iter()
+                .copied()
+                .filter(|o| !covered.contains(o))
+                .collect()
         } else {
             all.iter().copied().collect()
         };
@@ -569,7 +608,33 @@ pub fn plan(catalog: &Catalog, filters: &Filters, opts: &Options) -> Result<Dump
         });
     }
 
-    let data_bytes: i64 = relations.iter().filter(|r| r.data_dumped()).map(|r| r.size).sum();
+    let unreadable: Vec<String> = relations
+        .iter()
+        .filter(|r| r.status.definition_dumped())
+        .filter(|r| matches!(r.kind, RelKind::Table | RelKind::Partitioned))
+        .filter(|r| by_oid.get(&r.oid).is_some_and(|x| !x.readable))
+        .map(PlannedRelation::qualified)
+        .collect();
+    if !unreadable.is_empty() {
+        warnings.push(Warning {
+            kind: WarningKind::Unreadable,
+            message: format!(
+                "the dump user cannot read {} relation(s) pg_dump would lock and read: it would fail with `permission denied`",
+                unreadable.len()
+            ),
+            hint: Some(format!(
+                "leave them out (--exclude-table {} or --exclude-schema), or dump with a role that can read them (--role, --user)",
+                unreadable[0]
+            )),
+            objects: unreadable,
+        });
+    }
+
+    let data_bytes: i64 = relations
+        .iter()
+        .filter(|r| r.data_dumped())
+        .map(|r| r.size)
+        .sum();
     let skipped_bytes: i64 = relations
         .iter()
         .filter(|r| r.kind.has_data() && !r.data_dumped())
@@ -598,9 +663,9 @@ fn qualified(r: &Relation) -> String {
     format!("{}.{}", r.schema, r.name)
 }
 
-/// Bytes as a short human string: `0 B`, `8.0 kB`, `1.5 GB` (powers of 1024).
+/// Bytes as a short human string: `0 B`, `8.0 KiB`, `1.5 GiB`.
 pub fn human_bytes(n: i64) -> String {
-    let units = ["B", "kB", "MB", "GB", "TB"];
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"];
     let mut v = n.max(0) as f64;
     let mut u = 0;
     while v >= 1024.0 && u + 1 < units.len() {
@@ -618,7 +683,14 @@ pub fn human_bytes(n: i64) -> String {
 mod tests {
     use super::*;
 
-    fn rel(oid: i64, schema: &str, name: &str, kind: RelKind, size: i64, parent: Option<i64>) -> Relation {
+    fn rel(
+        oid: i64,
+        schema: &str,
+        name: &str,
+        kind: RelKind,
+        size: i64,
+        parent: Option<i64>,
+    ) -> Relation {
         Relation {
             oid,
             schema: schema.into(),
@@ -627,6 +699,7 @@ mod tests {
             size,
             rows: 10.0,
             parent,
+            readable: true,
         }
     }
 
@@ -649,14 +722,27 @@ mod tests {
             ],
             view_deps: vec![(3, 1)],
             foreign_keys: vec![
-                ForeignKey { name: "order_lines_order_fk".into(), table: 2, references: 1 },
-                ForeignKey { name: "orders_customer_fk".into(), table: 1, references: 8 },
+                ForeignKey {
+                    name: "order_lines_order_fk".into(),
+                    table: 2,
+                    references: 1,
+                },
+                ForeignKey {
+                    name: "orders_customer_fk".into(),
+                    table: 1,
+                    references: 8,
+                },
             ],
+            sizes_estimated: false,
         }
     }
 
     fn opts(major: u32) -> Options {
-        Options { format: Format::Custom, jobs: 1, pg_dump_major: major }
+        Options {
+            format: Format::Custom,
+            jobs: 1,
+            pg_dump_major: major,
+        }
     }
 
     fn status(p: &DumpPlan, name: &str) -> Status {
@@ -690,8 +776,15 @@ mod tests {
         assert!(p.warnings.is_empty(), "{:?}", p.warnings);
         assert_eq!(p.data_bytes, 1_005_050);
         assert_eq!(p.skipped_bytes, 1_100);
-        let r = p.relations.iter().find(|r| r.name == "events_2025").unwrap();
-        assert_eq!(r.reason.as_deref(), Some("--exclude-table-data: partition of public.events"));
+        let r = p
+            .relations
+            .iter()
+            .find(|r| r.name == "events_2025")
+            .unwrap();
+        assert_eq!(
+            r.reason.as_deref(),
+            Some("--exclude-table-data: partition of public.events")
+        );
     }
 
     #[test]
@@ -702,8 +795,12 @@ mod tests {
             ..Default::default()
         };
         let p = plan(&catalog(), &f, &opts(16)).unwrap();
-        assert!(p.args.contains(&"--exclude-table-data-and-children=\"public\".\"events\"".to_string()));
-        assert!(p.args.contains(&"--exclude-table=\"public\".\"events_2024\"".to_string()));
+        assert!(p
+            .args
+            .contains(&"--exclude-table-data-and-children=\"public\".\"events\"".to_string()));
+        assert!(p
+            .args
+            .contains(&"--exclude-table=\"public\".\"events_2024\"".to_string()));
         assert_eq!(status(&p, "events_2024"), Status::Excluded);
         assert_eq!(status(&p, "events_2025"), Status::DataExcluded);
         assert!(!p.args.iter().any(|a| a.contains("events_2025")));
@@ -711,26 +808,49 @@ mod tests {
 
     #[test]
     fn excluding_a_definition_warns_about_views_and_fks() {
-        let f = Filters { exclude_tables: vec!["public.orders".into()], ..Default::default() };
+        let f = Filters {
+            exclude_tables: vec!["public.orders".into()],
+            ..Default::default()
+        };
         let p = plan(&catalog(), &f, &opts(15)).unwrap();
-        let w: Vec<&Warning> = p.warnings.iter().filter(|w| w.kind == WarningKind::BrokenDependency).collect();
+        let w: Vec<&Warning> = p
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::BrokenDependency)
+            .collect();
         assert_eq!(w.len(), 1);
         assert_eq!(
             w[0].objects,
-            vec!["foreign key order_lines_order_fk on public.order_lines", "view public.recent_orders"]
+            vec![
+                "foreign key order_lines_order_fk on public.order_lines",
+                "view public.recent_orders"
+            ]
         );
-        assert!(w[0].hint.as_deref().unwrap().contains("--exclude-table-data public.orders"));
+        assert!(w[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("--exclude-table-data public.orders"));
         assert_eq!(p.fk_data_warnings().count(), 0);
     }
 
     #[test]
     fn fk_from_included_rows_to_skipped_rows() {
-        let f = Filters { exclude_table_data: vec!["public.orders".into()], ..Default::default() };
+        let f = Filters {
+            exclude_table_data: vec!["public.orders".into()],
+            ..Default::default()
+        };
         let p = plan(&catalog(), &f, &opts(15)).unwrap();
         let w: Vec<&Warning> = p.fk_data_warnings().collect();
         assert_eq!(w.len(), 1);
-        assert!(w[0].message.contains("order_lines_order_fk on public.order_lines references public.orders"));
-        assert!(w[0].hint.as_deref().unwrap().contains("--exclude-table-data public.order_lines"));
+        assert!(w[0]
+            .message
+            .contains("order_lines_order_fk on public.order_lines references public.orders"));
+        assert!(w[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("--exclude-table-data public.order_lines"));
         // Skipping the referencing rows too silences it.
         let f = Filters {
             exclude_table_data: vec!["public.order*".into()],
@@ -742,16 +862,27 @@ mod tests {
 
     #[test]
     fn include_tables_expands_partitions_and_errors_when_unmatched() {
-        let f = Filters { include_tables: vec!["public.events".into()], ..Default::default() };
+        let f = Filters {
+            include_tables: vec!["public.events".into()],
+            ..Default::default()
+        };
         let p = plan(&catalog(), &f, &opts(15)).unwrap();
         assert_eq!(status(&p, "events_2025"), Status::Dumped);
         assert_eq!(status(&p, "orders"), Status::NotIncluded);
-        assert!(p.args.contains(&"--table=\"public\".\"events_2024\"".to_string()));
-        let f = Filters { include_tables: vec!["nope".into()], ..Default::default() };
+        assert!(p
+            .args
+            .contains(&"--table=\"public\".\"events_2024\"".to_string()));
+        let f = Filters {
+            include_tables: vec!["nope".into()],
+            ..Default::default()
+        };
         let e = plan(&catalog(), &f, &opts(15)).unwrap_err();
         assert!(e.message.contains("matches no table"));
         // Including order_lines without orders breaks its foreign key.
-        let f = Filters { include_tables: vec!["public.order_lines".into()], ..Default::default() };
+        let f = Filters {
+            include_tables: vec!["public.order_lines".into()],
+            ..Default::default()
+        };
         let p = plan(&catalog(), &f, &opts(15)).unwrap();
         assert_eq!(p.warnings.len(), 1);
         assert!(p.warnings[0].message.contains("--include-table"));
@@ -759,20 +890,44 @@ mod tests {
 
     #[test]
     fn unmatched_exclusions_warn_and_jobs_need_directory() {
-        let f = Filters { exclude_table_data: vec!["public.nothing".into()], ..Default::default() };
+        let f = Filters {
+            exclude_table_data: vec!["public.nothing".into()],
+            ..Default::default()
+        };
         let p = plan(&catalog(), &f, &opts(15)).unwrap();
         assert_eq!(p.warnings[0].kind, WarningKind::UnmatchedPattern);
-        let o = Options { format: Format::Custom, jobs: 2, pg_dump_major: 15 };
+        let o = Options {
+            format: Format::Custom,
+            jobs: 2,
+            pg_dump_major: 15,
+        };
         assert!(plan(&catalog(), &Filters::default(), &o).is_err());
-        let o = Options { format: Format::Directory, jobs: 2, pg_dump_major: 15 };
+        let o = Options {
+            format: Format::Directory,
+            jobs: 2,
+            pg_dump_major: 15,
+        };
         let p = plan(&catalog(), &Filters::default(), &o).unwrap();
         assert!(p.args.contains(&"--jobs=2".to_string()));
     }
 
     #[test]
+    fn unreadable_tables_are_named_unless_left_out() {
+        let mut c = catalog();
+        c.relations[6].readable = false; // pglogical.node
+        let p = plan(&c, &Filters::default(), &opts(15)).unwrap();
+        assert_eq!(p.unreadable().unwrap().objects, vec!["pglogical.node"]);
+        let f = Filters {
+            exclude_schemas: vec!["pglogical".into()],
+            ..Default::default()
+        };
+        assert!(plan(&c, &f, &opts(15)).unwrap().unreadable().is_none());
+    }
+
+    #[test]
     fn human_sizes() {
         assert_eq!(human_bytes(0), "0 B");
-        assert_eq!(human_bytes(8192), "8.0 kB");
-        assert_eq!(human_bytes(1536 * 1024 * 1024), "1.5 GB");
+        assert_eq!(human_bytes(8192), "8.0 KiB");
+        assert_eq!(human_bytes(1536 * 1024 * 1024), "1.5 GiB");
     }
 }

@@ -23,7 +23,10 @@ pub enum Line {
 
 /// Classifies a stderr line of `program` (`pg_dump`, `pg_restore`).
 pub fn parse_line(program: &str, line: &str) -> Line {
-    let Some(rest) = line.strip_prefix(program).and_then(|r| r.strip_prefix(": ")) else {
+    let Some(rest) = line
+        .strip_prefix(program)
+        .and_then(|r| r.strip_prefix(": "))
+    else {
         return Line::Other;
     };
     if rest.starts_with("error:") || rest.starts_with("detail:") || rest.starts_with("hint:") {
@@ -187,7 +190,10 @@ mod tests {
     #[test]
     fn parses_pg_dump_lines() {
         assert_eq!(
-            parse_line("pg_dump", "pg_dump: dumping contents of table \"public.orders\""),
+            parse_line(
+                "pg_dump",
+                "pg_dump: dumping contents of table \"public.orders\""
+            ),
             Line::TableStarted("public.orders".into())
         );
         assert_eq!(
@@ -199,14 +205,23 @@ mod tests {
             Line::Other
         );
         assert!(matches!(
-            parse_line("pg_dump", "pg_dump: error: query failed: ERROR:  permission denied for table secrets"),
+            parse_line(
+                "pg_dump",
+                "pg_dump: error: query failed: ERROR:  permission denied for table secrets"
+            ),
             Line::Error(_)
         ));
         assert!(matches!(
-            parse_line("pg_dump", "pg_dump: warning: there are circular foreign-key constraints"),
+            parse_line(
+                "pg_dump",
+                "pg_dump: warning: there are circular foreign-key constraints"
+            ),
             Line::Warning(_)
         ));
-        assert_eq!(parse_line("pg_dump", "pg_dump: reading schemas"), Line::Other);
+        assert_eq!(
+            parse_line("pg_dump", "pg_dump: reading schemas"),
+            Line::Other
+        );
         assert_eq!(parse_line("pg_dump", "random"), Line::Other);
     }
 

@@ -229,13 +229,12 @@ pub async fn read(pg_restore: &Path, path: &Path) -> anyhow::Result<Toc> {
         } else {
             "check that the file is a complete pg_dump archive (custom or directory format)"
         };
-        return Err(UserError::runtime(format!(
-            "pg_restore cannot read {}",
-            path.display()
-        ))
-        .source(anyhow::anyhow!(err))
-        .hint(hint)
-        .into());
+        return Err(
+            UserError::runtime(format!("pg_restore cannot read {}", path.display()))
+                .source(anyhow::anyhow!(err))
+                .hint(hint)
+                .into(),
+        );
     }
     Ok(summarise(&String::from_utf8_lossy(&out.stdout)))
 }
@@ -271,7 +270,10 @@ mod tests {
     #[test]
     fn parses_entries_with_odd_names() {
         let e = parse_entry("3426; 0 0 COMMENT public TABLE a postgres").unwrap();
-        assert_eq!((e.kind.as_str(), e.name.as_str(), e.owner.as_str()), ("COMMENT", "TABLE a", "postgres"));
+        assert_eq!(
+            (e.kind.as_str(), e.name.as_str(), e.owner.as_str()),
+            ("COMMENT", "TABLE a", "postgres")
+        );
         let e = parse_entry("2; 3079 70837 EXTENSION - pg_trgm ").unwrap();
         assert_eq!(e.schema, None);
         assert_eq!(e.name, "pg_trgm");

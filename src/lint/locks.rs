@@ -469,7 +469,7 @@ fn alter_cmd_locks(
         T::AtDropConstraint => me(AccessExclusive, false, false),
         T::AtAlterColumnType => {
             let rewrite = !ast::type_change_is_binary_coercible_guess(cmd);
-            me(AccessExclusive, rewrite, true)
+            me(AccessExclusive, rewrite, rewrite)
         }
         T::AtEnableTrig
         | T::AtEnableAlwaysTrig

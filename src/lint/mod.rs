@@ -133,7 +133,7 @@ impl std::fmt::Display for PgVersion {
 /// One problem found in a migration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: &'static str,
     pub severity: Severity,
     pub file: String,
     /// 1-based.
@@ -142,11 +142,11 @@ pub struct Finding {
     pub column: usize,
     pub message: String,
     /// The safe alternative, as SQL.
-    pub help: String,
+    pub help: &'static str,
     /// Why it is unsafe: the lock taken and what it blocks.
-    pub why: String,
+    pub why: &'static str,
     /// The lock level the rule is about.
-    pub lock: String,
+    pub lock: &'static str,
     /// The statement, abbreviated.
     pub statement: String,
     /// The line of the file the finding points at (for the caret display).
@@ -177,6 +177,8 @@ pub struct LintOptions {
     pub exclude: Vec<String>,
     /// The migrate engine sets `lock_timeout` itself (dbtool's default).
     pub engine_lock_timeout: bool,
+    /// Keep each statement's lock model in [`FileReport::statements`] (`--explain`).
+    pub explain: bool,
 }
 
 impl Default for LintOptions {
@@ -187,6 +189,7 @@ impl Default for LintOptions {
             include: Vec::new(),
             exclude: Vec::new(),
             engine_lock_timeout: true,
+            explain: false,
         }
     }
 }
@@ -211,16 +214,131 @@ pub struct FileReport {
     pub transactional: bool,
 }
 
+/// A file split into statements and parsed: the expensive part of linting,
+/// independent of other files (so it can run on several threads).
+#[derive(Debug)]
+pub struct Prepared {
+    pub source: Source,
+    /// The text with placeholders neutralised (same byte positions).
+    text: String,
+    /// SQL statements (meta-commands dropped), or why the file cannot be split.
+    statements: Result<Vec<sql::Statement>, sql::SplitError>,
+    /// Per statement: its parse trees, or the parser's message.
+    parsed: Vec<Result<Vec<pg_query::NodeEnum>, String>>,
+}
+
+/// Splits and parses a file.
+pub fn prepare(source: Source) -> Prepared {
+    let text = neutralize_placeholders(&source.text).into_owned();
+    let statements = sql::split(&text).map(|all| {
+        all.into_iter()
+            .filter(|s| s.kind != StatementKind::MetaCommand)
+            .collect::<Vec<_>>()
+    });
+    let parsed = match &statements {
+        Ok(list) => list
+            .iter()
+            .map(|stmt| match pg_query::parse(stmt.text(&text)) {
+                Ok(p) => Ok(p
+                    .protobuf
+                    .stmts
+                    .into_iter()
+                    .filter_map(|raw| raw.stmt.and_then(|n| n.node))
+                    .collect()),
+                Err(e) => Err(e.to_string()),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    Prepared {
+        source,
+        text,
+        statements,
+        parsed,
+    }
+}
+
 /// Lints one file. `schema` carries what earlier files of the same run
 /// created (column types, foreign keys), so pass files in migration order.
 pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> FileReport {
-    let text = neutralize_placeholders(&src.text);
+    check_prepared(&prepare(src.clone()), opts, schema)
+}
+
+/// Lints `count` files in migration order. Loading, splitting and parsing
+/// run on up to `threads` threads; the rules run on the calling thread in
+/// order (they carry schema knowledge from file to file), and `each`
+/// receives every report in order. Stops at the first `load` error.
+pub fn lint_in_order<E: Send>(
+    count: usize,
+    load: impl Fn(usize) -> Result<Source, E> + Sync,
+    opts: &LintOptions,
+    threads: usize,
+    mut each: impl FnMut(usize, FileReport),
+) -> Result<(), E> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let mut schema = Schema::default();
+    let threads = threads.clamp(1, count.max(1));
+    if threads == 1 {
+        for i in 0..count {
+            let p = prepare(load(i)?);
+            each(i, check_prepared(&p, opts, &mut schema));
+        }
+        return Ok(());
+    }
+    // Workers stay at most `window` files ahead of the rules, which bounds memory.
+    let window = threads * 4;
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let abort = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Prepared, E>)>(window);
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, done, abort, load) = (&next, &done, &abort, &load);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= count {
+                    break;
+                }
+                while i >= done.load(Ordering::SeqCst) + window && !abort.load(Ordering::SeqCst) {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                if abort.load(Ordering::SeqCst) || tx.send((i, load(i).map(prepare))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        for (i, r) in rx.iter() {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&want) {
+                match r {
+                    Ok(p) => each(want, check_prepared(&p, opts, &mut schema)),
+                    Err(e) => {
+                        abort.store(true, Ordering::SeqCst);
+                        return Err(e);
+                    }
+                }
+                want += 1;
+                done.store(want, Ordering::SeqCst);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Applies the rules to a prepared file (in migration order: see [`lint_source`]).
+pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Schema) -> FileReport {
+    let src = &prepared.source;
+    let text = prepared.text.as_str();
     let mut report = FileReport {
         file: src.file.clone(),
         ..FileReport::default()
     };
     let pg = opts.pg_version;
-    let statements = match sql::split(&text) {
+    let statements = match &prepared.statements {
         Ok(s) => s,
         Err(e) => {
             let f = finding_raw(
@@ -236,10 +354,7 @@ pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> Fil
             return report;
         }
     };
-    let statements: Vec<&sql::Statement> = statements
-        .iter()
-        .filter(|s| s.kind != StatementKind::MetaCommand)
-        .collect();
+    let statements: Vec<&sql::Statement> = statements.iter().collect();
     let transactional = match src.execute_in_transaction {
         Some(b) => b,
         None => !statements.iter().any(|s| s.is_non_transactional(pg.num())),
@@ -252,16 +367,16 @@ pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> Fil
         statements.len(),
     );
     st.hot_tables = opts.config.hot_tables.clone();
-    let ignores = Ignores::parse(&text, &statements);
+    let ignores = Ignores::parse(text, &statements);
     for (idx, stmt) in statements.iter().enumerate() {
-        let stmt_text = stmt.text(&text);
-        let excerpt = abbreviate(stmt_text, 160);
-        let parsed = match pg_query::parse(stmt_text) {
-            Ok(p) => p,
-            Err(e) => {
-                let message = e.to_string();
-                let offset = near_offset(stmt_text, &message).unwrap_or(0);
-                let (line, column) = sql::line_col(&text, stmt.range.start + offset);
+        let stmt_text = stmt.text(text);
+        let excerpt = std::cell::OnceCell::new();
+        let excerpt = || excerpt.get_or_init(|| abbreviate(stmt_text, 160)).clone();
+        let nodes = match &prepared.parsed[idx] {
+            Ok(nodes) => nodes,
+            Err(message) => {
+                let offset = near_offset(stmt_text, message).unwrap_or(0);
+                let (line, column) = sql::line_col(text, stmt.range.start + offset);
                 if ignores.allows(idx, "parse-error") {
                     let mut f = finding_raw(
                         src,
@@ -269,32 +384,32 @@ pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> Fil
                         Severity::Error,
                         line,
                         column,
-                        message,
-                        excerpt,
+                        message.clone(),
+                        excerpt(),
                     );
-                    f.help = "fix the SQL: the statement does not parse with PostgreSQL's grammar (placeholders `${…}` are read as identifiers)".into();
+                    f.help = "fix the SQL: the statement does not parse with PostgreSQL's grammar (placeholders `${…}` are read as identifiers)";
                     report.findings.push(f);
                 }
                 continue;
             }
         };
-        for raw in &parsed.protobuf.stmts {
-            let Some(node) = raw.stmt.as_ref().and_then(|n| n.node.as_ref()) else {
-                continue;
-            };
+        for node in nodes {
             let locks = locks::statement_locks(node, pg);
             let in_tx = st.in_tx();
             let hits = rules::check(node, &locks, &mut st, schema);
-            report.statements.push(StatementInfo {
-                file: src.file.clone(),
-                line: stmt.line,
-                column: stmt.column,
-                statement: excerpt.clone(),
-                in_transaction: in_tx,
-                locks,
-            });
+            if opts.explain {
+                report.statements.push(StatementInfo {
+                    file: src.file.clone(),
+                    line: stmt.line,
+                    column: stmt.column,
+                    statement: excerpt(),
+                    in_transaction: in_tx,
+                    locks,
+                });
+            }
             for hit in hits {
-                if let Some(f) = make_finding(src, &text, stmt, &hit, opts, &ignores, idx, &excerpt)
+                if let Some(f) =
+                    make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt())
                 {
                     report.findings.push(f);
                 }
@@ -309,10 +424,10 @@ pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> Fil
                 location: None,
                 severity: None,
             };
-            let excerpt = abbreviate(last.text(&text), 160);
+            let excerpt = abbreviate(last.text(text), 160);
             if let Some(f) = make_finding(
                 src,
-                &text,
+                text,
                 last,
                 &hit,
                 opts,
@@ -363,15 +478,15 @@ fn make_finding(
         hit.message.clone(),
         excerpt.to_string(),
     );
-    f.help = rule.safe.to_string();
-    f.why = rule.why.to_string();
-    f.lock = rule.lock.to_string();
+    f.help = rule.safe;
+    f.why = rule.why;
+    f.lock = rule.lock;
     Some(f)
 }
 
 fn finding_raw(
     src: &Source,
-    rule: &str,
+    rule: &'static str,
     severity: Severity,
     line: usize,
     column: usize,
@@ -385,15 +500,15 @@ fn finding_raw(
         .unwrap_or_default()
         .to_string();
     Finding {
-        rule: rule.to_string(),
+        rule,
         severity,
         file: src.file.clone(),
         line,
         column,
         message,
-        help: String::new(),
-        why: String::new(),
-        lock: String::new(),
+        help: "",
+        why: "",
+        lock: "",
         statement,
         source_line,
     }

@@ -109,7 +109,7 @@ pub fn github(findings: &[Finding]) -> String {
                 gh_escape_prop(&f.file),
                 f.line,
                 f.column,
-                gh_escape_prop(&f.rule),
+                gh_escape_prop(f.rule),
                 gh_escape_data(&body)
             )
         })
@@ -227,15 +227,15 @@ mod tests {
 
     fn f(sev: Severity) -> Finding {
         Finding {
-            rule: "ban-drop-column".into(),
+            rule: "ban-drop-column",
             severity: sev,
             file: "migrations/V2__x.sql".into(),
             line: 3,
             column: 13,
             message: "dropping `t.c`, now".into(),
-            help: "ALTER TABLE t\nDROP COLUMN c;".into(),
-            why: "why".into(),
-            lock: "ACCESS EXCLUSIVE".into(),
+            help: "ALTER TABLE t\nDROP COLUMN c;",
+            why: "why",
+            lock: "ACCESS EXCLUSIVE",
             statement: "ALTER TABLE t DROP COLUMN c".into(),
             source_line: "ALTER TABLE t DROP COLUMN c;".into(),
         }

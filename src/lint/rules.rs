@@ -127,6 +127,21 @@ pub static RULES: &[Rule] = &[
         "ACCESS EXCLUSIVE",
         "Dropping a table loses its data for good and breaks any code still using it.",
         "-- release 1: stop using the table; release 2, after a backup:\nDROP TABLE IF EXISTS legacy_events;"),
+    rule!("ban-drop-view", Warning, true,
+        "DROP VIEW / DROP MATERIALIZED VIEW",
+        "ACCESS EXCLUSIVE",
+        "Running code that still queries the view fails as soon as the migration commits.",
+        "-- release 1: stop using the view; release 2:\nDROP VIEW IF EXISTS legacy_report;"),
+    rule!("ban-drop-function", Warning, true,
+        "DROP FUNCTION / PROCEDURE / AGGREGATE",
+        "—",
+        "Running code, triggers, defaults and views that still call the function fail as soon as the migration commits.",
+        "-- release 1: stop calling it; release 2:\nDROP FUNCTION IF EXISTS legacy_score(bigint);"),
+    rule!("ban-drop-type", Warning, true,
+        "DROP TYPE / DOMAIN / OPERATOR",
+        "—",
+        "Running code that casts to the type or uses the operator fails as soon as the migration commits (squawk files operators under this rule too).",
+        "-- release 1: stop using it; release 2:\nDROP TYPE IF EXISTS legacy_status;"),
     rule!("ban-drop-database", Error, true,
         "DROP DATABASE",
         "ACCESS EXCLUSIVE (database)",
@@ -510,6 +525,32 @@ pub fn check(
                             false,
                         );
                     }
+                }
+                ObjectType::ObjectView | ObjectType::ObjectMatview => {
+                    for n in &names {
+                        out.hit(
+                            "ban-drop-view",
+                            format!("DROP VIEW `{n}` breaks code that still queries it"),
+                            None,
+                        );
+                    }
+                }
+                ObjectType::ObjectFunction
+                | ObjectType::ObjectProcedure
+                | ObjectType::ObjectRoutine
+                | ObjectType::ObjectAggregate => {
+                    out.hit(
+                        "ban-drop-function",
+                        "dropping a function breaks code, triggers and defaults that still call it",
+                        None,
+                    );
+                }
+                ObjectType::ObjectType | ObjectType::ObjectDomain | ObjectType::ObjectOperator => {
+                    out.hit(
+                        "ban-drop-type",
+                        "dropping a type, domain or operator breaks code that still uses it",
+                        None,
+                    );
                 }
                 ObjectType::ObjectTable => {
                     for n in names.iter().filter(|n| st.existing(n)) {

@@ -18,7 +18,10 @@ fn rules_v(sql: &str, pg: PgVersion) -> Vec<String> {
         pg_version: pg,
         ..LintOptions::default()
     };
-    run(sql, &opts).into_iter().map(|f| f.rule).collect()
+    run(sql, &opts)
+        .into_iter()
+        .map(|f| f.rule.to_string())
+        .collect()
 }
 
 fn rules(sql: &str) -> Vec<String> {
@@ -318,6 +321,19 @@ fn renames_and_drops() {
         "CREATE TABLE tmp (a int); DROP TABLE tmp;",
         "ban-drop-table",
     );
+    flags("DROP VIEW report;", "ban-drop-view");
+    clean(
+        "CREATE OR REPLACE VIEW report AS SELECT 1;",
+        "ban-drop-view",
+    );
+    flags("DROP FUNCTION f(int);", "ban-drop-function");
+    clean(
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1';",
+        "ban-drop-function",
+    );
+    flags("DROP TYPE mood;", "ban-drop-type");
+    flags("DROP OPERATOR @> (cube, cube);", "ban-drop-type");
+    clean("CREATE TYPE mood AS ENUM ('a');", "ban-drop-type");
     flags("DROP DATABASE prod;", "ban-drop-database");
     clean("CREATE DATABASE scratch;", "ban-drop-database");
     flags(
@@ -360,7 +376,7 @@ fn timeouts() {
     };
     let r: Vec<String> = run("ALTER TABLE t ADD COLUMN c text;", &off)
         .into_iter()
-        .map(|f| f.rule)
+        .map(|f| f.rule.to_string())
         .collect();
     assert!(r.contains(&"require-lock-timeout".to_string()));
     let r: Vec<String> = run(
@@ -368,7 +384,7 @@ fn timeouts() {
         &off,
     )
     .into_iter()
-    .map(|f| f.rule)
+    .map(|f| f.rule.to_string())
     .collect();
     assert!(!r.contains(&"require-lock-timeout".to_string()), "{r:?}");
     // dbtool's migrate sets lock_timeout by default.
@@ -548,7 +564,7 @@ fn include_exclude_and_config_severity() {
     assert_eq!(
         run(sql, &ex)
             .into_iter()
-            .map(|f| f.rule)
+            .map(|f| f.rule.to_string())
             .collect::<Vec<_>>(),
         vec!["prefer-bigint-over-int"]
     );
@@ -559,7 +575,7 @@ fn include_exclude_and_config_severity() {
     assert_eq!(
         run(sql, &inc)
             .into_iter()
-            .map(|f| f.rule)
+            .map(|f| f.rule.to_string())
             .collect::<Vec<_>>(),
         vec!["ban-drop-column"]
     );
@@ -590,17 +606,14 @@ fn parse_errors_are_findings_and_do_not_stop_the_file() {
     assert_eq!(f[1].line, 3);
     // A file the lexer cannot split is one finding.
     let f = run("select 1;\nselect 'oops", &LintOptions::default());
-    assert_eq!((f[0].rule.as_str(), f[0].line), ("parse-error", 2));
+    assert_eq!((f[0].rule, f[0].line), ("parse-error", 2));
 }
 
 #[test]
 fn positions_placeholders_and_psql_syntax() {
     let sql = "-- header\nCREATE TABLE t (\n  id bigint,\n  name varchar(10)\n);\nGRANT SELECT ON t TO ${reader_role};\n\\set x 1\nCOPY t FROM stdin;\n1\tx\n\\.\nDROP INDEX i;\n";
     let f = run(sql, &LintOptions::default());
-    let rules: Vec<(&str, usize, usize)> = f
-        .iter()
-        .map(|f| (f.rule.as_str(), f.line, f.column))
-        .collect();
+    let rules: Vec<(&str, usize, usize)> = f.iter().map(|f| (f.rule, f.line, f.column)).collect();
     assert_eq!(
         rules,
         vec![
@@ -638,4 +651,54 @@ fn relations_locked_for_preflight() {
         (l[0].relation.as_str(), l[0].mode),
         ("events", LockMode::AccessExclusive)
     );
+}
+
+#[test]
+fn parallel_linting_keeps_order_and_schema_context() {
+    // File 0 declares the column; file i > 0 changes it to text (binary-coercible
+    // only with the knowledge from file 0) and drops a column.
+    let sources: Vec<Source> = (0..40)
+        .map(|i| Source {
+            file: format!("V{i}.sql"),
+            text: if i == 0 {
+                "CREATE TABLE t (name varchar(10));".into()
+            } else {
+                format!(
+                    "ALTER TABLE t ALTER COLUMN name TYPE text;\nALTER TABLE t DROP COLUMN c{i};"
+                )
+            },
+            execute_in_transaction: None,
+        })
+        .collect();
+    let run_with = |threads: usize| {
+        let mut seen = Vec::new();
+        lint_in_order(
+            sources.len(),
+            |i| Ok::<_, String>(sources[i].clone()),
+            &LintOptions::default(),
+            threads,
+            |i, r| seen.push((i, r.findings.iter().map(|f| f.rule).collect::<Vec<_>>())),
+        )
+        .unwrap();
+        seen
+    };
+    let sequential = run_with(1);
+    assert_eq!(sequential, run_with(2));
+    assert_eq!(sequential, run_with(4));
+    assert_eq!(sequential[1].1, vec!["ban-drop-column"]);
+    assert!(sequential.iter().map(|(i, _)| *i).eq(0..40));
+    let err = lint_in_order(
+        10,
+        |i| {
+            if i == 3 {
+                Err("boom")
+            } else {
+                Ok(sources[0].clone())
+            }
+        },
+        &LintOptions::default(),
+        2,
+        |_, _| {},
+    );
+    assert_eq!(err, Err("boom"));
 }

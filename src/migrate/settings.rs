@@ -320,42 +320,54 @@ pub fn flyway_config_path(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf
         .find(|p| p.is_file())
 }
 
-/// The layer from `FLYWAY_*` environment variables, read through `get`.
+/// Flyway's environment variables dbtool reads, with the Flyway key each sets.
+/// `FLYWAY_PLACEHOLDERS_<NAME>` sets the placeholder `<name>` (lower-cased).
+pub const FLYWAY_ENV_VARS: &[(&str, &str)] = &[
+    ("FLYWAY_URL", "url"),
+    ("FLYWAY_USER", "user"),
+    ("FLYWAY_PASSWORD", "password"),
+    ("FLYWAY_LOCATIONS", "locations"),
+    ("FLYWAY_SCHEMAS", "schemas"),
+    ("FLYWAY_DEFAULT_SCHEMA", "defaultSchema"),
+    ("FLYWAY_TABLE", "table"),
+    ("FLYWAY_PLACEHOLDER_REPLACEMENT", "placeholderReplacement"),
+    ("FLYWAY_BASELINE_ON_MIGRATE", "baselineOnMigrate"),
+    ("FLYWAY_BASELINE_VERSION", "baselineVersion"),
+    ("FLYWAY_BASELINE_DESCRIPTION", "baselineDescription"),
+    ("FLYWAY_OUT_OF_ORDER", "outOfOrder"),
+    ("FLYWAY_VALIDATE_ON_MIGRATE", "validateOnMigrate"),
+    ("FLYWAY_CLEAN_DISABLED", "cleanDisabled"),
+    ("FLYWAY_TARGET", "target"),
+    ("FLYWAY_MIXED", "mixed"),
+    ("FLYWAY_GROUP", "group"),
+    ("FLYWAY_INSTALLED_BY", "installedBy"),
+    (
+        "FLYWAY_VALIDATE_MIGRATION_NAMING",
+        "validateMigrationNaming",
+    ),
+    ("FLYWAY_LOCK_RETRY_COUNT", "lockRetryCount"),
+];
+
+/// Prefix of the variables that set placeholders.
+pub const FLYWAY_PLACEHOLDERS_PREFIX: &str = "FLYWAY_PLACEHOLDERS_";
+
+/// The layer from `FLYWAY_*` environment variables (name, value pairs).
 pub fn env_layer(vars: &[(String, String)]) -> Result<Layer, String> {
     let mut layer = Layer::default();
     for (name, value) in vars {
-        let Some(rest) = name.strip_prefix("FLYWAY_") else {
-            continue;
-        };
-        if let Some(p) = rest.strip_prefix("PLACEHOLDERS_") {
+        if let Some(p) = name.strip_prefix(FLYWAY_PLACEHOLDERS_PREFIX) {
             layer
                 .migrate
                 .placeholders
                 .insert(p.to_lowercase(), value.clone());
             continue;
         }
-        let key = match rest {
-            "URL" => "url",
-            "USER" => "user",
-            "PASSWORD" => "password",
-            "LOCATIONS" => "locations",
-            "SCHEMAS" => "schemas",
-            "DEFAULT_SCHEMA" => "defaultSchema",
-            "TABLE" => "table",
-            "PLACEHOLDER_REPLACEMENT" => "placeholderReplacement",
-            "BASELINE_ON_MIGRATE" => "baselineOnMigrate",
-            "BASELINE_VERSION" => "baselineVersion",
-            "BASELINE_DESCRIPTION" => "baselineDescription",
-            "OUT_OF_ORDER" => "outOfOrder",
-            "VALIDATE_ON_MIGRATE" => "validateOnMigrate",
-            "CLEAN_DISABLED" => "cleanDisabled",
-            "TARGET" => "target",
-            "MIXED" => "mixed",
-            "GROUP" => "group",
-            "INSTALLED_BY" => "installedBy",
-            "VALIDATE_MIGRATION_NAMING" => "validateMigrationNaming",
-            "LOCK_RETRY_COUNT" => "lockRetryCount",
-            _ => continue,
+        let Some(key) = FLYWAY_ENV_VARS
+            .iter()
+            .find(|(var, _)| var == name)
+            .map(|(_, key)| *key)
+        else {
+            continue;
         };
         apply_flyway_key(
             &mut layer,

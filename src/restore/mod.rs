@@ -42,7 +42,12 @@ pub async fn find_instance(
     rds: &aws_sdk_rds::Client,
     id: &str,
 ) -> anyhow::Result<Option<DbInstance>> {
-    match rds.describe_db_instances().db_instance_identifier(id).send().await {
+    match rds
+        .describe_db_instances()
+        .db_instance_identifier(id)
+        .send()
+        .await
+    {
         Ok(out) => Ok(out.db_instances().first().cloned()),
         Err(e) => {
             if e.as_service_error()
@@ -70,7 +75,12 @@ pub async fn instance(rds: &aws_sdk_rds::Client, id: &str) -> anyhow::Result<DbI
 pub fn tags_of(inst: &DbInstance) -> Vec<(String, String)> {
     inst.tag_list()
         .iter()
-        .filter_map(|t| Some((t.key()?.to_string(), t.value().unwrap_or_default().to_string())))
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
         .collect()
 }
 
@@ -184,7 +194,10 @@ pub async fn start_restore(rds: &aws_sdk_rds::Client, p: &RestorePlan) -> anyhow
     }
     req.send().await.map_err(|e| {
         aws_err(
-            format!("RestoreDBInstanceToPointInTime `{}` → `{}` failed", p.source, p.target),
+            format!(
+                "RestoreDBInstanceToPointInTime `{}` → `{}` failed",
+                p.source, p.target
+            ),
             e,
         )
     })?;
@@ -211,9 +224,7 @@ pub async fn apply_after_restore(
             "monitoring_interval" => req.set_monitoring_interval(int_v(v)),
             "monitoring_role_arn" => req.set_monitoring_role_arn(str_v(v)),
             "enable_performance_insights" => req.set_enable_performance_insights(bool_v(v)),
-            "performance_insights_kms_key_id" => {
-                req.set_performance_insights_kms_key_id(str_v(v))
-            }
+            "performance_insights_kms_key_id" => req.set_performance_insights_kms_key_id(str_v(v)),
             "performance_insights_retention_period" => {
                 req.set_performance_insights_retention_period(int_v(v))
             }
@@ -226,7 +237,10 @@ pub async fn apply_after_restore(
     }
     req.send().await.map_err(|e| {
         aws_err(
-            format!("ModifyDBInstance `{}` (settings after restore) failed", p.target),
+            format!(
+                "ModifyDBInstance `{}` (settings after restore) failed",
+                p.target
+            ),
             e,
         )
     })?;
@@ -266,7 +280,9 @@ pub async fn wait_available(
             .into());
         };
         let status = inst.db_instance_status().unwrap_or("unknown").to_string();
-        let elapsed = time::humanize(chrono::TimeDelta::seconds(started.elapsed().as_secs() as i64));
+        let elapsed = time::humanize(chrono::TimeDelta::seconds(
+            started.elapsed().as_secs() as i64
+        ));
         if status != last {
             spinner.suspend(|| printer.status(format!("  {id}: {status} (after {elapsed})")));
             spinner.set_message(format!("`{id}` is {status}"));
@@ -305,7 +321,9 @@ pub struct RestoreRecord {
 
 /// `$XDG_STATE_HOME/dbtool/restores.jsonl`.
 pub fn log_path() -> PathBuf {
-    crate::paths::state_home().join("dbtool").join("restores.jsonl")
+    crate::paths::state_home()
+        .join("dbtool")
+        .join("restores.jsonl")
 }
 
 /// Appends a started restore to the local log.

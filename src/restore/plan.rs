@@ -68,7 +68,11 @@ pub const SETTINGS: &[(&str, Kind, Phase)] = &[
     ("storage_throughput", Kind::Int, Phase::Restore),
     ("max_allocated_storage", Kind::Int, Phase::Restore),
     ("publicly_accessible", Kind::Bool, Phase::Restore),
-    ("enable_iam_database_authentication", Kind::Bool, Phase::Restore),
+    (
+        "enable_iam_database_authentication",
+        Kind::Bool,
+        Phase::Restore,
+    ),
     ("deletion_protection", Kind::Bool, Phase::Restore),
     ("copy_tags_to_snapshot", Kind::Bool, Phase::Restore),
     ("enable_cloudwatch_logs_exports", Kind::List, Phase::Restore),
@@ -77,13 +81,33 @@ pub const SETTINGS: &[(&str, Kind, Phase)] = &[
     ("port", Kind::Int, Phase::Restore),
     ("monitoring_interval", Kind::Int, Phase::AfterRestore),
     ("monitoring_role_arn", Kind::Str, Phase::AfterRestore),
-    ("enable_performance_insights", Kind::Bool, Phase::AfterRestore),
-    ("performance_insights_kms_key_id", Kind::Str, Phase::AfterRestore),
-    ("performance_insights_retention_period", Kind::Int, Phase::AfterRestore),
-    ("preferred_maintenance_window", Kind::Str, Phase::AfterRestore),
+    (
+        "enable_performance_insights",
+        Kind::Bool,
+        Phase::AfterRestore,
+    ),
+    (
+        "performance_insights_kms_key_id",
+        Kind::Str,
+        Phase::AfterRestore,
+    ),
+    (
+        "performance_insights_retention_period",
+        Kind::Int,
+        Phase::AfterRestore,
+    ),
+    (
+        "preferred_maintenance_window",
+        Kind::Str,
+        Phase::AfterRestore,
+    ),
     ("preferred_backup_window", Kind::Str, Phase::AfterRestore),
     ("backup_retention_period", Kind::Int, Phase::AfterRestore),
-    ("auto_minor_version_upgrade", Kind::Bool, Phase::AfterRestore),
+    (
+        "auto_minor_version_upgrade",
+        Kind::Bool,
+        Phase::AfterRestore,
+    ),
 ];
 
 /// One setting of the plan.
@@ -109,7 +133,10 @@ pub struct RestorePlan {
 
 impl RestorePlan {
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.settings.iter().find(|s| s.key == key).map(|s| &s.value)
+        self.settings
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| &s.value)
     }
 
     pub fn phase(&self, phase: Phase) -> impl Iterator<Item = &Setting> {
@@ -150,7 +177,10 @@ pub fn source_settings(src: &DbInstance) -> Vec<(&'static str, Value)> {
     if !sgs.is_empty() {
         values.push(("vpc_security_group_ids", Value::List(sgs)));
     }
-    let str_of = |v: Option<&str>| v.filter(|v| !v.is_empty()).map(|v| Value::Str(v.to_string()));
+    let str_of = |v: Option<&str>| {
+        v.filter(|v| !v.is_empty())
+            .map(|v| Value::Str(v.to_string()))
+    };
     let storage_type = src.storage_type().unwrap_or_default().to_string();
     let allocated = src.allocated_storage();
     let mut push = |k: &'static str, v: Option<Value>| {
@@ -185,21 +215,39 @@ pub fn source_settings(src: &DbInstance) -> Vec<(&'static str, Value)> {
         push("iops", src.iops().map(Value::Int));
     }
     if storage_type == "gp3" && allocated.unwrap_or(0) >= 400 {
-        push("storage_throughput", src.storage_throughput().map(Value::Int));
+        push(
+            "storage_throughput",
+            src.storage_throughput().map(Value::Int),
+        );
     }
-    push("max_allocated_storage", src.max_allocated_storage().map(Value::Int));
-    push("publicly_accessible", src.publicly_accessible().map(Value::Bool));
+    push(
+        "max_allocated_storage",
+        src.max_allocated_storage().map(Value::Int),
+    );
+    push(
+        "publicly_accessible",
+        src.publicly_accessible().map(Value::Bool),
+    );
     push(
         "enable_iam_database_authentication",
         src.iam_database_authentication_enabled().map(Value::Bool),
     );
-    push("deletion_protection", src.deletion_protection().map(Value::Bool));
-    push("copy_tags_to_snapshot", src.copy_tags_to_snapshot().map(Value::Bool));
+    push(
+        "deletion_protection",
+        src.deletion_protection().map(Value::Bool),
+    );
+    push(
+        "copy_tags_to_snapshot",
+        src.copy_tags_to_snapshot().map(Value::Bool),
+    );
     push(
         "enable_cloudwatch_logs_exports",
         Some(Value::List(src.enabled_cloudwatch_logs_exports().to_vec())),
     );
-    push("ca_certificate_identifier", str_of(src.ca_certificate_identifier()));
+    push(
+        "ca_certificate_identifier",
+        str_of(src.ca_certificate_identifier()),
+    );
     push("network_type", str_of(src.network_type()));
     push(
         "port",
@@ -228,10 +276,15 @@ pub fn source_settings(src: &DbInstance) -> Vec<(&'static str, Value)> {
         "preferred_maintenance_window",
         str_of(src.preferred_maintenance_window()),
     );
-    push("preferred_backup_window", str_of(src.preferred_backup_window()));
+    push(
+        "preferred_backup_window",
+        str_of(src.preferred_backup_window()),
+    );
     push(
         "backup_retention_period",
-        src.backup_retention_period().filter(|d| *d > 0).map(Value::Int),
+        src.backup_retention_period()
+            .filter(|d| *d > 0)
+            .map(Value::Int),
     );
     push(
         "auto_minor_version_upgrade",
@@ -259,17 +312,11 @@ pub fn parse_override(text: &str) -> Result<(&'static str, Value), UserError> {
     };
     let key = key.trim().replace('-', "_");
     let Some((k, kind, _)) = SETTINGS.iter().find(|(k, _, _)| *k == key) else {
-        return Err(
-            UserError::usage(format!("unknown --override key `{key}`"))
-                .hint(format!("valid keys: {}", valid_keys())),
-        );
+        return Err(UserError::usage(format!("unknown --override key `{key}`"))
+            .hint(format!("valid keys: {}", valid_keys())));
     };
     let value = value.trim();
-    let bad = |what: &str| {
-        UserError::usage(format!(
-            "--override {k}: `{value}` is not {what}"
-        ))
-    };
+    let bad = |what: &str| UserError::usage(format!("--override {k}: `{value}` is not {what}"));
     let v = match kind {
         Kind::Str => Value::Str(value.to_string()),
         Kind::Int => Value::Int(value.parse().map_err(|_| bad("an integer"))?),
@@ -326,7 +373,12 @@ pub fn plan(
     let mut tags: Vec<(String, String)> = src
         .tag_list()
         .iter()
-        .filter_map(|t| Some((t.key()?.to_string(), t.value().unwrap_or_default().to_string())))
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
         .filter(|(k, _)| !k.starts_with("dbtool:") && !k.starts_with("aws:"))
         .collect();
     tags.push((TAG_RESTORED_FROM.into(), source.to_string()));
@@ -378,7 +430,11 @@ mod tests {
         DbInstance::builder()
             .db_instance_identifier("notifydb")
             .db_instance_class("db.r6g.large")
-            .db_subnet_group(DbSubnetGroup::builder().db_subnet_group_name("private").build())
+            .db_subnet_group(
+                DbSubnetGroup::builder()
+                    .db_subnet_group_name("private")
+                    .build(),
+            )
             .vpc_security_groups(
                 VpcSecurityGroupMembership::builder()
                     .vpc_security_group_id("sg-1")
@@ -424,13 +480,25 @@ mod tests {
             .backup_retention_period(14)
             .auto_minor_version_upgrade(false)
             .tag_list(Tag::builder().key("team").value("notify").build())
-            .tag_list(Tag::builder().key("dbtool:restored-from").value("old").build())
+            .tag_list(
+                Tag::builder()
+                    .key("dbtool:restored-from")
+                    .value("old")
+                    .build(),
+            )
             .build()
     }
 
     #[test]
     fn copies_every_setting_in_its_phase() {
-        let p = plan("notifydb", "notifydb-restore", None, &source("gp2", 100), &[]).unwrap();
+        let p = plan(
+            "notifydb",
+            "notifydb-restore",
+            None,
+            &source("gp2", 100),
+            &[],
+        )
+        .unwrap();
         let get = |k| p.get(k).unwrap().to_string();
         assert_eq!(get("db_subnet_group_name"), "private");
         assert_eq!(get("vpc_security_group_ids"), "sg-1,sg-2");
@@ -485,12 +553,18 @@ mod tests {
             "b",
             None,
             &source("gp2", 100),
-            &["multi_az=false".into(), "db-instance-class=db.t3.large".into()],
+            &[
+                "multi_az=false".into(),
+                "db-instance-class=db.t3.large".into(),
+            ],
         )
         .unwrap();
         let s = p.settings.iter().find(|s| s.key == "multi_az").unwrap();
         assert_eq!((s.value.clone(), s.overridden), (Value::Bool(false), true));
-        assert_eq!(p.get("db_instance_class"), Some(&Value::Str("db.t3.large".into())));
+        assert_eq!(
+            p.get("db_instance_class"),
+            Some(&Value::Str("db.t3.large".into()))
+        );
     }
 
     #[test]
@@ -499,10 +573,15 @@ mod tests {
         assert!(e.message.contains("unknown --override key `colour`"));
         assert!(e.hint.unwrap().contains("vpc_security_group_ids"));
         assert!(parse_override("multi_az").is_err());
-        assert!(parse_override("port=abc").unwrap_err().message.contains("integer"));
+        assert!(parse_override("port=abc")
+            .unwrap_err()
+            .message
+            .contains("integer"));
         assert!(parse_override("multi_az=maybe").is_err());
         assert_eq!(
-            parse_override("vpc_security_group_ids=sg-a, sg-b").unwrap().1,
+            parse_override("vpc_security_group_ids=sg-a, sg-b")
+                .unwrap()
+                .1,
             Value::List(vec!["sg-a".into(), "sg-b".into()])
         );
     }
@@ -511,7 +590,10 @@ mod tests {
     fn resume_needs_same_source_and_time() {
         let tags = vec![
             (TAG_RESTORED_FROM.to_string(), "src".to_string()),
-            (TAG_RESTORE_TIME.to_string(), "2023-10-02T10:00:00Z".to_string()),
+            (
+                TAG_RESTORE_TIME.to_string(),
+                "2023-10-02T10:00:00Z".to_string(),
+            ),
         ];
         assert!(same_restore(&tags, "src", "2023-10-02T10:00:00Z"));
         assert!(!same_restore(&tags, "src", "latest"));

@@ -40,7 +40,10 @@ pub fn parse_time(
     let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").map_err(|_| bad_time(input))?;
     let h: u32 = c[2].parse().map_err(|_| bad_time(input))?;
     let m: u32 = c[3].parse().map_err(|_| bad_time(input))?;
-    let sec: u32 = c.get(4).map_or(Ok(0), |x| x.as_str().parse()).map_err(|_| bad_time(input))?;
+    let sec: u32 = c
+        .get(4)
+        .map_or(Ok(0), |x| x.as_str().parse())
+        .map_err(|_| bad_time(input))?;
     let nanos: u32 = match c.get(5) {
         Some(f) => {
             let digits = &f.as_str()[1..];
@@ -231,7 +234,14 @@ mod tests {
 
     #[test]
     fn garbage_is_a_usage_error_with_examples() {
-        for bad in ["yesterday", "10:00", "2023-13-02T10:00Z", "-30x", "ago", "3 fortnights ago"] {
+        for bad in [
+            "yesterday",
+            "10:00",
+            "2023-13-02T10:00Z",
+            "-30x",
+            "ago",
+            "3 fortnights ago",
+        ] {
             let e = parse_time(bad, None, now()).unwrap_err();
             assert!(e.hint.as_deref().unwrap().contains("-30m"), "{bad}");
         }

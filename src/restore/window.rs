@@ -31,17 +31,24 @@ impl Window {
     }
 }
 
+/// A RestoreWindow's (EarliestTime, LatestTime), either possibly absent.
+pub type Bounds = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// Inputs read from AWS: the automated backups' window, when present, and the
 /// instance's retention and latest restorable time.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WindowInputs {
-    pub restore_window: Option<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)>,
+    pub restore_window: Option<Bounds>,
     pub retention_days: Option<i32>,
     pub latest_restorable: Option<DateTime<Utc>>,
 }
 
 /// The restore window of `source`; an error when backups are off.
-pub fn window(source: &str, inputs: &WindowInputs, now: DateTime<Utc>) -> Result<Window, UserError> {
+pub fn window(
+    source: &str,
+    inputs: &WindowInputs,
+    now: DateTime<Utc>,
+) -> Result<Window, UserError> {
     if let Some((Some(earliest), Some(latest))) = inputs.restore_window {
         return Ok(Window {
             earliest,
@@ -171,7 +178,10 @@ mod tests {
         assert!(check(t(1, 0), &w, t(12, 0)).is_ok());
         let e = check(t(0, 59), &w, t(12, 0)).unwrap_err();
         assert!(e.message.contains("before the earliest"));
-        assert!(e.hint.unwrap().contains("2023-10-02T01:00:00Z … 2023-10-02T11:55:00Z"));
+        assert!(e
+            .hint
+            .unwrap()
+            .contains("2023-10-02T01:00:00Z … 2023-10-02T11:55:00Z"));
         let e = check(t(11, 58), &w, t(12, 0)).unwrap_err();
         assert!(e.message.contains("after the latest"));
         let e = check(t(12, 30), &w, t(12, 0)).unwrap_err();

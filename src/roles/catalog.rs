@@ -19,6 +19,11 @@ pub struct Catalog {
     pub current_user: String,
     /// Whether that user is a superuser (false on RDS).
     pub is_superuser: bool,
+    /// `server_version_num`, e.g. 150004.
+    pub server_version_num: i32,
+    /// Roles whose privileges the admin has and can `SET ROLE` to (needed to
+    /// hand them objects and to set their default privileges).
+    pub admin_acts_as: BTreeSet<String>,
     /// Every role of the cluster, by name.
     pub roles: BTreeMap<String, LiveRole>,
     /// (group, member) pairs: `member` is a member of `group`.
@@ -161,6 +166,21 @@ pub async fn load(client: &tokio_postgres::Client, schemas: &[String]) -> anyhow
     let row = client.query_one("SELECT current_user::text, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)", &[]).await?;
     cat.current_user = row.get(0);
     cat.is_superuser = row.get::<_, Option<bool>>(1).unwrap_or(false);
+    let version: String = client
+        .query_one("SELECT current_setting('server_version_num')", &[])
+        .await?
+        .get(0);
+    cat.server_version_num = version.parse().unwrap_or(0);
+    // From PostgreSQL 16 a membership may carry neither INHERIT nor SET
+    // (e.g. the one CREATEROLE users get on roles they create).
+    let q = if cat.server_version_num >= 160000 {
+        "SELECT rolname::text FROM pg_roles WHERE pg_has_role(current_user, oid, 'USAGE') AND pg_has_role(current_user, oid, 'SET')"
+    } else {
+        "SELECT rolname::text FROM pg_roles WHERE pg_has_role(current_user, oid, 'USAGE')"
+    };
+    for r in client.query(q, &[]).await? {
+        cat.admin_acts_as.insert(r.get(0));
+    }
 
     for r in client
         .query(

@@ -3,7 +3,6 @@
 //! transaction. Reads environment variables and the terminal; writes to PostgreSQL.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Write};
 
 use super::plan::Change;
 use super::sql::{self, Passwords};
@@ -57,31 +56,12 @@ pub fn complete_passwords(changes: &[Change], known: &Passwords) -> anyhow::Resu
     Ok(out)
 }
 
-/// Reads a line from the terminal with echo turned off.
+/// Reads a password on the terminal without echo (dialoguer).
 fn read_password(prompt: &str) -> anyhow::Result<String> {
-    let mut stderr = std::io::stderr();
-    write!(stderr, "{prompt}")?;
-    stderr.flush()?;
-    let stdin = std::io::stdin();
-    let fd = libc::STDIN_FILENO;
-    // SAFETY: termios is plain data; tcgetattr fills it for a terminal fd.
-    let mut saved: libc::termios = unsafe { std::mem::zeroed() };
-    let is_tty = stdin.is_terminal() && unsafe { libc::tcgetattr(fd, &mut saved) } == 0;
-    if is_tty {
-        let mut quiet = saved;
-        quiet.c_lflag &= !libc::ECHO;
-        quiet.c_lflag |= libc::ECHONL;
-        // SAFETY: `quiet` is a valid termios copied from the terminal's own.
-        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) };
-    }
-    let mut line = String::new();
-    let read = stdin.lock().read_line(&mut line);
-    if is_tty {
-        // SAFETY: restores the settings read above.
-        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
-    }
-    read?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    Ok(dialoguer::Password::new()
+        .with_prompt(prompt.trim_end_matches([' ', ':']))
+        .allow_empty_password(true)
+        .interact()?)
 }
 
 /// Runs the changes in one transaction: all of them or none.

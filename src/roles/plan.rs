@@ -22,6 +22,11 @@ pub enum Object {
         name: String,
         kind: RelKind,
     },
+    /// Every table (views and foreign tables included), or every sequence, of a schema.
+    AllInSchema {
+        schema: String,
+        sequences: bool,
+    },
     /// Default privileges: objects `for_role` creates later in `schema`.
     Default {
         for_role: String,
@@ -61,6 +66,13 @@ pub enum Change {
     RevokeMembership {
         group: String,
         member: String,
+    },
+    /// dbtool's own user joins `role` so it can hand it objects (not superuser, e.g. RDS).
+    AdminActsAs {
+        role: String,
+        admin: String,
+        /// PostgreSQL 16+: the grant needs `WITH INHERIT TRUE, SET TRUE`.
+        with_options: bool,
     },
     SchemaOwner {
         schema: String,
@@ -293,14 +305,11 @@ pub fn plan(
     if !catalog.is_superuser {
         let owners: BTreeSet<&str> = schema_owner.values().copied().collect();
         for o in owners {
-            if !catalog
-                .memberships
-                .contains(&(o.to_string(), catalog.current_user.clone()))
-                && o != catalog.current_user
-            {
-                p.changes.push(Change::GrantMembership {
-                    group: o.to_string(),
-                    member: catalog.current_user.clone(),
+            if !catalog.admin_acts_as.contains(o) && o != catalog.current_user {
+                p.changes.push(Change::AdminActsAs {
+                    role: o.to_string(),
+                    admin: catalog.current_user.clone(),
+                    with_options: catalog.server_version_num >= 160000,
                 });
             }
         }
@@ -464,7 +473,7 @@ pub fn plan(
             }
         }
     }
-    p.changes.append(&mut grants);
+    p.changes.extend(compact(grants, catalog));
 
     // 5. Settings (`ALTER ROLE … SET`).
     for (name, spec) in desired {
@@ -500,6 +509,85 @@ pub fn plan(
         }
     }
     Ok(p)
+}
+
+/// From this many relations of a schema needing the same grant, one
+/// `GRANT … ON ALL TABLES|SEQUENCES IN SCHEMA` replaces the per-relation ones.
+pub const COMPACT_FROM: usize = 3;
+
+/// Merges per-relation grants into schema-wide ones. Correct because presets
+/// are uniform over a schema: a role that should have a privilege on one table
+/// should have it on all of them (those it owns have it anyway). Revocations
+/// are merged only when the role owns nothing there, so an owner never loses
+/// privileges on its own tables.
+fn compact(changes: Vec<Change>, catalog: &Catalog) -> Vec<Change> {
+    type Key = (bool, String, String, bool, Vec<String>);
+    let key = |c: &Change| -> Option<Key> {
+        match c {
+            Change::Grant {
+                object: Object::Relation { schema, kind, .. },
+                privileges,
+                grantee,
+            } => Some((
+                true,
+                grantee.clone(),
+                schema.clone(),
+                kind.is_sequence(),
+                privileges.clone(),
+            )),
+            Change::Revoke {
+                object: Object::Relation { schema, kind, .. },
+                privileges,
+                grantee,
+            } if !catalog
+                .relations
+                .iter()
+                .any(|r| &r.schema == schema && &r.owner == grantee) =>
+            {
+                Some((
+                    false,
+                    grantee.clone(),
+                    schema.clone(),
+                    kind.is_sequence(),
+                    privileges.clone(),
+                ))
+            }
+            _ => None,
+        }
+    };
+    let mut counts: BTreeMap<Key, usize> = BTreeMap::new();
+    for c in &changes {
+        if let Some(k) = key(c) {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let mut done: BTreeSet<Key> = BTreeSet::new();
+    let mut out = Vec::new();
+    for c in changes {
+        match key(&c) {
+            Some(k) if counts[&k] >= COMPACT_FROM => {
+                if done.insert(k.clone()) {
+                    let (grant, grantee, schema, sequences, privileges) = k;
+                    let object = Object::AllInSchema { schema, sequences };
+                    out.push(if grant {
+                        Change::Grant {
+                            object,
+                            privileges,
+                            grantee,
+                        }
+                    } else {
+                        Change::Revoke {
+                            object,
+                            privileges,
+                            grantee,
+                        }
+                    });
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn undeclared(desired: &BTreeMap<String, RoleSpec>, catalog: &Catalog) -> Vec<Undeclared> {
@@ -977,6 +1065,38 @@ schemas = { public = "readwrite" }
     }
 
     #[test]
+    fn many_relations_get_one_schema_wide_grant() {
+        let mut c = applied();
+        for i in 0..COMPACT_FROM {
+            c.relations.push(LiveRelation {
+                schema: "public".into(),
+                name: format!("n{i}"),
+                kind: RelKind::Table,
+                owner: "app_owner".into(),
+                linked: false,
+                extension: false,
+                acl: acl(&[
+                    ("app", "SELECT"),
+                    ("app", "INSERT"),
+                    ("app", "UPDATE"),
+                    ("app", "DELETE"),
+                    ("readonly", "INSERT"),
+                ]),
+            });
+        }
+        c.relations[1].acl.retain(|a| a.grantee != "app");
+        let p = plan(&desired(EXAMPLE), &c, PlanOptions::default()).unwrap();
+        assert_eq!(
+            sql(&p),
+            vec![
+                "GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE public.n0 TO app;",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO readonly;",
+                "REVOKE INSERT ON ALL TABLES IN SCHEMA public FROM readonly;",
+            ]
+        );
+    }
+
+    #[test]
     fn iam_only_where_rds_iam_exists() {
         let d = desired("[roles.dev]\niam = true\n");
         let p = plan(&d, &empty(), PlanOptions::default()).unwrap();
@@ -1004,6 +1124,15 @@ schemas = { public = "readwrite" }
             s.contains(&"GRANT app_owner TO master;".to_string()),
             "{s:#?}"
         );
+        rds.server_version_num = 160004;
+        let s = sql(&plan(&desired(EXAMPLE), &rds, PlanOptions::default()).unwrap());
+        assert!(
+            s.contains(&"GRANT app_owner TO master WITH INHERIT TRUE, SET TRUE;".to_string()),
+            "{s:#?}"
+        );
+        rds.admin_acts_as.insert("app_owner".into());
+        let s = sql(&plan(&desired(EXAMPLE), &rds, PlanOptions::default()).unwrap());
+        assert!(!s.iter().any(|l| l.contains("TO master")), "{s:#?}");
         assert!(s
             .iter()
             .all(|l| !l.contains("SUPERUSER") && !l.contains("BYPASSRLS")));

@@ -218,9 +218,11 @@ pub fn quote_literal(s: &str) -> String {
 /// Passwords by role name, supplied only when executing.
 pub type Passwords = BTreeMap<String, String>;
 
+/// The password as sent: a SCRAM-SHA-256 verifier computed here, so the
+/// plaintext never reaches the server (nor its statement log).
 fn password(role: &str, var: &str, secrets: Option<&Passwords>) -> String {
     match secrets.and_then(|s| s.get(role)) {
-        Some(p) => quote_literal(p),
+        Some(p) => quote_literal(&postgres_protocol::password::scram_sha_256(p.as_bytes())),
         None => format!("<from ${var}>"),
     }
 }
@@ -239,6 +241,17 @@ fn object_sql(o: &Object) -> (String, String) {
                 "TABLE"
             };
             (String::new(), format!("{what} {}", relation(schema, name)))
+        }
+        Object::AllInSchema { schema, sequences } => {
+            let what = if *sequences {
+                "ALL SEQUENCES"
+            } else {
+                "ALL TABLES"
+            };
+            (
+                String::new(),
+                format!("{what} IN SCHEMA {}", quote_ident(schema)),
+            )
         }
         Object::Default {
             for_role,
@@ -312,6 +325,22 @@ pub fn render(change: &Change, secrets: Option<&Passwords>) -> String {
         Change::RevokeMembership { group, member } => {
             format!("REVOKE {} FROM {};", quote_role(group), quote_role(member))
         }
+        Change::AdminActsAs {
+            role,
+            admin,
+            with_options,
+        } => {
+            let options = if *with_options {
+                " WITH INHERIT TRUE, SET TRUE"
+            } else {
+                ""
+            };
+            format!(
+                "GRANT {} TO {}{options};",
+                quote_role(role),
+                quote_role(admin)
+            )
+        }
         Change::SchemaOwner { schema, to, .. } => format!(
             "ALTER SCHEMA {} OWNER TO {};",
             quote_ident(schema),
@@ -375,6 +404,12 @@ fn object_text(o: &Object) -> String {
     match o {
         Object::Schema { schema } => format!("schema `{schema}`"),
         Object::Relation { schema, name, .. } => format!("`{schema}.{name}`"),
+        Object::AllInSchema { schema, sequences } => {
+            format!(
+                "every {} in schema `{schema}`",
+                if *sequences { "sequence" } else { "table" }
+            )
+        }
         Object::Default {
             for_role,
             schema,
@@ -415,6 +450,11 @@ pub fn describe(change: &Change) -> String {
         }
         Change::GrantMembership { group, member } => {
             format!("`{member}` is not a member of `{group}`")
+        }
+        Change::AdminActsAs { role, admin, .. } => {
+            format!(
+                "dbtool's user `{admin}` cannot act as `{role}`, which it must to hand it objects"
+            )
         }
         Change::RevokeMembership { group, member } => {
             format!("`{member}` is a member of `{group}`, not declared")
@@ -499,9 +539,14 @@ mod tests {
         };
         assert_eq!(render(&c, None), "ALTER ROLE app PASSWORD <from $PW>;");
         let secrets = Passwords::from([("app".to_string(), "s3'cret".to_string())]);
-        assert_eq!(
-            render(&c, Some(&secrets)),
-            "ALTER ROLE app PASSWORD 's3''cret';"
+        let sent = render(&c, Some(&secrets));
+        assert!(
+            sent.starts_with("ALTER ROLE app PASSWORD 'SCRAM-SHA-256$4096:"),
+            "{sent}"
+        );
+        assert!(
+            !sent.contains("s3"),
+            "the plaintext never leaves dbtool: {sent}"
         );
         assert_eq!(describe(&c), "role `app` has a password other than $PW");
     }

@@ -16,7 +16,7 @@ pub struct TestEnv {
 
 impl TestEnv {
     pub fn new() -> TestEnv {
-        let base = dbtool::testkit::target_dir().join("tmp").join("it");
+        let base = dbtool::testkit::scratch_dir().join("it");
         std::fs::create_dir_all(&base).unwrap();
         let root = tempfile::Builder::new()
             .prefix("env-")

@@ -3,11 +3,15 @@
 
 mod aws;
 mod cli;
+mod cname;
 mod common;
 mod config;
 mod connect;
 mod doctor;
+mod dump;
 mod generated;
-mod roles;
+mod lint;
+mod migrate;
 mod restore;
+mod roles;
 mod sandbox;

@@ -107,6 +107,12 @@ fn assert_no_secret(outputs: &[&Output], secrets: &[&str]) {
 #[tokio::test(flavor = "multi_thread")]
 async fn worked_example_applies_idempotently_and_detects_drift() {
     let db = Db::fresh().await;
+    // The example's role names are fixed and roles are cluster-wide: one test
+    // process at a time uses them (test processes may share a server).
+    let lock = db.conn.with_dbname("postgres").connect().await.unwrap();
+    lock.execute("SELECT pg_advisory_lock(7260601)", &[])
+        .await
+        .unwrap();
     let (pw_ro, pw_write, pw_app) = ("ro-Secret-91f2", "write-Secret-7c1e", "app-Secret-e5d0");
     let env = TestEnv::new()
         .env("DBTOOL_PASSWORD_READONLY", pw_ro)
@@ -279,9 +285,35 @@ async fn worked_example_applies_idempotently_and_detects_drift() {
     let check = run(&env, &db, &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 
-    outputs.extend([&plan, &json, &apply, &again, &plan2, &check, &drift, &fix]);
+    // Objects created by someone else are handed to app_owner; many at once
+    // get one schema-wide grant per role.
+    db.admin
+        .batch_execute(
+            "CREATE TABLE a (x int); CREATE TABLE b (x int); CREATE VIEW v AS SELECT * FROM a; \
+             CREATE MATERIALIZED VIEW m AS SELECT * FROM b",
+        )
+        .await
+        .unwrap();
+    let handover = run(&env, &db, &["apply", "--yes"]);
+    assert_eq!(handover.status.code(), Some(0), "{}", stderr(&handover));
+    let sql = stdout(&handover);
+    for line in [
+        "ALTER TABLE public.a OWNER TO app_owner;",
+        "ALTER VIEW public.v OWNER TO app_owner;",
+        "ALTER MATERIALIZED VIEW public.m OWNER TO app_owner;",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO readonly;",
+    ] {
+        assert!(sql.contains(line), "{line} missing from:\n{sql}");
+    }
+    let check = run(&env, &db, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+
+    outputs.extend([
+        &plan, &json, &apply, &again, &plan2, &check, &drift, &fix, &handover,
+    ]);
     assert_no_secret(&outputs, &[pw_ro, pw_write, pw_app]);
     db.cleanup(&["readonly", "write", "app", "app_owner"]).await;
+    drop(lock);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -478,4 +510,82 @@ fn config_errors_are_usage_errors() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("two owners"), "{}", stderr(&out));
+}
+
+/// Like the RDS master user: CREATEROLE, owner of the database, not a superuser.
+#[tokio::test(flavor = "multi_thread")]
+async fn works_as_a_non_superuser_admin_like_on_rds() {
+    let db = Db::fresh().await;
+    let s = suffix();
+    let (master, own, app, ro) = (
+        format!("master_{s}"),
+        format!("own_{s}"),
+        format!("app_{s}"),
+        format!("ro_{s}"),
+    );
+    db.admin
+        .batch_execute(&format!(
+            "CREATE ROLE {master} LOGIN CREATEROLE PASSWORD 'master-pw'; ALTER DATABASE {} OWNER TO {master}",
+            dbtool::roles::sql::quote_ident(&db.conn.dbname)
+        ))
+        .await
+        .unwrap();
+    let as_master = ConnInfo {
+        user: master.clone(),
+        password: Some("master-pw".into()),
+        ..db.conn.clone()
+    };
+    let env = TestEnv::new()
+        .env("PW_APP", "app-pw-1")
+        .env("PW_RO", "ro-pw-1");
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[roles.{own}]\nlogin = false\nschemas = {{ public = \"owner\" }}\n\n\
+             [roles.{app}]\npassword_env = \"PW_APP\"\nassume = \"{own}\"\nschemas = {{ public = \"readwrite\" }}\n\n\
+             [roles.{ro}]\npassword_env = \"PW_RO\"\nschemas = {{ public = \"readonly\" }}\n"
+        ),
+    );
+    let url = as_master.url(true);
+    let out = env
+        .cmd()
+        .args(["roles", "apply", "--yes", "--url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let sql = stdout(&out);
+    assert!(sql.contains(&format!("GRANT {own} TO {master};")), "{sql}");
+    assert!(
+        !sql.contains("SUPERUSER") && !sql.contains("BYPASSRLS"),
+        "{sql}"
+    );
+
+    let app_client = db.connect_as(&app, "app-pw-1").await;
+    app_client
+        .batch_execute("CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY, x int)")
+        .await
+        .unwrap();
+    drop(app_client);
+    let ro_client = db.connect_as(&ro, "ro-pw-1").await;
+    ro_client.query("SELECT * FROM t", &[]).await.unwrap();
+    drop(ro_client);
+    let out = env
+        .cmd()
+        .args(["roles", "check", "--url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    db.cleanup(&[&app, &ro, &own, &master]).await;
 }

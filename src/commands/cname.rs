@@ -1,0 +1,602 @@
+//! `dbtool cname show|switch`: show the database CNAME (Route53) and the RDS
+//! instance behind each value; switch it to a restored instance carefully
+//! (check, confirm, one atomic batch, INSYNC, TTL wait, open connections on
+//! the old instance, optional stop), or roll back. Touches Route53, RDS,
+//! PostgreSQL (SELECT 1, pg_stat_activity) and
+//! `$XDG_STATE_HOME/dbtool/cname-history.jsonl`.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use serde_json::json;
+
+use crate::aws::credentials::{self, AwsSpec, MfaOptions};
+use crate::cname::route53::{self, DbInstanceInfo, Zone};
+use crate::cname::{self as domain, Record, Shape, SwitchPlan, SwitchRecord};
+use crate::context::Context;
+use crate::error::{ExitStatus, UserError};
+use crate::target::TargetArgs;
+
+#[derive(Debug, clap::Args)]
+pub struct CnameArgs {
+    #[command(subcommand)]
+    pub command: CnameCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CnameCommand {
+    /// Show the record, its value(s) and the RDS instance behind each
+    Show(ShowArgs),
+    /// Point the record at another RDS instance (default: the latest `dbtool restore` target)
+    Switch(SwitchArgs),
+}
+
+/// Which record.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RecordArgs {
+    /// Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+
+    /// Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)
+    #[arg(long, value_name = "NAME")]
+    pub record: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub record: RecordArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SwitchArgs {
+    #[command(flatten)]
+    pub record: RecordArgs,
+
+    /// RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)
+    #[arg(long, value_name = "ID", conflicts_with = "rollback")]
+    pub to: Option<String>,
+
+    /// Show what would change and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Confirm without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Stop the old instance afterwards so its remaining connections end (asks first)
+    #[arg(long)]
+    pub stop_old: bool,
+
+    /// With --stop-old: take a snapshot of the old instance as it stops
+    #[arg(long, requires = "stop_old")]
+    pub snapshot: bool,
+
+    /// Do not wait the record's TTL after the change
+    #[arg(long)]
+    pub no_wait_ttl: bool,
+
+    /// Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)
+    #[arg(long)]
+    pub skip_connect_check: bool,
+
+    /// For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub weight: Option<u8>,
+
+    /// Restore the value the record had before the last switch
+    #[arg(long)]
+    pub rollback: bool,
+
+    /// Connection URL of the old database (e.g. through a tunnel) for the open-connection report
+    #[arg(long, value_name = "URL")]
+    pub old_url: Option<String>,
+
+    /// How often to poll Route53 while waiting, e.g. 5s
+    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = humantime::parse_duration)]
+    pub poll_interval: Option<Duration>,
+}
+
+struct Setup {
+    aws: AwsSpec,
+    zone: String,
+    record: String,
+    source: Option<String>,
+    poll: Option<Duration>,
+}
+
+fn setup(ctx: &Context, args: &RecordArgs) -> Result<Setup, UserError> {
+    let top_region = ctx.config().and_then(|c| c.region.clone());
+    let env = ctx.environment()?.map(|(_, e)| e);
+    let cname = env.and_then(|e| e.cname.clone());
+    let zone = args
+        .zone
+        .clone()
+        .or(cname.as_ref().map(|c| c.zone.clone()))
+        .ok_or_else(|| {
+            UserError::usage("no hosted zone: pass --zone")
+                .hint("or set `[environments.X.cname] zone` in dbtool.toml")
+        })?;
+    let record = args
+        .record
+        .clone()
+        .or(cname.as_ref().map(|c| c.record.clone()))
+        .ok_or_else(|| {
+            UserError::usage("no record name: pass --record")
+                .hint("or set `[environments.X.cname] record` in dbtool.toml")
+        })?;
+    Ok(Setup {
+        aws: AwsSpec {
+            region: env.and_then(|e| e.region.clone()).or(top_region),
+            profile: env.and_then(|e| e.profile.clone()),
+            ..Default::default()
+        },
+        zone,
+        record,
+        source: env.and_then(|e| {
+            e.restore
+                .as_ref()
+                .and_then(|r| r.source.clone())
+                .or(e.instance.clone())
+        }),
+        poll: env
+            .and_then(|e| e.restore.as_ref())
+            .and_then(|r| r.poll_interval),
+    })
+}
+
+pub async fn run(ctx: &Context, args: &CnameArgs) -> anyhow::Result<ExitStatus> {
+    match &args.command {
+        CnameCommand::Show(a) => show(ctx, a).await,
+        CnameCommand::Switch(a) => switch(ctx, a).await,
+    }
+}
+
+struct Clients {
+    r53: aws_sdk_route53::Client,
+    rds: aws_sdk_rds::Client,
+}
+
+async fn clients(ctx: &Context, s: &Setup) -> anyhow::Result<Clients> {
+    let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
+    Ok(Clients {
+        r53: aws_sdk_route53::Client::new(&sdk),
+        rds: aws_sdk_rds::Client::new(&sdk),
+    })
+}
+
+async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ExitStatus> {
+    let s = setup(ctx, &args.record)?;
+    let c = clients(ctx, &s).await?;
+    let zone = route53::resolve_zone(&c.r53, &s.zone).await?;
+    let records = route53::records(&c.r53, &zone.id, &s.record).await?;
+    let shape = domain::classify(&s.record, &records)?;
+    let instances = route53::instances(&c.rds).await?;
+    let rows_data: Vec<(Record, Option<&DbInstanceInfo>)> = shape
+        .records()
+        .into_iter()
+        .map(|r| {
+            let o = route53::owner(&instances, r.value());
+            (r, o)
+        })
+        .collect();
+    let kind = match shape {
+        Shape::Simple(_) => "simple",
+        Shape::Weighted(_) => "weighted",
+    };
+    if ctx.printer.is_json() {
+        let recs: Vec<_> = rows_data
+            .iter()
+            .map(|(r, o)| {
+                json!({
+                    "type": r.rtype, "ttl": r.ttl, "set_identifier": r.set_identifier,
+                    "weight": r.weight, "values": r.values,
+                    "instance": o.map(|i| i.id.clone()), "status": o.map(|i| i.status.clone()),
+                })
+            })
+            .collect();
+        ctx.printer.json(&json!({
+            "zone": zone, "record": domain::normalize(&s.record), "routing": kind, "records": recs,
+        }))?;
+        return Ok(ExitStatus::Success);
+    }
+    ctx.printer
+        .data(format!("zone:    {} ({})", zone.name, zone.id));
+    ctx.printer.data(format!(
+        "record:  {} ({kind} CNAME)",
+        domain::normalize(&s.record)
+    ));
+    let mut rows = vec![vec![
+        "SET-ID".to_string(),
+        "WEIGHT".into(),
+        "TTL".into(),
+        "VALUE".into(),
+        "INSTANCE".into(),
+        "STATUS".into(),
+    ]];
+    for (r, o) in &rows_data {
+        rows.push(vec![
+            r.set_identifier.clone().unwrap_or_else(|| "-".into()),
+            r.weight
+                .map(|w| w.to_string())
+                .unwrap_or_else(|| "-".into()),
+            r.ttl.map(|t| t.to_string()).unwrap_or_else(|| "-".into()),
+            r.values.join(","),
+            o.map(|i| i.id.clone())
+                .unwrap_or_else(|| "(not an RDS instance here)".into()),
+            o.map(|i| i.status.clone()).unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    ctx.printer.table(&rows);
+    Ok(ExitStatus::Success)
+}
+
+fn step(ctx: &Context, n: u32, text: impl std::fmt::Display) {
+    ctx.printer.status(format!("[{n}/6] {text}"));
+}
+
+async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> {
+    let s = setup(ctx, &args.record)?;
+    let interval = args
+        .poll_interval
+        .or(s.poll)
+        .unwrap_or(Duration::from_secs(5));
+    let c = clients(ctx, &s).await?;
+    let zone = route53::resolve_zone(&c.r53, &s.zone).await?;
+    let records = route53::records(&c.r53, &zone.id, &s.record).await?;
+    let shape = domain::classify(&s.record, &records)?;
+    let instances = route53::instances(&c.rds).await?;
+
+    // What to point at, and the plan.
+    let (target_id, plan) = if args.rollback {
+        let history = domain::history();
+        let last = domain::last_switch(&history, &zone.id, &s.record).ok_or_else(|| {
+            UserError::usage(format!(
+                "no earlier switch of `{}` recorded in {}",
+                s.record,
+                domain::history_path().display()
+            ))
+        })?;
+        let plan = domain::plan_rollback(&shape, &last.before)?;
+        let value = domain::main_value(&last.before).unwrap_or_default();
+        let id = route53::owner(&instances, &value)
+            .map(|i| i.id.clone())
+            .ok_or_else(|| {
+                UserError::runtime(format!(
+                    "the previous value {value} is not the endpoint of an RDS instance in this account and region"
+                ))
+                .hint("roll back in Route53 directly")
+            })?;
+        (id, plan)
+    } else {
+        let id = match &args.to {
+            Some(id) => id.clone(),
+            None => crate::restore::latest_target(&crate::restore::logged_restores(), s.source.as_deref())
+                .ok_or_else(|| {
+                    UserError::usage("no target instance: pass --to ID")
+                        .hint("dbtool remembers the targets of `dbtool restore` run on this machine; none was found")
+                })?,
+        };
+        let inst = instances.iter().find(|i| i.id == id).ok_or_else(|| {
+            UserError::runtime(format!(
+                "RDS instance `{id}` not found; nothing was changed"
+            ))
+        })?;
+        let endpoint = inst.address.clone().ok_or_else(|| {
+            UserError::runtime(format!(
+                "`{id}` has no endpoint yet (status {})",
+                inst.status
+            ))
+        })?;
+        let plan = domain::plan_switch(&shape, &endpoint, &id, args.weight)?;
+        (id, plan)
+    };
+    let target = instances
+        .iter()
+        .find(|i| i.id == target_id)
+        .cloned()
+        .ok_or_else(|| UserError::runtime(format!("RDS instance `{target_id}` not found")))?;
+
+    // 1. The target is available and accepts a connection.
+    step(ctx, 1, format!("checking `{}`", target.id));
+    if target.status != "available" {
+        return Err(UserError::runtime(format!(
+            "`{}` is `{}`, not available; nothing was changed",
+            target.id, target.status
+        ))
+        .hint(format!(
+            "wait for it: dbtool restore --wait-only --target {}",
+            target.id
+        ))
+        .into());
+    }
+    if args.skip_connect_check {
+        ctx.printer
+            .warn("--skip-connect-check: not checking that the new instance accepts connections");
+    } else {
+        select_one(ctx, &target.id).await?;
+        ctx.printer
+            .success(format!("`{}` is available and answers SELECT 1", target.id));
+    }
+
+    // 2. Show the change and confirm.
+    let ttl = plan.ttl();
+    step(
+        ctx,
+        2,
+        format!("change to {} (TTL {ttl}s):", domain::normalize(&s.record)),
+    );
+    print_change(ctx, &plan);
+    if ctx.printer.is_json() {
+        ctx.printer.json(&json!({
+            "zone": zone, "record": domain::normalize(&s.record), "target": target.id,
+            "rollback": args.rollback, "dry_run": args.dry_run,
+            "before": plan.before, "after": plan.after, "upserts": plan.upserts, "ttl": ttl,
+        }))?;
+    }
+    if args.dry_run {
+        ctx.printer.status("dry run: nothing was changed");
+        return Ok(ExitStatus::Success);
+    }
+    crate::prompt::confirm(
+        &ctx.printer,
+        &format!("Point {} at `{}`?", domain::normalize(&s.record), target.id),
+        args.yes,
+    )?;
+
+    // 3. One atomic batch.
+    let comment = format!(
+        "dbtool cname switch{} to {}",
+        if args.rollback { " --rollback" } else { "" },
+        target.id
+    );
+    let change = route53::upsert(&c.r53, &zone.id, &plan.upserts, &comment).await?;
+    step(
+        ctx,
+        3,
+        format!(
+            "changed in one batch ({} record set(s)), change {change}",
+            plan.upserts.len()
+        ),
+    );
+    record_switch(ctx, &c, &zone, &s.record, &target, &plan, args.rollback).await;
+
+    // 4. INSYNC.
+    route53::wait_insync(&c.r53, &change, interval, &ctx.printer).await?;
+    step(ctx, 4, "the change is INSYNC on Route53's name servers");
+
+    // 5. TTL.
+    if args.no_wait_ttl {
+        step(
+            ctx,
+            5,
+            format!("not waiting the TTL ({ttl}s): resolvers may answer the old value until then"),
+        );
+    } else {
+        step(
+            ctx,
+            5,
+            format!("waiting the TTL ({ttl}s) so resolvers drop the old answer"),
+        );
+        countdown(ctx, ttl).await;
+    }
+
+    // 6. Connections still on the old instance(s).
+    let losing = domain::values_losing_traffic(&plan);
+    let old: Vec<DbInstanceInfo> = losing
+        .iter()
+        .filter_map(|v| route53::owner(&instances, v).cloned())
+        .collect();
+    step(ctx, 6, "connections still open on the old instance");
+    if old.is_empty() && args.old_url.is_none() {
+        ctx.printer
+            .status("  no old RDS instance loses traffic with this change");
+    }
+    if let Some(url) = &args.old_url {
+        report_connections(ctx, old.first().map(|i| i.id.as_str()), Some(url)).await;
+    } else {
+        for o in &old {
+            report_connections(ctx, Some(&o.id), None).await;
+        }
+    }
+    if args.stop_old {
+        for o in &old {
+            ctx.printer.warn(format!(
+                "a stopped RDS instance starts again by itself after 7 days: delete `{}` or stop it again before then",
+                o.id
+            ));
+            crate::prompt::confirm(
+                &ctx.printer,
+                &format!("Stop the old instance `{}`?", o.id),
+                args.yes,
+            )?;
+            let snapshot = args
+                .snapshot
+                .then(|| format!("{}-before-stop-{}", o.id, Utc::now().format("%Y%m%d%H%M")));
+            c.rds
+                .stop_db_instance()
+                .db_instance_identifier(&o.id)
+                .set_db_snapshot_identifier(snapshot.clone())
+                .send()
+                .await
+                .map_err(|e| {
+                    UserError::runtime(format!("StopDBInstance `{}` failed", o.id)).source(
+                        anyhow::anyhow!("{}", aws_sdk_rds::error::DisplayErrorContext(e)),
+                    )
+                })?;
+            match snapshot {
+                Some(sn) => ctx
+                    .printer
+                    .success(format!("stopping `{}` (snapshot {sn})", o.id)),
+                None => ctx.printer.success(format!("stopping `{}`", o.id)),
+            }
+        }
+    } else if !old.is_empty() {
+        ctx.printer.hint(
+            "DNS does not end open connections: stop the old instance (--stop-old) or restart the applications",
+        );
+    }
+    ctx.printer.success(format!(
+        "{} now points at `{}`",
+        domain::normalize(&s.record),
+        target.id
+    ));
+    if !args.rollback {
+        ctx.printer
+            .hint("undo with `dbtool cname switch --rollback`; then import the change into Terraform state");
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `SELECT 1` on the instance through the connect machinery (readonly role).
+async fn select_one(ctx: &Context, id: &str) -> anyhow::Result<()> {
+    let fail = |e: anyhow::Error| -> anyhow::Error {
+        UserError::runtime(format!("`{id}` does not accept a connection; nothing was changed"))
+            .source(e)
+            .hint("check security groups and the readonly role; --skip-connect-check skips this check when this machine has no network path into the VPC")
+            .into()
+    };
+    let t = TargetArgs {
+        target: Some(id.to_string()),
+        url: None,
+    };
+    let resolved = ctx
+        .resolve_target_as(&t, "readonly", None)
+        .await
+        .map_err(fail)?;
+    let client = tokio::time::timeout(Duration::from_secs(20), resolved.conn.connect())
+        .await
+        .map_err(|_| fail(anyhow::anyhow!("timed out after 20 s")))?
+        .map_err(fail)?;
+    client
+        .simple_query("SELECT 1")
+        .await
+        .map_err(|e| fail(e.into()))?;
+    Ok(())
+}
+
+/// Client connections on the old database other than dbtool's and rdsadmin's.
+async fn report_connections(ctx: &Context, id: Option<&str>, url: Option<&str>) {
+    let name = id.unwrap_or("the old database");
+    let result: anyhow::Result<Vec<tokio_postgres::Row>> = async {
+        let conn = match url {
+            Some(u) => crate::pg::ConnInfo::from_url(u).map_err(|e| anyhow::anyhow!("--old-url: {e}"))?,
+            None => {
+                let t = TargetArgs {
+                    target: id.map(str::to_string),
+                    url: None,
+                };
+                ctx.resolve_target_as(&t, "readonly", None).await?.conn
+            }
+        };
+        let client = tokio::time::timeout(Duration::from_secs(20), conn.connect())
+            .await
+            .map_err(|_| anyhow::anyhow!("timed out after 20 s"))??;
+        Ok(client
+            .query(
+                "SELECT pid, coalesce(usename, ''), coalesce(datname, ''), coalesce(application_name, ''), \
+                 coalesce(client_addr::text, 'local'), coalesce(state, '') \
+                 FROM pg_stat_activity \
+                 WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() \
+                 AND coalesce(usename, '') <> 'rdsadmin' ORDER BY datname, usename, pid",
+                &[],
+            )
+            .await?)
+    }
+    .await;
+    match result {
+        Ok(rows) if rows.is_empty() => ctx
+            .printer
+            .status(format!("  {name}: no client connections open")),
+        Ok(rows) => {
+            ctx.printer.warn(format!(
+                "{name}: {} client connection(s) still open",
+                rows.len()
+            ));
+            for r in rows {
+                let pid: i32 = r.get(0);
+                let (user, db, app, addr, state): (String, String, String, String, String) =
+                    (r.get(1), r.get(2), r.get(3), r.get(4), r.get(5));
+                ctx.printer.status(format!(
+                    "  pid {pid}  user {user}  db {db}  app {app}  from {addr}  {state}"
+                ));
+            }
+        }
+        Err(e) => {
+            ctx.printer
+                .warn(format!("cannot list the connections on {name}: {e:#}"));
+            ctx.printer
+                .hint("pass --old-url URL (e.g. through a tunnel) to check the old database");
+        }
+    }
+}
+
+fn print_change(ctx: &Context, plan: &SwitchPlan) {
+    for line in domain::describe_records(&plan.before) {
+        ctx.printer.status(format!("  old: {line}"));
+    }
+    for line in domain::describe_records(&plan.after) {
+        ctx.printer.status(format!("  new: {line}"));
+    }
+}
+
+async fn countdown(ctx: &Context, ttl: i64) {
+    let spinner = ctx.printer.spinner(format!("{ttl}s left"));
+    for left in (1..=ttl).rev() {
+        spinner.set_message(format!("waiting the TTL: {left}s left"));
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    spinner.finish_and_clear();
+}
+
+/// History file and a tag on the new instance; failures only warn (the DNS
+/// change itself succeeded).
+async fn record_switch(
+    ctx: &Context,
+    c: &Clients,
+    zone: &Zone,
+    record: &str,
+    target: &DbInstanceInfo,
+    plan: &SwitchPlan,
+    rollback: bool,
+) {
+    let now = Utc::now();
+    let entry = SwitchRecord {
+        time: now,
+        zone_id: zone.id.clone(),
+        record: domain::normalize(record),
+        to_instance: target.id.clone(),
+        before: plan.before.clone(),
+        after: plan.after.clone(),
+        rollback,
+    };
+    if let Err(e) = domain::append_history(&entry) {
+        ctx.printer.warn(format!(
+            "could not record the switch in {}: {e}",
+            domain::history_path().display()
+        ));
+    }
+    let Some(arn) = &target.arn else { return };
+    let old = domain::main_value(&plan.before).unwrap_or_default();
+    let new = domain::main_value(&plan.after).unwrap_or_default();
+    let tag = aws_sdk_rds::types::Tag::builder()
+        .key(domain::TAG_SWITCH)
+        .value(domain::switch_tag_value(now, record, &old, &new))
+        .build();
+    if let Err(e) = c
+        .rds
+        .add_tags_to_resource()
+        .resource_name(arn)
+        .tags(tag)
+        .send()
+        .await
+    {
+        ctx.printer.warn(format!(
+            "could not tag `{}` with the switch: {}",
+            target.id,
+            aws_sdk_rds::error::DisplayErrorContext(e)
+        ));
+    }
+}
