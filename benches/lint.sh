@@ -118,9 +118,9 @@ repo_cmp=$(compare "Findings per rule on this repository's migrations/:" "$(coun
 ext_cmp=""
 ext_dir=$(ls -d /usr/share/postgresql/*/extension 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$ext_dir" ]; then
-  mkdir -p "$work/pgext" && cp "$ext_dir"/*.sql "$work/pgext/"
+  mkdir -p "$work/pgext" && cp "$ext_dir"/*.sql "$ext_dir"/../*.sql "$work/pgext/" 2>/dev/null || true
   ext_files=("$work"/pgext/*.sql)
-  ext_cmp=$(compare "Findings per rule on PostgreSQL's extension scripts ($ext_dir, ${#ext_files[@]} files):" \
+  ext_cmp=$(compare "Findings per rule on PostgreSQL's own SQL scripts ($(dirname "$ext_dir") and its extension/, ${#ext_files[@]} files):" \
     "$(count_dbtool "$work/pgext")" "$(count_squawk "${ext_files[@]}")" \
     "$(count_squawk --assume-in-transaction "${ext_files[@]}")")
 fi

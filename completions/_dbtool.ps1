@@ -299,6 +299,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -322,6 +324,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -349,6 +353,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate;up' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -372,6 +378,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -389,6 +397,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate;info' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -412,6 +422,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -429,6 +441,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate;validate' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -453,6 +467,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
             [CompletionResult]::new('--allow-pending', '--allow-pending', [CompletionResultType]::ParameterName, 'Accept migrations not applied yet (Flyway counts them as errors)')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -470,6 +486,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate;baseline' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -493,6 +511,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -510,6 +530,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate;repair' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -533,6 +555,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -550,6 +574,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;migrate;clean' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -574,6 +600,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
             [CompletionResult]::new('--allow-clean', '--allow-clean', [CompletionResultType]::ParameterName, 'Allow clean even though clean_disabled is true (never on production)')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -593,6 +621,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:port/db) instead of TARGET')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Number of migrations to undo, newest first')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Undo every applied migration above VERSION')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -616,6 +646,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -632,6 +664,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;migrate;new' {
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -656,6 +690,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
             [CompletionResult]::new('--repeatable', '--repeatable', [CompletionResultType]::ParameterName, 'Create a repeatable migration (R__…) instead of a versioned one')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')
@@ -677,6 +713,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip these rules (comma-separated or repeated)')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Run only these rules (comma-separated or repeated)')
             [CompletionResult]::new('--changed-since', '--changed-since', [CompletionResultType]::ParameterName, 'Lint only files changed since this git ref (plus uncommitted and untracked ones)')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
             [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
             [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
@@ -703,6 +741,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Exit with status 1 when there are warnings, not only errors')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Show the lock model: each statement''s locks, rewrites and scans')
             [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'List the rules with their default severity and exit')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
             [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the SQL that would run, with transaction boundaries; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts')

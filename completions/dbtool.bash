@@ -1433,13 +1433,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate)
-            opts="-y -q -v -h -V --url --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
+            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1543,13 +1551,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__baseline)
-            opts="-y -q -v -h -V --url --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1653,13 +1669,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__clean)
-            opts="-y -q -v -h -V --url --allow-clean --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1917,13 +1941,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__info)
-            opts="-y -q -v -h -V --url --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2027,7 +2059,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__lint)
-            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2082,14 @@ _dbtool() {
                     return 0
                     ;;
                 --changed-since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2153,12 +2193,20 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__new)
-            opts="-y -q -v -h -V --repeatable --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --repeatable --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --flyway-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2259,13 +2307,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__repair)
-            opts="-y -q -v -h -V --url --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2369,7 +2425,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__undo)
-            opts="-y -q -v -h -V --url --count --to --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2384,6 +2440,14 @@ _dbtool() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2487,13 +2551,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__up)
-            opts="-y -q -v -h -V --url --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2597,13 +2669,21 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__validate)
-            opts="-y -q -v -h -V --url --allow-pending --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --url --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

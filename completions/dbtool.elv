@@ -277,6 +277,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -300,6 +302,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -326,6 +330,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;up'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -349,6 +355,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -365,6 +373,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;info'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -388,6 +398,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -404,6 +416,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;validate'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -428,6 +442,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
             cand --allow-pending 'Accept migrations not applied yet (Flyway counts them as errors)'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -444,6 +460,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;baseline'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -467,6 +485,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -483,6 +503,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;repair'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -506,6 +528,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -522,6 +546,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;migrate;clean'= {
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -546,6 +572,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
             cand --allow-clean 'Allow clean even though clean_disabled is true (never on production)'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -564,6 +592,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --url 'Connection URL (postgresql://user@host:port/db) instead of TARGET'
             cand --count 'Number of migrations to undo, newest first'
             cand --to 'Undo every applied migration above VERSION'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -587,6 +617,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --env 'Use the configured environment NAME (preview, staging, production…)'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -602,6 +634,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --version 'Print version'
         }
         &'dbtool;migrate;new'= {
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -626,6 +660,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
             cand --output-format 'Format of data printed on stdout'
             cand --repeatable 'Create a repeatable migration (R__…) instead of a versioned one'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'
@@ -646,6 +682,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --exclude 'Skip these rules (comma-separated or repeated)'
             cand --include 'Run only these rules (comma-separated or repeated)'
             cand --changed-since 'Lint only files changed since this git ref (plus uncommitted and untracked ones)'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
             cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
             cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
@@ -672,6 +710,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-warnings 'Exit with status 1 when there are warnings, not only errors'
             cand --explain 'Show the lock model: each statement''s locks, rewrites and scans'
             cand --list-rules 'List the rules with their default severity and exit'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
             cand --dry-run 'Print the SQL that would run, with transaction boundaries; change nothing'
             cand -y 'Answer yes to confirmation prompts'

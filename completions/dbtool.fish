@@ -231,6 +231,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l no-progress -d 
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -263,6 +267,8 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -282,6 +288,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_se
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "lint" -d 'Check migrations for operations that lock or rewrite busy tables'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -314,6 +324,8 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -323,6 +335,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -355,6 +371,8 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -364,6 +382,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -397,6 +419,8 @@ never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-pending -d 'Accept migrations not applied yet (Flyway counts them as errors)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -406,6 +430,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -438,6 +466,8 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -447,6 +477,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -479,6 +513,8 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -488,6 +524,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -521,6 +561,8 @@ never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-clean -d 'Allow clean even though clean_disabled is true (never on production)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -532,6 +574,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l count -d 'Number of migrations to undo, newest first' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l to -d 'Undo every applied migration above VERSION' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -564,6 +610,8 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -572,6 +620,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -605,6 +657,8 @@ never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l repeatable -d 'Create a repeatable migration (R__…) instead of a versioned one'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmation prompts'
@@ -622,6 +676,10 @@ sarif\t'SARIF 2.1.0, for code scanning'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l exclude -d 'Skip these rules (comma-separated or repeated)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l include -d 'Run only these rules (comma-separated or repeated)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l changed-since -d 'Lint only files changed since this git ref (plus uncommitted and untracked ones)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
+refuse\t'Stop before the migration and name the blocking sessions'
+off\t'Do not check'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l preflight-timeout -d 'How long --preflight wait waits for blocking sessions' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l flyway-config -d 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l locations -d 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l schemas -d 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]' -r
@@ -657,6 +715,8 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-warnings -d 'Exit with status 1 when there are warnings, not only errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l explain -d 'Show the lock model: each statement\'s locks, rewrites and scans'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l list-rules -d 'List the rules with their default severity and exit'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmation prompts'

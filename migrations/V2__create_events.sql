@@ -2,7 +2,7 @@
 CREATE TABLE events (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     stream_id   uuid        NOT NULL,
-    version     integer     NOT NULL,
+    version     bigint      NOT NULL,
     type        text        NOT NULL,
     payload     jsonb       NOT NULL DEFAULT '{}'::jsonb,
     created_at  timestamptz NOT NULL DEFAULT now(),

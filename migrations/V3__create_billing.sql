@@ -10,7 +10,7 @@ CREATE TABLE billing_lines (
     account_id  bigint      NOT NULL REFERENCES billing_accounts (id),
     event_id    bigint      REFERENCES events (id),
     amount      numeric(12, 2) NOT NULL,
-    currency    char(3)     NOT NULL DEFAULT 'EUR',
+    currency    text        NOT NULL DEFAULT 'EUR' CHECK (char_length(currency) = 3),
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 

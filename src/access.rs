@@ -23,7 +23,11 @@ pub async fn finish(
     if r.instance.is_none() && r.auth != AuthMode::Iam {
         return Ok(r);
     }
-    let sdk = credentials::load(&r.aws, mfa, printer).await?;
+    // Signing a token needs no HTTP client; looking an instance up does.
+    let sdk = match credentials::env_only(&r.aws).filter(|_| r.instance.is_none()) {
+        Some(signing_only) => signing_only,
+        None => credentials::load(&r.aws, mfa, printer).await?,
+    };
     if r.aws.region.is_none() {
         r.aws.region = sdk.region().map(|reg| reg.to_string());
     }

@@ -491,6 +491,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> {
+    config.lint.validate().map_err(|e| {
+        UserError::usage(format!("{origin}: [lint]: {e}"))
+            .hint("`dbtool migrate lint --list-rules` lists the rule ids")
+    })?;
     let at = |needle: &str| -> String {
         match text.find(needle) {
             Some(off) => {

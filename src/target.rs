@@ -17,7 +17,7 @@ use crate::sandbox::Sandbox;
 /// The database to use; flattened into every database command.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct TargetArgs {
-    /// Database to use: a configured environment or database name, or a host name
+    /// Database: a configured environment or database name, an RDS instance id, `sandbox`, or a host
     #[arg(value_name = "TARGET")]
     pub target: Option<String>,
 

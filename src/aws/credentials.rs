@@ -165,6 +165,43 @@ pub async fn load(
     Ok(with_credentials(&base, &session))
 }
 
+/// Signing-only configuration for the common scripted case: keys in the
+/// environment, no profile, no role to assume. It builds no HTTP client (which
+/// would load every system root certificate), so `dbtool env` stays fast; it
+/// cannot call AWS APIs, so `crate::access` only uses it to sign tokens.
+pub fn env_only(spec: &AwsSpec) -> Option<aws_config::SdkConfig> {
+    let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+    let profile = spec.source_profile.is_some() || spec.profile.is_some() || set("AWS_PROFILE");
+    if spec.role_arn.is_some()
+        || profile
+        || !set("AWS_ACCESS_KEY_ID")
+        || !set("AWS_SECRET_ACCESS_KEY")
+    {
+        return None;
+    }
+    let region = spec
+        .region
+        .clone()
+        .or_else(|| std::env::var("AWS_REGION").ok())
+        .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())?;
+    let creds = Credentials::new(
+        std::env::var("AWS_ACCESS_KEY_ID").ok()?,
+        std::env::var("AWS_SECRET_ACCESS_KEY").ok()?,
+        std::env::var("AWS_SESSION_TOKEN")
+            .ok()
+            .filter(|t| !t.is_empty()),
+        None,
+        "environment",
+    );
+    Some(
+        aws_config::SdkConfig::builder()
+            .credentials_provider(SharedCredentialsProvider::new(creds))
+            .region(aws_config::Region::new(region))
+            .time_source(aws_smithy_async::time::SystemTimeSource::new())
+            .build(),
+    )
+}
+
 fn with_credentials(base: &aws_config::SdkConfig, s: &CachedSession) -> aws_config::SdkConfig {
     let expiry = std::time::SystemTime::from(s.expiration);
     let creds = Credentials::new(

@@ -485,21 +485,24 @@ async fn run_load(ctx: &Context, args: &LoadArgs) -> anyhow::Result<ExitStatus> 
         target: None,
         url: args.url.clone(),
     };
-    let resolved = ctx.resolve_target_as(&target, &args.role, None).await?;
+    // The refusal comes before any AWS call: plan the target first.
+    let planned = ctx.plan_target(&target, &args.role, None)?;
     let dbname = match (&args.into, args.create) {
         (Some(n), _) => n.clone(),
         (None, true) => name_from_file(&args.file),
-        (None, false) => resolved.conn.dbname.clone(),
+        (None, false) => planned.conn.dbname.clone(),
     };
-    let conn = resolved.conn.with_dbname(&dbname);
-    if let Some(env) = &resolved.environment {
-        let local =
-            ctx.environment_named(env).is_some_and(|e| e.sandbox) || is_local_host(&conn.host);
+    if let Some(env) = &planned.environment {
+        let local = ctx.environment_named(env).is_some_and(|e| e.sandbox)
+            || is_local_host(&planned.conn.host);
         if !local {
+            let place = match &planned.instance {
+                Some(i) if planned.conn.host.is_empty() => i.clone(),
+                _ => planned.conn.host.clone(),
+            };
             if !args.yes {
                 return Err(UserError::usage(format!(
-                    "refusing to load into `{dbname}` of environment `{env}` ({}), which is not local",
-                    conn.host
+                    "refusing to load into `{dbname}` of environment `{env}` ({place}), which is not local"
                 ))
                 .hint("pass --yes and type the database name to confirm; `dbtool dump load` targets the sandbox by default")
                 .into());
@@ -515,6 +518,8 @@ async fn run_load(ctx: &Context, args: &LoadArgs) -> anyhow::Result<ExitStatus> 
             )?;
         }
     }
+    let resolved = ctx.resolve_target_as(&target, &args.role, None).await?;
+    let conn = resolved.conn.with_dbname(&dbname);
     if args.create {
         load::create_database(&resolved.conn, &dbname).await?;
         p.success(format!("created database {dbname}"));

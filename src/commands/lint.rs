@@ -67,25 +67,10 @@ pub struct LintArgs {
     pub list_rules: bool,
 }
 
-/// The `[lint]` table of the configuration file (default when absent).
+/// The `[lint]` table of the configuration file (default when absent);
+/// its rule ids were checked when the file was loaded.
 pub fn lint_config(ctx: &Context) -> anyhow::Result<LintConfig> {
-    let Some(loaded) = ctx.config.as_ref() else {
-        return Ok(LintConfig::default());
-    };
-    let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
-    let value: toml::Table = toml::from_str(&text).unwrap_or_default();
-    let Some(table) = value.get("lint") else {
-        return Ok(LintConfig::default());
-    };
-    let origin = crate::config::display_path(&loaded.path);
-    let config: LintConfig = table
-        .clone()
-        .try_into()
-        .map_err(|e| UserError::usage(format!("{origin}: [lint]: {e}")))?;
-    config
-        .validate()
-        .map_err(|e| UserError::usage(format!("{origin}: {e}")))?;
-    Ok(config)
+    Ok(ctx.config().map(|c| c.lint.clone()).unwrap_or_default())
 }
 
 /// What `lint` takes from the migrate settings when run as `dbtool migrate

@@ -103,6 +103,9 @@ pub struct NewArgs {
 /// Options shared by every migrate subcommand.
 #[derive(Debug, clap::Args, Default)]
 pub struct MigrateOpts {
+    #[command(flatten)]
+    pub deploy: crate::lint::deploy::DeployLintArgs,
+
     /// Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)
     #[arg(long, global = true, value_name = "FILE", help_heading = MIGRATE)]
     pub flyway_config: Option<PathBuf>,
@@ -313,9 +316,6 @@ fn merged_target(parent: &TargetArgs, sub: Option<&TargetArgs>) -> TargetArgs {
 }
 
 pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus> {
-    if let Some(MigrateCommand::Lint(lint)) = &args.command {
-        return crate::commands::lint::run(ctx, lint).await;
-    }
     let sub_target = match &args.command {
         Some(
             MigrateCommand::Up(t)
@@ -334,6 +334,16 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
 
     if let Some(MigrateCommand::New(n)) = &args.command {
         return new_migration(ctx, &settings, n);
+    }
+    if let Some(MigrateCommand::Lint(lint)) = &args.command {
+        // Locations and lock_timeout as migrate resolves them (flags,
+        // FLYWAY_* variables, dbtool.toml, flyway.conf).
+        let defaults = crate::commands::lint::Defaults {
+            locations: settings.locations.clone(),
+            engine_lock_timeout: !settings.lock_timeout.is_zero(),
+            server_version: None,
+        };
+        return crate::commands::lint::run_with(ctx, lint, &defaults).await;
     }
     let read_only = matches!(
         args.command,
@@ -603,8 +613,14 @@ async fn migrate_up(
     environment: Option<&str>,
 ) -> anyhow::Result<ExitStatus> {
     let p = &ctx.printer;
+    let preview = engine.plan(resolved, true).await?;
+    lint_before_applying(ctx, engine, resolved, &preview, &o.deploy, environment)?;
+    engine.preflight = Some(engine::Preflight {
+        mode: o.deploy.preflight,
+        timeout: o.deploy.preflight_timeout,
+    });
     if o.dry_run {
-        let plan = engine.plan(resolved, true).await?;
+        let plan = preview;
         let sql = engine.dry_run_sql(resolved, &plan);
         if p.is_json() {
             p.json(&serde_json::json!({
@@ -626,7 +642,6 @@ async fn migrate_up(
     }
     if confirm_needed {
         // Ask before anything changes (and before taking the lock).
-        let preview = engine.plan(resolved, true).await?;
         if !preview.steps.is_empty() {
             print_plan(ctx, resolved, &preview);
             confirm(
@@ -680,6 +695,62 @@ async fn migrate_up(
         ));
     }
     Ok(ExitStatus::Success)
+}
+
+/// Lints the pending migrations before anything is applied (the applied
+/// ones give context). Findings go to stderr; error-level findings stop the
+/// run where the environment says `lint = "refuse"` or with `--deny-unsafe`,
+/// unless `--allow-unsafe`. By default the run goes on, as with Flyway.
+fn lint_before_applying(
+    ctx: &Context,
+    engine: &Engine,
+    resolved: &Resolved,
+    plan: &engine::Plan,
+    deploy: &crate::lint::deploy::DeployLintArgs,
+    environment: Option<&str>,
+) -> anyhow::Result<()> {
+    use crate::lint::{deploy, LintOptions, PgVersion, Source};
+    if plan.steps.is_empty() {
+        return Ok(());
+    }
+    let sources: Vec<Source> = resolved
+        .migrations
+        .iter()
+        .map(|m| Source {
+            file: display_script(&m.path),
+            text: m.sql.clone(),
+            execute_in_transaction: m.config.execute_in_transaction,
+        })
+        .collect();
+    let mut pending = vec![false; sources.len()];
+    for (i, _) in &plan.steps {
+        pending[*i] = true;
+    }
+    let opts = LintOptions {
+        pg_version: PgVersion::from_num(engine.server_version),
+        config: crate::commands::lint::lint_config(ctx)?,
+        engine_lock_timeout: !engine.settings.lock_timeout.is_zero(),
+        ..Default::default()
+    };
+    let findings = deploy::lint_pending(&sources, &pending, &opts);
+    if !findings.is_empty() {
+        let p = &ctx.printer;
+        let text = crate::lint::report::text(&findings, &|_, s| s.to_string());
+        eprint!("{text}");
+        p.status(crate::lint::report::summary(&findings, plan.steps.len()));
+    }
+    let mode = environment
+        .and_then(|e| ctx.environment_named(e))
+        .and_then(|e| e.lint);
+    if deploy::refuses(&findings, mode, deploy.deny_unsafe, deploy.allow_unsafe) {
+        return Err(deploy::refusal(&findings).into());
+    }
+    Ok(())
+}
+
+/// A migration's path as lint findings show it: relative to the working directory.
+fn display_script(path: &std::path::Path) -> String {
+    crate::config::display_path(path)
 }
 
 /// One line per pending migration, before applying.

@@ -12,9 +12,9 @@ use crate::migrate::resolve::ScriptConfig;
 
 use super::Source;
 
-/// The `.sql` files under `paths`, each location in migration order:
-/// versioned (and baseline/undo) by version, then repeatables by
-/// description, then anything else by name.
+/// The `.sql` files under `paths` in migration order: versioned (and
+/// baseline/undo) by version, then repeatables by description, then
+/// anything else by path.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
@@ -28,20 +28,22 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         if !p.is_dir() {
             return Err(format!("{}: no such file or directory", p.display()));
         }
-        let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
+        let files: Vec<PathBuf> = walkdir::WalkDir::new(p)
             .follow_links(true)
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "sql"))
             .map(|e| e.into_path())
             .collect();
-        files.sort_by_cached_key(|f| order_key(f));
         for f in files {
             if seen.insert(f.clone()) {
                 out.push(f);
             }
         }
     }
+    // One migration order across every location and explicit file, as
+    // Flyway applies them (rules carry context from file to file).
+    out.sort_by_cached_key(|f| order_key(f));
     Ok(out)
 }
 
@@ -128,4 +130,57 @@ pub fn changed_since(git_ref: &str, cwd: &Path) -> Result<HashSet<PathBuf>, Stri
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migration_order_across_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("a/sub")).unwrap();
+        for f in [
+            "a/V10__x.sql",
+            "a/sub/V2__y.sql",
+            "a/R__view.sql",
+            "a/notes.txt",
+            "b.sql",
+            "V1_1__z.sql",
+        ] {
+            std::fs::write(d.join(f), "select 1;").unwrap();
+        }
+        let files = collect(&[d.join("a"), d.join("b.sql"), d.join("V1_1__z.sql")]).unwrap();
+        let names: Vec<String> = files.iter().map(|f| display_path(f, d)).collect();
+        assert_eq!(
+            names,
+            vec![
+                "V1_1__z.sql",
+                "a/sub/V2__y.sql",
+                "a/V10__x.sql",
+                "a/R__view.sql",
+                "b.sql"
+            ]
+        );
+        assert!(collect(&[d.join("missing")])
+            .unwrap_err()
+            .contains("no such file or directory"));
+    }
+
+    #[test]
+    fn script_conf_sets_the_transaction_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("V1__x.sql");
+        std::fs::write(&f, "create index concurrently i on t (a);").unwrap();
+        std::fs::write(
+            dir.path().join("V1__x.sql.conf"),
+            "executeInTransaction=true\n",
+        )
+        .unwrap();
+        assert_eq!(
+            load(&f, "V1__x.sql").unwrap().execute_in_transaction,
+            Some(true)
+        );
+    }
 }

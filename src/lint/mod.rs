@@ -9,6 +9,7 @@
 
 pub mod ast;
 pub mod config;
+pub mod deploy;
 pub mod files;
 pub mod locks;
 pub mod preflight;
@@ -245,7 +246,10 @@ pub fn prepare(source: Source) -> Prepared {
                     .into_iter()
                     .filter_map(|raw| raw.stmt.and_then(|n| n.node))
                     .collect()),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e
+                    .to_string()
+                    .trim_start_matches("Invalid statement: ")
+                    .to_string()),
             })
             .collect(),
         Err(_) => Vec::new(),
@@ -368,6 +372,25 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
     );
     st.hot_tables = opts.config.hot_tables.clone();
     let ignores = Ignores::parse(text, &statements);
+    for (off, id) in &ignores.unknown {
+        let (line, column) = sql::line_col(text, *off);
+        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        let message = match config::check_rule_id(id, &ids) {
+            Err(e) => format!("dbtool:ignore names an {e}"),
+            Ok(()) => continue,
+        };
+        let mut f = finding_raw(
+            src,
+            "unknown-rule",
+            Severity::Warning,
+            line,
+            column,
+            message,
+            String::new(),
+        );
+        f.help = "use a rule id from `dbtool migrate lint --list-rules`, or `all`";
+        report.findings.push(f);
+    }
     for (idx, stmt) in statements.iter().enumerate() {
         let stmt_text = stmt.text(text);
         let excerpt = std::cell::OnceCell::new();
@@ -586,6 +609,8 @@ pub struct Ignores {
     file: Vec<String>,
     /// (statement index, rule)
     statement: Vec<(usize, String)>,
+    /// Unknown rule ids named in ignore comments, with their byte offset.
+    pub unknown: Vec<(usize, String)>,
 }
 
 /// The marker that starts an inline ignore.
@@ -621,6 +646,11 @@ impl Ignores {
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .collect();
+            for r in &rules {
+                if r != "all" && r != "parse-error" && rules::rule(r).is_none() {
+                    ig.unknown.push((off, r.clone()));
+                }
+            }
             if whole_file {
                 ig.file.extend(rules);
                 continue;
@@ -697,9 +727,3 @@ pub fn relations_locked(text: &str, pg: PgVersion) -> Vec<RelationLock> {
 
 #[cfg(test)]
 mod tests;
-
-// Compiles and tests `src/commands/lint.rs` until `commands/mod.rs` declares
-// it; remove once `pub mod lint;` is wired there.
-#[cfg(test)]
-#[path = "../commands/lint.rs"]
-mod command;

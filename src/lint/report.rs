@@ -132,6 +132,11 @@ pub fn sarif(findings: &[Finding]) -> serde_json::Value {
         })
         .collect();
     rules.push(json!({
+        "id": "unknown-rule",
+        "shortDescription": { "text": "a dbtool:ignore comment naming a rule that does not exist" },
+        "defaultConfiguration": { "level": "warning" },
+    }));
+    rules.push(json!({
         "id": "parse-error",
         "shortDescription": { "text": "a statement that does not parse" },
         "defaultConfiguration": { "level": "error" },

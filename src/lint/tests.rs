@@ -549,6 +549,19 @@ fn inline_ignores() {
     let sql =
         "-- dbtool:ignore-file all reviewed by DBA\nALTER TABLE t DROP COLUMN a;\nDROP TABLE x;";
     assert!(run(sql, &LintOptions::default()).is_empty());
+    // A misspelt rule id is reported, with a suggestion.
+    let f = run(
+        "-- dbtool:ignore ban-drop-colum\nALTER TABLE t DROP COLUMN a;",
+        &LintOptions::default(),
+    );
+    assert_eq!(f[0].rule, "unknown-rule");
+    assert_eq!((f[0].line, f[0].column), (1, 4));
+    assert!(
+        f[0].message.contains("did you mean `ban-drop-column`"),
+        "{}",
+        f[0].message
+    );
+    assert_eq!(f[1].rule, "ban-drop-column");
     // A plain mention outside a comment does nothing.
     let sql = "SELECT 'dbtool:ignore ban-drop-column';\nALTER TABLE t DROP COLUMN a;";
     assert_eq!(rules(sql), vec!["ban-drop-column"]);
@@ -701,4 +714,50 @@ fn parallel_linting_keeps_order_and_schema_context() {
         |_, _| {},
     );
     assert_eq!(err, Err("boom"));
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let inputs = [
+        "",
+        "-- only a comment\n",
+        "/* unterminated",
+        "\u{feff}CREATE TABLE t (id bigint);",
+        "select 'héllo' ; ALTER TABLE \"Ünïcode\" DROP COLUMN \"ç\";",
+        "DO $$ BEGIN RAISE NOTICE 'x'; END $$;",
+        "CREATE FUNCTION f() RETURNS int AS $body$ select 1 $body",
+        "\\set ON_ERROR_STOP on\n\\i other.sql\n",
+        "COPY t FROM stdin;\n1\n2\n",
+        "select 1\0;",
+        ";;;",
+        "ALTER TABLE t ADD COLUMN c int DEFAULT (SELECT 1);",
+        "ALTER TABLE ONLY t ALTER COLUMN c TYPE int USING c::int, ALTER COLUMN d SET DEFAULT 1;",
+        "CREATE INDEX ON t USING gin (payload jsonb_path_ops) WHERE deleted_at IS NULL;",
+        "EXPLAIN ANALYZE UPDATE t SET a = 1;",
+        "WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x;",
+    ];
+    for text in inputs {
+        let src = Source {
+            file: "x.sql".into(),
+            text: text.into(),
+            execute_in_transaction: None,
+        };
+        let r = lint_source(
+            &src,
+            &LintOptions {
+                explain: true,
+                ..LintOptions::default()
+            },
+            &mut Schema::default(),
+        );
+        for f in &r.findings {
+            assert!(f.line >= 1 && f.column >= 1, "{text:?}: {f:?}");
+        }
+    }
+    // Columns count characters, not bytes.
+    let f = run(
+        "select 'é'; ALTER TABLE t DROP COLUMN c;",
+        &LintOptions::default(),
+    );
+    assert_eq!((f[0].line, f[0].column), (1, 13));
 }

@@ -148,8 +148,18 @@ pub struct Engine {
     /// `installed_by` value: the setting, else the session user.
     pub installed_by: String,
     pub backend_pid: i32,
+    /// Pre-flight before each migration (`--preflight`); None: no check.
+    pub preflight: Option<Preflight>,
     printer: Printer,
     lock: Option<Client>,
+}
+
+/// `--preflight` settings: before each migration, look for sessions holding
+/// locks on the relations it will lock (lint's lock model) and wait or refuse.
+#[derive(Debug, Clone, Copy)]
+pub struct Preflight {
+    pub mode: crate::lint::deploy::PreflightMode,
+    pub timeout: std::time::Duration,
 }
 
 fn pg_err(e: anyhow::Error, what: &str) -> anyhow::Error {
@@ -190,6 +200,7 @@ impl Engine {
             backend_pid: row.get(2),
             printer: printer.clone(),
             lock: None,
+            preflight: None,
         })
     }
 
@@ -618,6 +629,10 @@ impl Engine {
                 if let Some(pb) = &pb {
                     pb.set_message(m.script.clone());
                 }
+                if let Err(e) = self.preflight_check(m).await {
+                    r = Err(e);
+                    break;
+                }
                 let res = if p.transactional {
                     self.apply_transactional(resolved, m, p, rank).await
                 } else {
@@ -682,6 +697,43 @@ impl Engine {
             .or(report.schema_version_before.clone());
         report.total_time_ms = started.elapsed().as_millis() as i64;
         Ok(report)
+    }
+
+    /// Runs the pre-flight gate for one migration on the lock session (a
+    /// connection other than the one that migrates), if enabled.
+    async fn preflight_check(&self, m: &ResolvedMigration) -> anyhow::Result<()> {
+        let Some(pf) = self.preflight else {
+            return Ok(());
+        };
+        let client = self.lock.as_ref().unwrap_or(&self.client);
+        let pg = crate::lint::PgVersion::from_num(self.server_version);
+        // The same question the gate asks (long transactions matter to CONCURRENTLY),
+        // asked once here so a wait is announced instead of silent.
+        let concurrently = m.sql.to_ascii_lowercase().contains("concurrently");
+        let opts = crate::lint::preflight::Options {
+            long_transaction: concurrently.then(|| Duration::from_secs(60)),
+        };
+        let wanted = crate::lint::relations_locked(&m.sql, pg);
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let blockers = crate::lint::preflight::check(client, &wanted, &opts)
+            .await
+            .unwrap_or_default();
+        if !blockers.is_empty() && pf.mode == crate::lint::deploy::PreflightMode::Wait {
+            self.printer.status(format!(
+                "{}: waiting up to {} for {} session(s) holding conflicting locks:",
+                m.script,
+                humantime::format_duration(pf.timeout),
+                blockers.len()
+            ));
+            for b in &blockers {
+                self.printer.status(format!("  {}", b.describe()));
+            }
+        }
+        crate::lint::deploy::preflight_gate(client, &m.script, &m.sql, pg, pf.mode, pf.timeout)
+            .await?;
+        Ok(())
     }
 
     async fn apply_group(

@@ -35,6 +35,34 @@ fn doctor_help() {
     insta::assert_snapshot!("help_doctor", help(&["doctor"]));
 }
 
+/// Every command's help, so a change to the CLI shows up in review.
+#[test]
+fn command_help() {
+    for cmd in [
+        "connect",
+        "env",
+        "whoami",
+        "logout",
+        "migrate",
+        "roles",
+        "dump",
+        "restore",
+        "cname",
+        "completions",
+    ] {
+        insta::assert_snapshot!(format!("help_{cmd}"), help(&[cmd]));
+    }
+    for (cmd, sub) in [
+        ("migrate", "lint"),
+        ("migrate", "info"),
+        ("cname", "switch"),
+        ("roles", "apply"),
+        ("dump", "load"),
+    ] {
+        insta::assert_snapshot!(format!("help_{cmd}_{sub}"), help(&[cmd, sub]));
+    }
+}
+
 #[test]
 fn unknown_command_is_usage_error() {
     let env = TestEnv::new();

@@ -507,3 +507,48 @@ async fn token_matches_botocore() {
     );
     assert_eq!(ours, String::from_utf8(out.stdout).unwrap());
 }
+
+/// The old postgres.env.sh case: an RDS host and keys in the environment. The
+/// token is signed locally; there is no AWS endpoint to call at all.
+#[test]
+fn env_for_an_rds_host_signs_locally_without_network() {
+    let env = TestEnv::new()
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .env(
+            "AWS_SECRET_ACCESS_KEY",
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        )
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+    let out = env
+        .cmd()
+        .args([
+            "env",
+            "database_name.database_uid.eu-west-2.rds.amazonaws.com",
+            "--role",
+            "write",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["PGHOST"],
+        "database_name.database_uid.eu-west-2.rds.amazonaws.com"
+    );
+    assert_eq!(v["PGUSER"], "write");
+    assert_eq!(v["PGSSLMODE"], "require");
+    let token = v["PGPASSWORD"].as_str().unwrap();
+    assert!(token.starts_with("database_name.database_uid.eu-west-2.rds.amazonaws.com:5432/?Action=connect&DBUser=write&"), "{token}");
+    assert!(token.contains("X-Amz-Credential=AKIDEXAMPLE%2F"), "{token}");
+    assert!(
+        token.contains("%2Feu-west-2%2Frds-db%2Faws4_request"),
+        "region read from the host name: {token}"
+    );
+    assert!(token.contains("X-Amz-Expires=900"));
+    assert!(
+        !stderr(&out).contains(token),
+        "the token is never printed on stderr"
+    );
+}

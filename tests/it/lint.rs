@@ -448,6 +448,50 @@ async fn preflight_names_the_session_holding_a_conflicting_lock() {
         "{found:?}"
     );
 
+    // The gate `dbtool migrate` runs before each migration.
+    use dbtool::lint::deploy::{preflight_gate, PreflightMode};
+    let sql = "ALTER TABLE events ADD COLUMN note text;";
+    let err = preflight_gate(
+        &checker,
+        "V9__note.sql",
+        sql,
+        PgVersion::LATEST,
+        PreflightMode::Refuse,
+        Duration::ZERO,
+    )
+    .await
+    .unwrap_err();
+    let msg = format!("{err:#}");
+    assert!(
+        msg.contains("V9__note.sql: blocked by 1 session(s)") && msg.contains("blocking-worker"),
+        "{msg}"
+    );
+    let err = preflight_gate(
+        &checker,
+        "V9__note.sql",
+        sql,
+        PgVersion::LATEST,
+        PreflightMode::Wait,
+        Duration::from_millis(200),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        format!("{err:#}").contains("still blocked after 200ms"),
+        "{err:#}"
+    );
+    assert!(preflight_gate(
+        &checker,
+        "V9__note.sql",
+        sql,
+        PgVersion::LATEST,
+        PreflightMode::Off,
+        Duration::ZERO
+    )
+    .await
+    .unwrap()
+    .is_empty());
+
     // Waiting: clear once the blocker commits.
     let wanted = relations_locked(
         "ALTER TABLE events ADD COLUMN note text;",

@@ -880,14 +880,25 @@ async fn lock_timeout_retries_and_names_the_blocker() {
         .await
         .unwrap()
         .get(0);
-    let err = db.fails(&["--lock-timeout", "300ms", "--lock-retries", "1"], 1);
+    // Pre-flight off: this test is about lock_timeout and its retries.
+    let err = db.fails(
+        &[
+            "--lock-timeout",
+            "300ms",
+            "--lock-retries",
+            "1",
+            "--preflight",
+            "off",
+        ],
+        1,
+    );
     assert!(err.contains("retry 1 of 1"), "{err}");
     assert!(err.contains(&format!("blocked by pid {pid}")), "{err}");
     assert!(err.contains("the_blocker"), "{err}");
     assert!(err.contains("gave up after 1 retries"), "{err}");
     assert_eq!(db.history().await.len(), 1);
     blocker.batch_execute("ROLLBACK").await.unwrap();
-    db.ok(&["--lock-timeout", "300ms"]);
+    db.ok(&["--lock-timeout", "300ms", "--preflight", "off"]);
     assert_eq!(db.history().await.len(), 2);
 }
 
@@ -1053,5 +1064,137 @@ async fn a_flyway_shaped_corpus() {
     let h = db.history_in("schema_history").await;
     assert_eq!(h.len(), 7);
     assert_eq!(h[6].2, "refreshed view");
-    db.ok(&["validate"]);
+    // A second later the timestamp differs again, so the repeatable is pending
+    // (outdated) once more: validate accepts that only with --allow-pending.
+    db.ok(&["validate", "--allow-pending"]);
+}
+
+/// Deploy-time lint: findings are printed and the run goes on by default (as
+/// with Flyway); `--deny-unsafe` or `lint = "refuse"` stops before anything
+/// is applied; `--allow-unsafe` overrides the environment.
+#[tokio::test]
+async fn migrate_lints_pending_migrations_before_applying() {
+    let db = Db::new().await;
+    db.write(
+        "V1__orders.sql",
+        "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n",
+    );
+    db.ok(&[]);
+    db.write(
+        "V2__index.sql",
+        "CREATE INDEX orders_customer_idx ON orders (customer_id);\n",
+    );
+
+    let err = db.fails(&["--deny-unsafe"], 1);
+    assert!(err.contains("require-concurrent-index-creation"), "{err}");
+    assert!(err.contains("migrations/V2__index.sql:1:1"), "{err}");
+    assert!(
+        err.contains("1 lint error in pending migrations; nothing was applied"),
+        "{err}"
+    );
+    assert_eq!(db.history().await.len(), 1, "V2 not applied");
+
+    // An environment marked lint = "refuse" refuses the same way…
+    db.env.write(
+        "dbtool.toml",
+        &format!(
+            "[environments.prod]\nurl = \"{}\"\nlint = \"refuse\"\n",
+            db.conn.url(true)
+        ),
+    );
+    let out = db
+        .env
+        .cmd()
+        .env_remove("DBTOOL_DATABASE_URL")
+        .args(["migrate", "prod"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nothing was applied"));
+    // …unless --allow-unsafe.
+    let out = db
+        .env
+        .cmd()
+        .env_remove("DBTOOL_DATABASE_URL")
+        .args(["migrate", "prod", "--allow-unsafe"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("require-concurrent-index-creation"),
+        "findings still shown"
+    );
+    assert_eq!(db.history().await.len(), 2);
+
+    // By default (no lint setting): printed, applied anyway.
+    db.write(
+        "V3__index2.sql",
+        "CREATE INDEX orders_id_customer_idx ON orders (id, customer_id);\n",
+    );
+    let out = db.ok(&[]);
+    assert!(
+        stderr(&out).contains("require-concurrent-index-creation"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(db.history().await.len(), 3);
+}
+
+/// Pre-flight: a session holding a lock on the table a migration needs is
+/// named before the migration runs (refuse), or waited for (wait).
+#[tokio::test]
+async fn preflight_names_or_waits_for_blocking_sessions() {
+    let db = Db::new().await;
+    db.write(
+        "V1__t.sql",
+        "CREATE TABLE accounts (id bigint PRIMARY KEY);\n",
+    );
+    db.ok(&[]);
+    db.write(
+        "V2__col.sql",
+        "ALTER TABLE accounts ADD COLUMN note text;\n",
+    );
+
+    let blocker = db.conn.connect().await.unwrap();
+    blocker
+        .batch_execute("SET application_name = 'long-report'; BEGIN; SELECT * FROM accounts;")
+        .await
+        .unwrap();
+
+    let err = db.fails(&["--preflight", "refuse"], 1);
+    assert!(
+        err.contains("V2__col.sql: blocked by 1 session(s)"),
+        "{err}"
+    );
+    assert!(err.contains("long-report"), "{err}");
+    assert_eq!(db.history().await.len(), 1);
+
+    let started = Instant::now();
+    let err = db.fails(
+        &["up", "--preflight", "wait", "--preflight-timeout", "1s"],
+        1,
+    );
+    assert!(err.contains("waiting up to 1s for 1 session(s)"), "{err}");
+    assert!(err.contains("still blocked after 1s"), "{err}");
+    assert!(started.elapsed() >= Duration::from_secs(1));
+
+    // The blocker finishes while dbtool waits: the migration then runs.
+    let db_env = db.env.std_cmd();
+    let mut cmd = db_env;
+    let child = cmd
+        .args(["migrate", "--preflight-timeout", "30s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    blocker.batch_execute("COMMIT").await.unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("waiting up to 30s"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(db.history().await.len(), 2);
 }
