@@ -21,7 +21,7 @@ say() { printf 'install.sh: %s\n' "$*"; }
 sudo_cmd() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 install_apt() {
-  local want=(postgresql postgresql-client python3 python3-venv python3-pip libclang-dev clang build-essential pkg-config ca-certificates curl)
+  local want=(postgresql postgresql-client python3 python3-venv python3-pip libclang-dev build-essential pkg-config ca-certificates)
   local missing=()
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -50,7 +50,7 @@ path = pathlib.Path("docs/benchmarks.md")
 text = path.read_text() if path.exists() else "# Benchmarks\n\nEach section is written by its script under benches/; numbers come from one run on the project's 2-core machine.\n"
 section = ("## env\n\n`benches/env.sh`, " + datetime.date.today().isoformat() +
            ": an IAM token for an RDS host with credentials from the environment (no network), "
-           "`dbtool env` against the AWS CLI in the same run. Goal: well under 20 ms.\n\n" + sys.argv[1] + "\n")
+           "`dbtool env` against the AWS CLI in the same run. Goal: well under 20 ms.\n\n" + sys.argv[1] + "\n\n")
 pattern = re.compile(r"^## env\n.*?(?=^## |\Z)", re.S | re.M)
 text = pattern.sub(section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
 path.write_text(text)

@@ -599,6 +599,37 @@ mod tests {
     }
 
     #[test]
+    fn a_role_user_does_not_inherit_the_url_password() {
+        let c = cfg("[environments.ci]\nurl = \"postgresql://app:app-secret@h/db\"\n[environments.ci.roles.readonly]\nuser = \"ro\"\n[environments.ci.roles.write]\nuser = \"app\"\n");
+        let sb = Sandbox::new("/nonexistent");
+        let mut i = inputs(Some(&c), &sb);
+        let r = resolve(
+            &TargetArgs {
+                target: Some("ci".into()),
+                url: None,
+            },
+            &i,
+        )
+        .unwrap();
+        assert_eq!(r.conn.user, "ro");
+        assert_ne!(r.conn.password.as_deref(), Some("app-secret"));
+        i.role = "write";
+        let r = resolve(
+            &TargetArgs {
+                target: Some("ci".into()),
+                url: None,
+            },
+            &i,
+        )
+        .unwrap();
+        assert_eq!(
+            r.conn.password.as_deref(),
+            Some("app-secret"),
+            "same user keeps the URL's password"
+        );
+    }
+
+    #[test]
     fn url_and_target_conflict() {
         let sb = Sandbox::new("/nonexistent");
         let args = TargetArgs {

@@ -552,3 +552,40 @@ fn env_for_an_rds_host_signs_locally_without_network() {
         "the token is never printed on stderr"
     );
 }
+
+/// `--refresh`: the token goes into a 0600 PGPASSFILE (not PGPASSWORD) that
+/// the client can reread on reconnect, and the file is gone afterwards.
+#[test]
+fn refresh_keeps_the_token_in_a_private_passfile() {
+    let env = TestEnv::new().env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE").env(
+        "AWS_SECRET_ACCESS_KEY",
+        "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+    );
+    let script = "test -z \"$PGPASSWORD\" || exit 9; stat -c %a \"$PGPASSFILE\"; cat \"$PGPASSFILE\"; echo \"$PGPASSFILE\"";
+    let out = env
+        .cmd()
+        .args([
+            "connect",
+            "--refresh",
+            "db.uid.eu-west-2.rds.amazonaws.com",
+            "--",
+            "sh",
+            "-c",
+            script,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "600");
+    assert!(
+        lines[1].starts_with("db.uid.eu-west-2.rds.amazonaws.com:5432:postgres:readonly:db.uid.eu-west-2.rds.amazonaws.com\\:5432/?Action=connect&DBUser=readonly&"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        !std::path::Path::new(lines[2]).exists(),
+        "the passfile is removed when the client exits"
+    );
+}

@@ -425,3 +425,52 @@ async fn load_refuses_a_configured_remote_environment_without_yes() {
     );
     assert!(se.contains("--yes"), "{se}");
 }
+
+#[tokio::test]
+async fn dry_run_plan_as_json_and_verbose_log() {
+    let db = Db::new().await;
+    let out = db.ok(&[
+        "--output-format",
+        "json",
+        "dump",
+        "--preset",
+        "staging-lite",
+        "--dry-run",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let status = |name: &str| {
+        v["plan"]["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not in plan"))["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status("customers"), "dumped");
+    assert_eq!(status("big_log"), "data_excluded");
+    assert_eq!(status("events_2025"), "data_excluded");
+    assert_eq!(status("node"), "schema_excluded");
+    assert_eq!(
+        v["plan"]["excluded_schemas"],
+        serde_json::json!(["pglogical"])
+    );
+    assert!(v["plan"]["data_bytes"].as_i64().unwrap() > 0);
+    // No file without a dump.
+    assert_eq!(std::fs::read_dir(&db.env.work).unwrap().count(), 2);
+
+    // -v passes pg_dump's own log through.
+    let file = db.path("v.dump");
+    let out = db.ok(&["-v", "dump", "--preset", "staging-lite", "-f", &file]);
+    let se = stderr(&out);
+    assert!(
+        se.contains("pg_dump: dumping contents of table \"public.customers\""),
+        "{se}"
+    );
+    assert!(
+        !se.contains("dumping contents of table \"public.big_log\""),
+        "{se}"
+    );
+}
