@@ -241,6 +241,19 @@ impl MotoGuard {
         ]
     }
 
+    /// SDK configuration pointing at this moto server (dummy keys, eu-west-2),
+    /// for tests that create resources with the real AWS SDK.
+    pub async fn sdk_config(&self) -> aws_config::SdkConfig {
+        aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new("eu-west-2"))
+            .endpoint_url(&self.moto.endpoint)
+            .credentials_provider(aws_credential_types::Credentials::new(
+                "testing", "testing", None, None, "test",
+            ))
+            .load()
+            .await
+    }
+
     pub fn start_recording(&self) -> anyhow::Result<()> {
         self.moto
             .http("POST", "/moto-api/recorder/reset-recording", "")?;

@@ -5,14 +5,7 @@
 async fn sts_get_caller_identity_round_trip() {
     let moto = dbtool::testkit::moto().unwrap();
     moto.start_recording().unwrap();
-    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .region(aws_config::Region::new("eu-west-2"))
-        .endpoint_url(&moto.moto.endpoint)
-        .credentials_provider(aws_credential_types::Credentials::new(
-            "testing", "testing", None, None, "test",
-        ))
-        .load()
-        .await;
+    let config = moto.sdk_config().await;
     let id = dbtool::aws::caller_identity(&config).await.unwrap();
     assert_eq!(id.account, "123456789012");
     let recorded = moto.recorded().unwrap();

@@ -40,6 +40,15 @@ impl TestEnv {
         }
     }
 
+    /// A test environment whose commands talk to this moto server.
+    pub fn with_moto(moto: &dbtool::testkit::MotoGuard) -> TestEnv {
+        let mut env = TestEnv::new();
+        for (k, v) in moto.env() {
+            env = env.env(k, v);
+        }
+        env
+    }
+
     /// Adds an environment variable to every command of this env.
     pub fn env(mut self, k: &str, v: impl Into<String>) -> Self {
         self.extra.push((k.to_string(), v.into()));

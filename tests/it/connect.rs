@@ -261,11 +261,7 @@ fn unknown_role_and_target_are_clear_errors() {
 }
 
 fn moto_env(moto: &dbtool::testkit::MotoGuard) -> TestEnv {
-    let mut env = TestEnv::new();
-    for (k, v) in moto.env() {
-        env = env.env(k, v);
-    }
-    env
+    TestEnv::with_moto(moto)
 }
 
 const MFA_CONFIG: &str = "region = \"eu-west-2\"\n[environments.prod]\nhost = \"notifydb.abc123.eu-west-2.rds.amazonaws.com\"\ndatabase = \"notify\"\nauth = \"iam\"\n\
@@ -381,14 +377,7 @@ fn bad_mfa_code_is_refused_before_calling_sts() {
 }
 
 async fn create_instance(moto: &dbtool::testkit::MotoGuard, id: &str, iam: bool) {
-    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .region(aws_config::Region::new("eu-west-2"))
-        .endpoint_url(&moto.moto.endpoint)
-        .credentials_provider(aws_credential_types::Credentials::new(
-            "testing", "testing", None, None, "test",
-        ))
-        .load()
-        .await;
+    let config = moto.sdk_config().await;
     let rds = aws_sdk_rds::Client::new(&config);
     rds.create_db_instance()
         .db_instance_identifier(id)

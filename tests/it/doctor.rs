@@ -56,10 +56,7 @@ fn doctor_checks_ca_bundle() {
 #[test]
 fn doctor_sees_aws_identity_through_moto() {
     let moto = dbtool::testkit::moto().unwrap();
-    let mut env = TestEnv::new();
-    for (k, v) in moto.env() {
-        env = env.env(k, v);
-    }
+    let env = TestEnv::with_moto(&moto);
     let out = env.cmd().args(["doctor"]).output().unwrap();
     assert!(
         stdout(&out).contains("✓ aws credentials  arn:aws:sts::123456789012:user/moto"),

@@ -9,11 +9,7 @@ use crate::common::{stderr, stdout, TestEnv};
 use dbtool::testkit::{MotoGuard, Recorded};
 
 pub fn moto_env(moto: &MotoGuard) -> TestEnv {
-    let mut env = TestEnv::new();
-    for (k, v) in moto.env() {
-        env = env.env(k, v);
-    }
-    env
+    TestEnv::with_moto(moto)
 }
 
 pub async fn rds_client(moto: &MotoGuard) -> aws_sdk_rds::Client {
@@ -21,14 +17,7 @@ pub async fn rds_client(moto: &MotoGuard) -> aws_sdk_rds::Client {
 }
 
 pub async fn sdk_config(moto: &MotoGuard) -> aws_config::SdkConfig {
-    aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .region(aws_config::Region::new("eu-west-2"))
-        .endpoint_url(&moto.moto.endpoint)
-        .credentials_provider(aws_credential_types::Credentials::new(
-            "testing", "testing", None, None, "test",
-        ))
-        .load()
-        .await
+    moto.sdk_config().await
 }
 
 /// The default VPC's subnet ids (no EC2 SDK in the tree: botocore from the moto venv).
