@@ -68,14 +68,7 @@ fn order_key(path: &Path) -> (u8, Option<crate::migrate::Version>, String) {
 
 /// Reads a file (with its `.sql.conf` encoding and `executeInTransaction`).
 pub fn load(path: &Path, display: &str) -> Result<Source, String> {
-    let conf_path = PathBuf::from(format!("{}.conf", path.display()));
-    let config = if conf_path.is_file() {
-        let text = std::fs::read_to_string(&conf_path)
-            .map_err(|e| format!("cannot read {}: {e}", conf_path.display()))?;
-        ScriptConfig::parse(&text, &conf_path.display().to_string())?
-    } else {
-        ScriptConfig::default()
-    };
+    let config = ScriptConfig::for_script(path)?;
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text = crate::migrate::checksum::decode(&bytes, config.encoding.as_deref())
         .map_err(|e| format!("{display}: {e}"))?;

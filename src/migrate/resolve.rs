@@ -20,6 +20,17 @@ pub struct ScriptConfig {
 }
 
 impl ScriptConfig {
+    /// The settings of `<script>.sql.conf` beside a script (defaults when absent).
+    pub fn for_script(path: &Path) -> Result<ScriptConfig, String> {
+        let conf_path = PathBuf::from(format!("{}.conf", path.display()));
+        if !conf_path.is_file() {
+            return Ok(ScriptConfig::default());
+        }
+        let text = std::fs::read_to_string(&conf_path)
+            .map_err(|e| format!("cannot read {}: {e}", conf_path.display()))?;
+        ScriptConfig::parse(&text, &conf_path.display().to_string())
+    }
+
     /// Parses `key=value` lines (`#` comments), with Flyway's key names.
     pub fn parse(text: &str, origin: &str) -> Result<ScriptConfig, String> {
         let mut c = ScriptConfig::default();
@@ -171,14 +182,8 @@ pub fn resolve(
                     continue;
                 }
             };
+            let config = ScriptConfig::for_script(&path)?;
             let conf_path = PathBuf::from(format!("{}.conf", path.display()));
-            let config = if conf_path.is_file() {
-                let text = std::fs::read_to_string(&conf_path)
-                    .map_err(|e| format!("cannot read {}: {e}", conf_path.display()))?;
-                ScriptConfig::parse(&text, &conf_path.display().to_string())?
-            } else {
-                ScriptConfig::default()
-            };
             let bytes =
                 std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             let text = decode(&bytes, config.encoding.as_deref())
