@@ -138,6 +138,8 @@ pub async fn load(
     mfa: &MfaOptions,
     printer: &Printer,
 ) -> anyhow::Result<aws_config::SdkConfig> {
+    let derived = mfa_profile(spec).await;
+    let spec = derived.as_ref().unwrap_or(spec);
     let base_profile = spec.source_profile.as_deref().or(spec.profile.as_deref());
     let base = super::sdk_config(spec.region.as_deref(), base_profile).await;
     let Some(role_arn) = spec.role_arn.as_deref() else {
@@ -163,6 +165,42 @@ pub async fn load(
         ));
     }
     Ok(with_credentials(&base, &session))
+}
+
+/// A profile in ~/.aws/config that assumes a role with MFA (`role_arn`,
+/// `source_profile` and `mfa_serial`): aws-config would call AssumeRole
+/// without the code and fail, so dbtool assumes the role itself, as if the
+/// role were declared in dbtool.toml. The profile is the role's `profile`,
+/// else `AWS_PROFILE`.
+async fn mfa_profile(spec: &AwsSpec) -> Option<AwsSpec> {
+    use aws_types::os_shim_internal::{Env, Fs};
+    if spec.role_arn.is_some() {
+        return None;
+    }
+    let name = spec
+        .profile
+        .clone()
+        .or_else(|| std::env::var("AWS_PROFILE").ok())
+        .filter(|p| !p.is_empty())?;
+    let files = aws_runtime::env_config::file::EnvConfigFiles::default();
+    let set =
+        aws_config::profile::load(&Fs::real(), &Env::real(), &files, Some(name.clone().into()))
+            .await
+            .ok()?;
+    let profile = set.get_profile(&name)?;
+    let get = |k: &str| profile.get(k).map(str::to_string);
+    Some(AwsSpec {
+        region: spec.region.clone().or_else(|| get("region")),
+        profile: None,
+        role_arn: Some(get("role_arn")?),
+        // `credential_source` profiles are left to aws-config.
+        source_profile: Some(get("source_profile")?),
+        external_id: get("external_id"),
+        duration: get("duration_seconds")
+            .and_then(|d| d.parse().ok())
+            .map(Duration::from_secs),
+        mfa_serial: Some(get("mfa_serial")?),
+    })
 }
 
 /// Signing-only configuration for the common scripted case: keys in the

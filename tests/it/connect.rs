@@ -578,3 +578,75 @@ fn refresh_keeps_the_token_in_a_private_passfile() {
         "the passfile is removed when the client exits"
     );
 }
+
+/// A profile in ~/.aws/config with `role_arn`, `source_profile` and
+/// `mfa_serial` (what aws-config cannot do: it ignores the MFA device): dbtool
+/// assumes the role itself with the code, then reuses the cached session.
+#[test]
+fn mfa_profiles_in_aws_config_are_assumed_with_the_code() {
+    let moto = dbtool::testkit::moto().unwrap();
+    let env = moto_env(&moto).env("AWS_PROFILE", "prod-admin");
+    let aws = env.home.join(".aws");
+    std::fs::create_dir_all(&aws).unwrap();
+    std::fs::write(
+        aws.join("credentials"),
+        "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n",
+    )
+    .unwrap();
+    std::fs::write(
+        aws.join("config"),
+        "[profile prod-admin]\nrole_arn = arn:aws:iam::210987654321:role/db-admin\nsource_profile = base\n\
+         mfa_serial = arn:aws:iam::123456789012:mfa/bob\nregion = eu-west-2\nduration_seconds = 7200\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        env.cmd()
+            .env_remove("AWS_ACCESS_KEY_ID")
+            .env_remove("AWS_SECRET_ACCESS_KEY")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    moto.start_recording().unwrap();
+    let out = run(&[
+        "env",
+        "notifydb.abc123.eu-west-2.rds.amazonaws.com",
+        "--mfa-code",
+        "654321",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("X-Amz-Credential="),
+        "{}",
+        stdout(&out)
+    );
+    let calls = moto.recorded().unwrap();
+    let assume: Vec<_> = calls
+        .iter()
+        .filter(|c| c.action().as_deref() == Some("AssumeRole"))
+        .collect();
+    assert_eq!(assume.len(), 1, "{calls:?}");
+    assert_eq!(
+        assume[0].param("RoleArn").as_deref(),
+        Some("arn:aws:iam::210987654321:role/db-admin")
+    );
+    assert_eq!(
+        assume[0].param("SerialNumber").as_deref(),
+        Some("arn:aws:iam::123456789012:mfa/bob")
+    );
+    assert_eq!(assume[0].param("TokenCode").as_deref(), Some("654321"));
+    assert_eq!(assume[0].param("DurationSeconds").as_deref(), Some("7200"));
+
+    moto.start_recording().unwrap();
+    let out = run(&["env", "notifydb.abc123.eu-west-2.rds.amazonaws.com"]);
+    assert!(
+        out.status.success(),
+        "cached: no code needed: {}",
+        stderr(&out)
+    );
+    assert!(moto
+        .recorded()
+        .unwrap()
+        .iter()
+        .all(|c| c.action().as_deref() != Some("AssumeRole")));
+}
