@@ -141,6 +141,28 @@ fn unknown_environment(config: &Config, name: &str) -> UserError {
 /// Resolves the target. Pure apart from reading the sandbox state and
 /// `DATABASE_URL`/`PGPASSWORD`-style variables.
 pub fn resolve(args: &TargetArgs, inputs: &Inputs<'_>) -> anyhow::Result<Resolved> {
+    let r = resolve_unchecked(args, inputs)?;
+    // Roles other than the built-in three exist only where configured.
+    let configured = r
+        .environment
+        .as_deref()
+        .and_then(|e| inputs.config?.environments.get(e))
+        .is_some_and(|e| e.roles.contains_key(inputs.role));
+    if !configured && !BUILTIN_ROLES.contains(&inputs.role) {
+        let err = UserError::usage(format!("unknown role `{}`", inputs.role));
+        return Err(match crate::config::nearest(inputs.role, &BUILTIN_ROLES) {
+            Some(n) => err.hint(format!("did you mean `{n}`? (other roles must be configured in dbtool.toml)")),
+            None => err.hint("use readonly, write or admin, or configure the role under [environments.NAME.roles]"),
+        }
+        .into());
+    }
+    Ok(r)
+}
+
+/// The roles every target knows without configuration.
+pub const BUILTIN_ROLES: [&str; 3] = ["readonly", "write", "admin"];
+
+fn resolve_unchecked(args: &TargetArgs, inputs: &Inputs<'_>) -> anyhow::Result<Resolved> {
     let role = inputs.role.to_string();
     if let Some(t) = args.target.as_deref() {
         if args.url.is_some() {
@@ -627,6 +649,38 @@ mod tests {
             Some("app-secret"),
             "same user keeps the URL's password"
         );
+    }
+
+    #[test]
+    fn unknown_roles_need_configuration() {
+        let sb = Sandbox::new("/nonexistent");
+        let mut i = inputs(None, &sb);
+        i.role = "wirte";
+        let args = TargetArgs {
+            target: Some("db.example".into()),
+            url: None,
+        };
+        let err = resolve(&args, &i).unwrap_err();
+        let u = err.downcast_ref::<UserError>().unwrap();
+        assert_eq!(u.message, "unknown role `wirte`");
+        assert!(u
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `write`?"));
+        let c =
+            cfg("[environments.a]\nhost = \"h\"\n[environments.a.roles.analyst]\nuser = \"an\"\n");
+        let mut i = inputs(Some(&c), &sb);
+        i.role = "analyst";
+        let r = resolve(
+            &TargetArgs {
+                target: Some("a".into()),
+                url: None,
+            },
+            &i,
+        )
+        .unwrap();
+        assert_eq!(r.conn.user, "an");
     }
 
     #[test]
