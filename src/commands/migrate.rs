@@ -601,6 +601,19 @@ fn report_files(ctx: &Context, s: &Settings, r: &Resolved) -> anyhow::Result<()>
             list.join(", ")
         ));
     }
+    // Flyway's per-statement callbacks: recognised, but dbtool does not run them.
+    let statement_level: Vec<&str> = r
+        .callbacks
+        .iter()
+        .filter(|c| c.event.contains("Statement"))
+        .map(|c| c.script.as_str())
+        .collect();
+    if !statement_level.is_empty() {
+        ctx.printer.warn(format!(
+            "statement-level callbacks are not run by dbtool: {} (migration-level callbacks such as beforeEachMigrate.sql are)",
+            statement_level.join(", ")
+        ));
+    }
     Ok(())
 }
 

@@ -1198,3 +1198,20 @@ async fn preflight_names_or_waits_for_blocking_sessions() {
     );
     assert_eq!(db.history().await.len(), 2);
 }
+
+/// Flyway's per-statement callbacks are not run: dbtool says so instead of
+/// silently skipping them.
+#[tokio::test]
+async fn statement_level_callbacks_are_reported_not_skipped_silently() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "CREATE TABLE t (id bigint);\n");
+    db.write("beforeEachMigrateStatement.sql", "SELECT 1;\n");
+    let out = db.ok(&[]);
+    assert!(
+        stderr(&out).contains(
+            "statement-level callbacks are not run by dbtool: beforeEachMigrateStatement.sql"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
