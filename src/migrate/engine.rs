@@ -1438,12 +1438,15 @@ pub fn validation_failed(errors: &[state::ValidationError]) -> anyhow::Error {
     validation_error(errors)
 }
 
+/// The sessions holding the migration lock of this database (advisory locks
+/// are per database: the same key in another database is another lock).
 async fn lock_holders(client: &Client, key: i64) -> anyhow::Result<Vec<Blocker>> {
     let rows = client
         .query(
             "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''), coalesce(a.state, ''), coalesce(a.query_start::text, ''), coalesce(a.query, '')
                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-              WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ($1::bigint >> 32) AND l.objid::bigint = ($1::bigint & 4294967295)",
+              WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ($1::bigint >> 32) AND l.objid::bigint = ($1::bigint & 4294967295)
+                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
             &[&key],
         )
         .await?;
