@@ -15,14 +15,13 @@ pub mod migrate;
 pub mod paths;
 pub mod pg;
 pub mod printer;
+pub mod process;
 pub mod prompt;
 pub mod restore;
 pub mod roles;
 pub mod sandbox;
 pub mod shell;
 pub mod target;
-#[doc(hidden)]
-pub mod testkit;
 pub mod tools;
 
 use clap::Parser;

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::SslMode;
 use crate::error::UserError;
 use crate::pg::ConnInfo;
+use crate::process::Lifetime;
 use crate::tools::{self, Tool};
 
 /// The superuser of the sandbox cluster.
@@ -306,7 +307,7 @@ impl Sandbox {
         if let Some(u) = &server_user {
             nix::unistd::chown(&pwfile, Some(u.uid), Some(u.gid))?;
         }
-        let mut cmd = Command::new(&initdb);
+        let mut cmd = crate::process::std_command(&initdb, Lifetime::Bound);
         cmd.arg("-D")
             .arg(&tmp)
             .arg("-U")
@@ -373,7 +374,8 @@ impl Sandbox {
         if let Some(u) = &server_user {
             nix::unistd::chown(&log, Some(u.uid), Some(u.gid))?;
         }
-        let mut cmd = Command::new(self.pg_ctl(state));
+        // The server keeps running after dbtool exits: that is the point of `up`.
+        let mut cmd = crate::process::std_command(self.pg_ctl(state), Lifetime::Detached);
         cmd.arg("-D")
             .arg(self.data_dir())
             .arg("-l")
@@ -421,7 +423,7 @@ impl Sandbox {
         let state = self
             .state()?
             .ok_or_else(|| anyhow::anyhow!("sandbox state missing"))?;
-        let mut cmd = Command::new(self.pg_ctl(&state));
+        let mut cmd = crate::process::std_command(self.pg_ctl(&state), Lifetime::Bound);
         cmd.arg("-D")
             .arg(self.data_dir())
             .arg("-m")
@@ -466,17 +468,6 @@ fn run_as(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .current_dir(cwd);
-    // Child programs of pg_ctl must not inherit a libpq environment pointing elsewhere.
-    for v in [
-        "PGHOST",
-        "PGPORT",
-        "PGDATA",
-        "PGUSER",
-        "PGPASSWORD",
-        "PGDATABASE",
-    ] {
-        cmd.env_remove(v);
-    }
     if let Some(u) = user {
         cmd.uid(u.uid.as_raw()).gid(u.gid.as_raw());
         cmd.env("HOME", &u.dir).env("USER", &u.name);

@@ -150,11 +150,8 @@ pub async fn run(ctx: &Context, args: &ConnectArgs) -> anyhow::Result<ExitStatus
     ctx.printer.status(banner(&r));
     audit(ctx, &r, &program_name)?;
 
-    let mut cmd = tokio::process::Command::new(&program);
+    let mut cmd = crate::process::command(&program);
     cmd.args(&client_args);
-    for v in PG_VARS {
-        cmd.env_remove(v);
-    }
     let mut passfile: Option<PassFile> = None;
     for (k, v) in r.conn.pg_env() {
         if k == "PGPASSWORD" && args.refresh && r.token_expires.is_some() {
@@ -206,22 +203,6 @@ pub async fn run(ctx: &Context, args: &ConnectArgs) -> anyhow::Result<ExitStatus
         _ => ExitStatus::Failure,
     })
 }
-
-/// libpq variables removed from the inherited environment before dbtool sets its own.
-const PG_VARS: &[&str] = &[
-    "PGHOST",
-    "PGHOSTADDR",
-    "PGPORT",
-    "PGUSER",
-    "PGDATABASE",
-    "PGPASSWORD",
-    "PGPASSFILE",
-    "PGSSLMODE",
-    "PGSSLROOTCERT",
-    "PGAPPNAME",
-    "PGSERVICE",
-    "PGSERVICEFILE",
-];
 
 fn forward(pid: Option<nix::unistd::Pid>, sig: nix::sys::signal::Signal) {
     if let Some(pid) = pid {

@@ -131,10 +131,10 @@ pub async fn run(
     let app = format!("dbtool-dump-{}", std::process::id());
     let mut child_conn = conn.clone();
     child_conn.application_name = Some(app.clone());
-    let mut cmd = tokio::process::Command::new(pg_dump);
+    let mut cmd = crate::process::command(pg_dump);
+    crate::process::set_conn_async(&mut cmd, &child_conn);
     cmd.args(&plan.args)
         .arg(format!("--file={}", partial.display()))
-        .envs(child_conn.pg_env())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -131,7 +131,7 @@ pub async fn run(
     jobs: u32,
     clean: bool,
 ) -> anyhow::Result<LoadOutcome> {
-    let mut cmd = tokio::process::Command::new(pg_restore);
+    let mut cmd = crate::process::command(pg_restore);
     cmd.args(PORTABLE_FLAGS).arg("--verbose");
     if jobs > 1 {
         cmd.arg(format!("--jobs={jobs}"));
@@ -141,11 +141,11 @@ pub async fn run(
     }
     cmd.arg(format!("--dbname={}", conn.dbname))
         .arg(file)
-        .envs(conn.pg_env())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .kill_on_drop(true);
+    crate::process::set_conn_async(&mut cmd, conn);
     let started = Instant::now();
     let mut child = cmd.spawn().map_err(|e| {
         UserError::runtime(format!("cannot run {}", pg_restore.display())).source(e)

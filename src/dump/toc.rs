@@ -214,7 +214,7 @@ pub async fn read(pg_restore: &Path, path: &Path) -> anyhow::Result<Toc> {
         .hint("plain dumps are SQL scripts: read them, or load them with `psql -f FILE`")
         .into());
     }
-    let out = tokio::process::Command::new(pg_restore)
+    let out = crate::process::command(pg_restore)
         .arg("--list")
         .arg(path)
         .output()

@@ -3,7 +3,7 @@
 
 #[tokio::test]
 async fn sts_get_caller_identity_round_trip() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     moto.start_recording().unwrap();
     let config = moto.sdk_config().await;
     let id = dbtool::aws::caller_identity(&config).await.unwrap();

@@ -4,10 +4,10 @@
 
 use crate::common::{stderr, stdout, TestEnv};
 use crate::restore::{moto_env, rds_client, sdk_config};
+use crate::testkit::{MotoGuard, Recorded};
 use aws_sdk_route53::types::{
     Change, ChangeAction, ChangeBatch, ResourceRecord, ResourceRecordSet, RrType,
 };
-use dbtool::testkit::{MotoGuard, Recorded};
 
 const RECORD: &str = "db.example.internal";
 
@@ -144,7 +144,7 @@ fn show_json(env: &TestEnv) -> serde_json::Value {
 
 #[tokio::test]
 async fn simple_switch_then_rollback() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let (zone, old, new) = world(&moto).await;
     put_records(&moto, &zone, vec![rrset(RrType::Cname, &old, None)]).await;
     let env = moto_env(&moto);
@@ -231,7 +231,7 @@ async fn simple_switch_then_rollback() {
 
 #[tokio::test]
 async fn weighted_gradual_then_full_with_stop_old() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let (zone, old, new) = world(&moto).await;
     put_records(
         &moto,
@@ -316,7 +316,7 @@ async fn weighted_gradual_then_full_with_stop_old() {
 
 #[tokio::test]
 async fn refusals_change_nothing() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let (zone, old, new) = world(&moto).await;
     let env = moto_env(&moto);
     moto.start_recording().unwrap();
@@ -449,7 +449,7 @@ async fn refusals_change_nothing() {
 
 #[tokio::test]
 async fn dry_run_changes_nothing() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let (zone, old, new) = world(&moto).await;
     put_records(&moto, &zone, vec![rrset(RrType::Cname, &old, None)]).await;
     let env = moto_env(&moto);
@@ -479,10 +479,10 @@ async fn dry_run_changes_nothing() {
 /// application connection left open there is reported.
 #[tokio::test]
 async fn open_connections_on_the_old_database_are_reported() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let (zone, old, _new) = world(&moto).await;
     put_records(&moto, &zone, vec![rrset(RrType::Cname, &old, None)]).await;
-    let db = dbtool::testkit::fresh_database().await.unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
     let app = db.connect().await.unwrap();
     app.batch_execute("SET application_name = 'lingering-app'")
         .await

@@ -16,7 +16,7 @@ pub struct TestEnv {
 
 impl TestEnv {
     pub fn new() -> TestEnv {
-        let base = dbtool::testkit::scratch_dir().join("it");
+        let base = crate::testkit::scratch_dir().join("it");
         std::fs::create_dir_all(&base).unwrap();
         let root = tempfile::Builder::new()
             .prefix("env-")
@@ -41,7 +41,7 @@ impl TestEnv {
     }
 
     /// A test environment whose commands talk to this moto server.
-    pub fn with_moto(moto: &dbtool::testkit::MotoGuard) -> TestEnv {
+    pub fn with_moto(moto: &crate::testkit::MotoGuard) -> TestEnv {
         let mut env = TestEnv::new();
         for (k, v) in moto.env() {
             env = env.env(k, v);

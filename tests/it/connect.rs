@@ -9,7 +9,7 @@ use crate::common::{stderr, stdout, TestEnv};
 /// A database with a login role `ro_<n>` (password in `RO_PASSWORD`) and a
 /// dbtool.toml whose environment `local` points at it.
 async fn local_env() -> (TestEnv, String) {
-    let conn = dbtool::testkit::fresh_database().await.unwrap();
+    let conn = crate::testkit::fresh_database().await.unwrap();
     let ro = format!("ro_{}", rand_suffix());
     let client = conn.connect().await.unwrap();
     client.batch_execute(&format!("CREATE ROLE {ro} LOGIN PASSWORD 'ro-secret-pw'; GRANT CONNECT ON DATABASE \"{}\" TO {ro}", conn.dbname)).await.unwrap();
@@ -260,7 +260,7 @@ fn unknown_role_and_target_are_clear_errors() {
     assert!(stderr(&out).contains("did you mean `staging`?"));
 }
 
-fn moto_env(moto: &dbtool::testkit::MotoGuard) -> TestEnv {
+fn moto_env(moto: &crate::testkit::MotoGuard) -> TestEnv {
     TestEnv::with_moto(moto)
 }
 
@@ -269,7 +269,7 @@ const MFA_CONFIG: &str = "region = \"eu-west-2\"\n[environments.prod]\nhost = \"
 
 #[test]
 fn env_assumes_the_role_with_mfa_once_then_uses_the_cache() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let env = moto_env(&moto);
     env.write("dbtool.toml", MFA_CONFIG);
     moto.start_recording().unwrap();
@@ -358,7 +358,7 @@ fn env_assumes_the_role_with_mfa_once_then_uses_the_cache() {
 
 #[test]
 fn bad_mfa_code_is_refused_before_calling_sts() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let env = moto_env(&moto);
     env.write("dbtool.toml", MFA_CONFIG);
     moto.start_recording().unwrap();
@@ -376,7 +376,7 @@ fn bad_mfa_code_is_refused_before_calling_sts() {
         .all(|c| c.action().as_deref() != Some("AssumeRole")));
 }
 
-async fn create_instance(moto: &dbtool::testkit::MotoGuard, id: &str, iam: bool) {
+async fn create_instance(moto: &crate::testkit::MotoGuard, id: &str, iam: bool) {
     let config = moto.sdk_config().await;
     let rds = aws_sdk_rds::Client::new(&config);
     rds.create_db_instance()
@@ -395,7 +395,7 @@ async fn create_instance(moto: &dbtool::testkit::MotoGuard, id: &str, iam: bool)
 
 #[tokio::test]
 async fn instance_identifier_resolves_to_its_endpoint() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_instance(&moto, "notifydb", true).await;
     let env = moto_env(&moto);
     moto.start_recording().unwrap();
@@ -436,7 +436,7 @@ async fn instance_identifier_resolves_to_its_endpoint() {
 
 #[tokio::test]
 async fn iam_disabled_instance_says_how_to_enable_it() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_instance(&moto, "legacydb", false).await;
     let env = moto_env(&moto);
     let out = env.cmd().args(["env", "legacydb"]).output().unwrap();
@@ -476,7 +476,7 @@ async fn token_matches_botocore() {
     let ours = dbtool::aws::iam::token(&sdk, host, 5432, "readonly", "eu-west-2")
         .await
         .unwrap();
-    let python = dbtool::testkit::target_dir().join("moto-venv/bin/python");
+    let python = crate::testkit::target_dir().join("moto-venv/bin/python");
     let script = format!(
         "import datetime, botocore.session, botocore.auth\n\
          botocore.auth.get_current_datetime = lambda *a, **k: datetime.datetime(2024, 8, 26, 22, 0, 0)\n\
@@ -584,7 +584,7 @@ fn refresh_keeps_the_token_in_a_private_passfile() {
 /// assumes the role itself with the code, then reuses the cached session.
 #[test]
 fn mfa_profiles_in_aws_config_are_assumed_with_the_code() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let env = moto_env(&moto).env("AWS_PROFILE", "prod-admin");
     let aws = env.home.join(".aws");
     std::fs::create_dir_all(&aws).unwrap();

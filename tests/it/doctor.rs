@@ -55,7 +55,7 @@ fn doctor_checks_ca_bundle() {
 
 #[test]
 fn doctor_sees_aws_identity_through_moto() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let env = TestEnv::with_moto(&moto);
     let out = env.cmd().args(["doctor"]).output().unwrap();
     assert!(

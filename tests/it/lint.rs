@@ -361,7 +361,7 @@ fn missing_default_location_is_a_usage_error() {
 
 #[tokio::test]
 async fn preflight_names_the_session_holding_a_conflicting_lock() {
-    let db = dbtool::testkit::fresh_database().await.unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
     let setup = db.connect().await.unwrap();
     setup
         .batch_execute("CREATE TABLE events (id bigint); CREATE TABLE other (id bigint);")

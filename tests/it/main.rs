@@ -15,3 +15,4 @@ mod migrate;
 mod restore;
 mod roles;
 mod sandbox;
+mod testkit;

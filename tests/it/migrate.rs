@@ -19,7 +19,7 @@ struct Db {
 
 impl Db {
     async fn new() -> Db {
-        let conn = dbtool::testkit::fresh_database()
+        let conn = crate::testkit::fresh_database()
             .await
             .expect("test database");
         let client = conn.connect().await.expect("connect");

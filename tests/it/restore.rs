@@ -6,7 +6,7 @@
 use chrono::{TimeDelta, Utc};
 
 use crate::common::{stderr, stdout, TestEnv};
-use dbtool::testkit::{MotoGuard, Recorded};
+use crate::testkit::{MotoGuard, Recorded};
 
 pub fn moto_env(moto: &MotoGuard) -> TestEnv {
     TestEnv::with_moto(moto)
@@ -22,7 +22,7 @@ pub async fn sdk_config(moto: &MotoGuard) -> aws_config::SdkConfig {
 
 /// The default VPC's subnet ids (no EC2 SDK in the tree: botocore from the moto venv).
 fn default_subnets(moto: &MotoGuard) -> Vec<String> {
-    let python = dbtool::testkit::target_dir().join("moto-venv/bin/python");
+    let python = crate::testkit::target_dir().join("moto-venv/bin/python");
     let script = format!(
         "import boto3\nc = boto3.client('ec2', endpoint_url='{}', region_name='eu-west-2', aws_access_key_id='testing', aws_secret_access_key='testing')\nprint(' '.join(s['SubnetId'] for s in c.describe_subnets()['Subnets'][:2]))",
         moto.moto.endpoint
@@ -141,7 +141,7 @@ fn ten_minutes_ago() -> String {
 
 #[tokio::test]
 async fn restore_carries_every_setting_then_modifies_the_rest() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_rich_source(&moto, "notifydb").await;
     let env = moto_env(&moto);
     let when = ten_minutes_ago();
@@ -252,7 +252,7 @@ async fn restore_carries_every_setting_then_modifies_the_rest() {
 
 #[tokio::test]
 async fn latest_and_overrides() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_rich_source(&moto, "notifydb").await;
     let env = moto_env(&moto);
     moto.start_recording().unwrap();
@@ -328,7 +328,7 @@ async fn latest_and_overrides() {
 
 #[tokio::test]
 async fn dry_run_makes_no_mutating_call_and_prints_json() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_rich_source(&moto, "notifydb").await;
     let env = moto_env(&moto);
     moto.start_recording().unwrap();
@@ -370,7 +370,7 @@ async fn dry_run_makes_no_mutating_call_and_prints_json() {
 
 #[tokio::test]
 async fn times_outside_the_window_make_no_restore_call() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_rich_source(&moto, "notifydb").await;
     let env = moto_env(&moto);
     moto.start_recording().unwrap();
@@ -419,7 +419,7 @@ async fn times_outside_the_window_make_no_restore_call() {
 
 #[tokio::test]
 async fn an_interrupted_restore_resumes_and_a_foreign_target_is_refused() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     create_rich_source(&moto, "notifydb").await;
     let env = moto_env(&moto);
     let when = ten_minutes_ago();
@@ -481,7 +481,7 @@ async fn an_interrupted_restore_resumes_and_a_foreign_target_is_refused() {
 
 #[test]
 fn config_supplies_source_target_and_zone() {
-    let moto = dbtool::testkit::moto().unwrap();
+    let moto = crate::testkit::moto().unwrap();
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(create_rich_source(&moto, "notifydb"));
     let env = moto_env(&moto);

@@ -17,7 +17,7 @@ struct Db {
 
 impl Db {
     async fn fresh() -> Db {
-        let conn = dbtool::testkit::fresh_database()
+        let conn = crate::testkit::fresh_database()
             .await
             .expect("test database");
         let admin = conn.connect().await.expect("connect as admin");

@@ -1,4 +1,4 @@
-//! Test harness shared by unit and integration tests (not part of the CLI).
+//! Test harness of the integration tests (kept out of the shipped crate).
 //! Starts, once per test process, (a) an ephemeral PostgreSQL with the same
 //! code as `dbtool sandbox` (or uses `DBTOOL_TEST_DATABASE_URL`) and hands out
 //! a fresh database per test, and (b) a `moto` server on a free 127.0.0.1
@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
 
-use crate::pg::ConnInfo;
-use crate::sandbox::Sandbox;
+use dbtool::pg::ConnInfo;
+use dbtool::sandbox::Sandbox;
 
 /// Where test clusters and the moto venv live: `target/` of this crate.
 pub fn target_dir() -> PathBuf {
@@ -174,7 +174,7 @@ fn start_moto() -> anyhow::Result<Moto> {
             program.display()
         );
     }
-    let port = crate::sandbox::free_port()?;
+    let port = dbtool::sandbox::free_port()?;
     let recording = target_dir()
         .join("tmp")
         .join(format!("moto-recording-{}-{port}", std::process::id()));
