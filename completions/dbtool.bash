@@ -561,7 +561,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__connect)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --refresh --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --dry-run --refresh --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,7 +641,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__dump)
-            opts="-f -j -q -v -h -V --url --role --user --preset --exclude-schema --exclude-table --exclude-table-data --include-table --file --format --jobs --dry-run --no-fk-check --config --env --quiet --verbose --color --output-format --no-progress --help --version load list help"
+            opts="-r -f -j -q -v -h -V --url --role --user --mfa-code --preset --exclude-schema --exclude-table --exclude-table-data --include-table --file --format --jobs --dry-run --no-fk-check --config --env --quiet --verbose --color --output-format --no-progress --help --version load list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,7 +655,15 @@ _dbtool() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -809,7 +817,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__dump__subcmd__load)
-            opts="-j -y -q -v -h -V --into --url --role --create --jobs --clean --strict --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -j -y -q -v -h -V --into --url --role --user --mfa-code --create --var --jobs --clean --strict --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +832,22 @@ _dbtool() {
                     return 0
                     ;;
                 --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --var)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -859,7 +883,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__env)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --format --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --dry-run --format --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,13 +1457,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate)
-            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1551,13 +1591,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__baseline)
-            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1669,13 +1725,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__clean)
-            opts="-y -q -v -h -V --url --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1941,13 +2013,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__info)
-            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2059,7 +2147,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__lint)
-            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2193,7 +2281,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__new)
-            opts="-y -q -v -h -V --repeatable --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --repeatable --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2307,13 +2395,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__repair)
-            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2425,13 +2529,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__undo)
-            opts="-y -q -v -h -V --url --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2551,13 +2671,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__up)
-            opts="-y -q -v -h -V --url --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2669,13 +2805,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__validate)
-            opts="-y -q -v -h -V --url --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --dry-run --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2871,13 +3023,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__apply)
-            opts="-y -q -v -h -V --url --prune --set-passwords --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --prune --set-passwords --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2905,13 +3073,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__check)
-            opts="-q -v -h -V --url --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -q -v -h -V --url --role --user --mfa-code --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3009,13 +3193,29 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__plan)
-            opts="-q -v -h -V --url --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -q -v -h -V --url --role --user --mfa-code --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3353,7 +3553,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__whoami)
-            opts="-r -q -v -h -V --url --role --mfa-code --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -q -v -h -V --url --role --user --mfa-code --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3368,6 +3568,10 @@ _dbtool() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -25,7 +25,7 @@ function __fish_dbtool_using_subcommand
 end
 
 complete -c dbtool -n "__fish_dbtool_needs_command" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_needs_command" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_needs_command" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_needs_command" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -52,7 +52,7 @@ complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "completions" -d 'Prin
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status env reset help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -72,7 +72,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and not __fish_se
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l port -d 'Listen on this port (default: the last one used, else a free one)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -85,7 +85,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -98,7 +98,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -115,7 +115,7 @@ dotenv\t'`NAME=value` lines for .env files and docker --env-file'
 json\t'One JSON object'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -128,7 +128,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from env" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dir -d 'Sandbox directory (default: $XDG_DATA_HOME/dbtool/sandbox)' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -146,68 +146,72 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "env" -d 'Print PG* variables for the sandbox, for `eval "$(dbtool sandbox env)"`'
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Stop the sandbox and delete all its data'
 complete -c dbtool -n "__fish_dbtool_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
-complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s y -l yes -d 'Confirm admin (or production write) access without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l refresh -d 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
-complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s y -l yes -d 'Confirm admin (or production write) access without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l refresh -d 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l format -d 'Syntax of the output' -r -f -a "sh\t'`export NAME=\'value\'` lines for sh, bash and zsh'
 fish\t'`set -gx NAME \'value\'` lines for fish'
 dotenv\t'`NAME=value` lines for .env files and docker --env-file'
 json\t'One JSON object'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
-complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s y -l yes -d 'Confirm admin (or production write) access without asking'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s r -l role -d 'Role whose AWS identity to show' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l mfa-code -d 'MFA code for assuming the role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -219,7 +223,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l no-progress -d 
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -230,7 +234,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s v -l verbose -d
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -261,7 +268,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_se
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -270,8 +277,8 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-progress -d 'Never draw progress bars or spinners'
@@ -287,7 +294,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_se
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "new" -d 'Create the next versioned migration file'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "lint" -d 'Check migrations for operations that lock or rewrite busy tables'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -318,7 +328,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -327,14 +337,17 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -365,7 +378,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -374,14 +387,17 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -412,7 +428,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -422,14 +438,17 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -460,7 +479,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -469,14 +488,17 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -507,7 +529,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -516,14 +538,17 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"
@@ -554,7 +579,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -564,14 +589,17 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l count -d 'Number of migrations to undo, newest first' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l to -d 'Undo every applied migration above VERSION' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
@@ -604,7 +632,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -613,8 +641,8 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-progress -d 'Never draw progress bars or spinners'
@@ -650,7 +678,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -660,8 +688,8 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars or spinners'
@@ -706,7 +734,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -718,8 +746,8 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l dry-run -d 'Print the SQL that would run, with transaction boundaries; change nothing'
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmation prompts'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-progress -d 'Never draw progress bars or spinners'
@@ -735,9 +763,10 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create the next versioned migration file'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check migrations for operations that lock or rewrite busy tables'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l role -d 'Connect with this configured role' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l user -d 'Connect as this database user instead of the role\'s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l preset -d 'Start from the exclusions of [dump.presets.NAME] in dbtool.toml' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l exclude-schema -d 'Leave out schemas matching PATTERN entirely' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l exclude-table -d 'Leave out tables matching PATTERN and their definitions (views and foreign keys on them break)' -r
@@ -749,7 +778,7 @@ directory\t'A directory of compressed files (-Fd), the only format for --jobs'
 plain\t'An SQL script (-Fp), for psql'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s j -l jobs -d 'Dump N tables at once (directory format; one consistent snapshot)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -766,27 +795,30 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -a "list" -d 'Summarise a dump\'s contents: schemas, tables with data or without'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l into -d 'Load into database DBNAME on the target server' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l url -d 'Server to load into (postgresql://user@host:port/db); default: the sandbox' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l role -d 'Connect with this configured role (with --env)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l url -d 'Server to load into (postgresql://user@host:port/db) instead of the sandbox [env: DBTOOL_DATABASE_URL, DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l var -d 'Name of the variable in the `export` line printed at the end (e.g. SQLALCHEMY_DATABASE_URI)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s j -l jobs -d 'Restore N items at once' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l create -d 'Create the database first (named by --into, else after FILE)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l create -d 'Create the database first (named by --into, else the one in --url, else after FILE)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l clean -d 'Drop the objects of the dump before recreating them'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l strict -d 'Fail on any restore error, also objects the local server lacks (extensions…)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s y -l yes -d 'Confirm loading into a configured non-local environment (a typed confirmation follows)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s y -l yes -d 'Confirm loading into anything but the sandbox (on a terminal the database name is typed too)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from list" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -801,7 +833,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "list" -d 'Summarise a dump\'s contents: schemas, tables with data or without'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -816,9 +848,12 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -830,9 +865,12 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -840,16 +878,19 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_sub
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l prune -d 'Also drop roles that have access here but are not declared'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l set-passwords -d 'Set every declared password, even those that already match'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Do not ask for confirmation'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show the plan and stop'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l url -d 'Connection URL (postgresql://user@host:port/db) instead of TARGET' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -872,7 +913,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l tz -d 'Time zo
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l override -d 'Give the restored instance KEY=VALUE instead of the source\'s value (repeatable; e.g. multi_az=false)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l poll-interval -d 'How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -889,7 +930,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l no-progress -d
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -906,7 +947,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l zone -d 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l record -d 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -924,7 +965,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l old-url -d 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l poll-interval -d 'How often to poll Route53 while waiting, e.g. 5s' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -946,7 +987,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
@@ -959,7 +1000,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l no-progress -d 
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l env -d 'Use the configured environment NAME (preview, staging, production…)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"

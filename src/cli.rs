@@ -35,11 +35,11 @@ const GLOBAL: &str = "Global options";
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
     /// Read configuration from FILE instead of ./dbtool.toml
-    #[arg(long, global = true, value_name = "FILE", env = "DBTOOL_CONFIG", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_name = "FILE", env = crate::env_vars::DBTOOL_CONFIG, help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
 
-    /// Use the configured environment NAME (preview, staging, production…)
-    #[arg(long = "env", global = true, value_name = "NAME", env = "DBTOOL_ENV", help_heading = GLOBAL)]
+    /// Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]
+    #[arg(long = "env", global = true, value_name = "NAME", help_heading = GLOBAL)]
     pub environment: Option<String>,
 
     /// Print less: only data, warnings and errors
@@ -55,7 +55,7 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 
     /// Format of data printed on stdout
-    #[arg(long, global = true, value_name = "FORMAT", default_value = "text", env = "DBTOOL_OUTPUT_FORMAT", help_heading = GLOBAL)]
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "text", env = crate::env_vars::DBTOOL_OUTPUT_FORMAT, help_heading = GLOBAL)]
     pub output_format: OutputFormat,
 
     /// Never draw progress bars or spinners

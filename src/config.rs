@@ -251,6 +251,10 @@ pub struct MigrateConfig {
     pub lock_wait: Option<Duration>,
     /// Treat files that do not match the naming rules as errors.
     pub validate_migration_naming: Option<bool>,
+    /// Role of migrate, baseline, repair, clean and undo (default: write).
+    pub role: Option<String>,
+    /// Role of migrate info and validate (default: readonly).
+    pub read_role: Option<String>,
 }
 
 impl MigrateConfig {
@@ -284,6 +288,8 @@ impl MigrateConfig {
             lock_retries: pick!(lock_retries),
             lock_wait: pick!(lock_wait),
             validate_migration_naming: pick!(validate_migration_naming),
+            role: pick!(role),
+            read_role: pick!(read_role),
         }
     }
 }

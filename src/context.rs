@@ -1,28 +1,34 @@
 //! The per-invocation context every command receives: the printer, the
-//! configuration (loaded once), the selected environment, and target
-//! resolution. Settings are resolved here once: flag > env var > dbtool.toml > default.
+//! configuration (loaded once), `--env`, the captured environment, and the
+//! entry into the access pipeline (`crate::access`). Reads dbtool.toml and
+//! the environment once, in `load`.
 
 use std::path::PathBuf;
 
+use crate::access::{self, AccessArgs, Environ, Intent, Planned, Request, Resolved, Role};
 use crate::config::{self, Config, Environment, LoadedConfig, MigrateConfig};
+use crate::env_vars as ev;
 use crate::error::UserError;
 use crate::printer::Printer;
 use crate::sandbox::{self, Sandbox};
-use crate::target::{self, Resolved, TargetArgs};
 
 /// Shared state of one dbtool invocation.
 pub struct Context {
     pub printer: Printer,
     /// The configuration file, if one was found.
     pub config: Option<LoadedConfig>,
-    /// `--env` / `DBTOOL_ENV`.
+    /// `--env` as given on the command line (DBTOOL_ENV is in `environ`).
     pub env_flag: Option<String>,
+    /// The process environment and libpq's files, read once.
+    pub environ: Environ,
     pub cwd: PathBuf,
 }
 
 impl Context {
     /// Finds and parses the configuration (`--config`, ./dbtool.toml up to
-    /// the repository root, then the user's config.toml).
+    /// the repository root, then the user's config.toml) and captures the
+    /// environment. An unknown `--env` / DBTOOL_ENV is an error here, before
+    /// anything runs.
     pub fn load(
         printer: Printer,
         config_flag: Option<PathBuf>,
@@ -38,20 +44,22 @@ impl Context {
         let ctx = Context {
             printer,
             config,
-            env_flag,
+            env_flag: env_flag.filter(|e| !e.is_empty()),
+            environ: Environ::capture(),
             cwd,
         };
-        // An unknown --env is an error before anything runs.
         ctx.environment()?;
         Ok(ctx)
     }
 
-    /// A context without configuration (tests, library callers).
+    /// A context without configuration or environment (unit tests).
+    #[cfg(test)]
     pub fn bare(printer: Printer) -> Context {
         Context {
             printer,
             config: None,
             env_flag: None,
+            environ: Environ::default(),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         }
     }
@@ -60,9 +68,18 @@ impl Context {
         self.config.as_ref().map(|c| &c.config)
     }
 
-    /// The environment selected by `--env` or `default_environment`, if any.
+    /// `--env`, else DBTOOL_ENV.
+    pub fn env_name(&self) -> Option<&str> {
+        self.env_flag
+            .as_deref()
+            .or_else(|| self.environ.get(ev::DBTOOL_ENV))
+    }
+
+    /// The environment selected by `--env`, DBTOOL_ENV or
+    /// `default_environment`, for commands that have no target (migrate new,
+    /// lint). Commands with a target use the one `Resolved` names.
     pub fn environment(&self) -> Result<Option<(&str, &Environment)>, UserError> {
-        target::selected_environment(self.config(), self.env_flag.as_deref())
+        access::selected_environment(self.config(), self.env_name())
     }
 
     /// A configured environment by name.
@@ -70,7 +87,7 @@ impl Context {
         self.config().and_then(|c| c.environments.get(name))
     }
 
-    /// `[migrate]` merged with the selected environment's `[environments.X.migrate]`.
+    /// `[migrate]` merged with the selected environment's overrides (no target).
     pub fn migrate_config(&self) -> MigrateConfig {
         let name = self
             .environment()
@@ -80,8 +97,7 @@ impl Context {
         self.migrate_config_for(name.as_deref())
     }
 
-    /// `[migrate]` merged with the named environment's overrides (for a
-    /// target that resolved to that environment).
+    /// `[migrate]` merged with the named environment's `[environments.X.migrate]`.
     pub fn migrate_config_for(&self, environment: Option<&str>) -> MigrateConfig {
         let Some(config) = self.config() else {
             return MigrateConfig::default();
@@ -92,9 +108,9 @@ impl Context {
         }
     }
 
-    /// The sandbox: `DBTOOL_SANDBOX_DIR`, then `[sandbox] dir`, then the default directory.
+    /// The sandbox: DBTOOL_SANDBOX_DIR, then `[sandbox] dir`, then the default directory.
     pub fn sandbox(&self) -> Sandbox {
-        if let Some(d) = std::env::var_os("DBTOOL_SANDBOX_DIR").filter(|d| !d.is_empty()) {
+        if let Some(d) = self.environ.get(ev::DBTOOL_SANDBOX_DIR) {
             return Sandbox::new(d);
         }
         match self.config().and_then(|c| c.sandbox.dir.clone()) {
@@ -103,52 +119,55 @@ impl Context {
         }
     }
 
-    /// Resolves the target with the `readonly` role unless `--role` says
-    /// otherwise. Read-only commands (dump, info) use this.
-    pub async fn resolve_target(&self, args: &TargetArgs) -> anyhow::Result<Resolved> {
-        self.resolve_target_as(args, "readonly", None).await
+    /// A pipeline request from the access flags, with `--env` filled in.
+    pub fn request(&self, args: &AccessArgs, intent: Intent, default_role: Role) -> Request {
+        let mut r = args.request(intent, default_role);
+        r.env = self.env_flag.clone();
+        r
     }
 
-    /// Resolves the target as `role` (e.g. `write` for migrate, which changes
-    /// the schema), with an optional database user override (`--user`). IAM
-    /// targets get their token here (MFA code from `DBTOOL_MFA_CODE` or a prompt).
-    pub async fn resolve_target_as(
+    /// A request from identity flags only (commands whose target is not TARGET).
+    pub fn request_identity(
         &self,
-        args: &TargetArgs,
-        role: &str,
-        user: Option<&str>,
-    ) -> anyhow::Result<Resolved> {
-        self.resolve_target_with(args, role, user, &crate::access::mfa_from_env())
-            .await
+        args: &crate::access::IdentityArgs,
+        intent: Intent,
+        default_role: Role,
+    ) -> Request {
+        let mut r = args.request(intent, default_role);
+        r.env = self.env_flag.clone();
+        r
     }
 
-    /// Like [`Context::resolve_target_as`], with explicit MFA options (`--mfa-code`).
-    pub async fn resolve_target_with(
-        &self,
-        args: &TargetArgs,
-        role: &str,
-        user: Option<&str>,
-        mfa: &crate::aws::credentials::MfaOptions,
-    ) -> anyhow::Result<Resolved> {
-        let planned = self.plan_target(args, role, user)?;
-        crate::access::finish(planned, mfa, &self.printer).await
+    /// A request naming only TARGET (internal checks: cname's connection test…).
+    pub fn request_for(&self, target: &str, intent: Intent, role: Role) -> Request {
+        let mut r = Request::new(intent, role).with_target(target);
+        r.env = self.env_flag.clone();
+        r
     }
 
-    /// The pure part of target resolution (no AWS calls).
-    pub fn plan_target(
-        &self,
-        args: &TargetArgs,
-        role: &str,
-        user: Option<&str>,
-    ) -> anyhow::Result<Resolved> {
-        let sandbox = self.sandbox();
-        let inputs = target::Inputs {
-            config: self.config(),
-            env_flag: self.env_flag.as_deref(),
-            sandbox: &sandbox,
-            role,
-            user_override: user,
-        };
-        target::resolve(args, &inputs)
+    /// The pure half of the pipeline: where the request leads, without any
+    /// AWS call (doctor, whoami, dry runs).
+    pub fn plan(&self, request: &Request) -> anyhow::Result<Planned> {
+        let sandbox = access::SandboxState::capture(&self.sandbox());
+        Ok(access::plan(
+            self.config(),
+            &self.environ,
+            &sandbox,
+            request,
+        )?)
+    }
+
+    /// The whole pipeline: plan, then effects; see [`access::resolve`].
+    pub async fn resolve(&self, request: &Request, yes: bool) -> anyhow::Result<Resolved> {
+        let sandbox = access::SandboxState::capture(&self.sandbox());
+        access::resolve(
+            self.config(),
+            &self.environ,
+            &sandbox,
+            request,
+            yes,
+            &self.printer,
+        )
+        .await
     }
 }

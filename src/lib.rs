@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod dump;
+pub mod env_vars;
 pub mod error;
 pub mod lint;
 pub mod migrate;
@@ -21,7 +22,6 @@ pub mod restore;
 pub mod roles;
 pub mod sandbox;
 pub mod shell;
-pub mod target;
 pub mod tools;
 
 use clap::Parser;

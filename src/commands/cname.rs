@@ -10,12 +10,12 @@ use std::time::Duration;
 use chrono::Utc;
 use serde_json::json;
 
+use crate::access::{Intent, Role};
 use crate::aws::credentials::{self, AwsSpec, MfaOptions};
 use crate::cname::route53::{self, DbInstanceInfo, Zone};
 use crate::cname::{self as domain, Record, Shape, SwitchPlan, SwitchRecord};
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
-use crate::target::TargetArgs;
 
 #[derive(Debug, clap::Args)]
 pub struct CnameArgs {
@@ -458,14 +458,8 @@ async fn select_one(ctx: &Context, id: &str) -> anyhow::Result<()> {
             .hint("check security groups and the readonly role; --skip-connect-check skips this check when this machine has no network path into the VPC")
             .into()
     };
-    let t = TargetArgs {
-        target: Some(id.to_string()),
-        url: None,
-    };
-    let resolved = ctx
-        .resolve_target_as(&t, "readonly", None)
-        .await
-        .map_err(fail)?;
+    let request = ctx.request_for(id, Intent::Read, Role::Readonly);
+    let resolved = ctx.resolve(&request, false).await.map_err(fail)?;
     let client = tokio::time::timeout(Duration::from_secs(20), resolved.conn.connect())
         .await
         .map_err(|_| fail(anyhow::anyhow!("timed out after 20 s")))?
@@ -484,11 +478,11 @@ async fn report_connections(ctx: &Context, id: Option<&str>, url: Option<&str>) 
         let conn = match url {
             Some(u) => crate::pg::ConnInfo::from_url(u).map_err(|e| anyhow::anyhow!("--old-url: {e}"))?,
             None => {
-                let t = TargetArgs {
-                    target: id.map(str::to_string),
-                    url: None,
+                let request = match id {
+                    Some(id) => ctx.request_for(id, Intent::Read, Role::Readonly),
+                    None => crate::access::Request::new(Intent::Read, Role::Readonly),
                 };
-                ctx.resolve_target_as(&t, "readonly", None).await?.conn
+                ctx.resolve(&request, false).await?.conn
             }
         };
         let client = tokio::time::timeout(Duration::from_secs(20), conn.connect())

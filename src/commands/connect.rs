@@ -12,44 +12,18 @@ use std::time::Duration;
 use chrono::Utc;
 use serde::Serialize;
 
-use crate::aws::credentials::MfaOptions;
+use crate::access::{AccessArgs, ConfirmArgs, Intent, Planned, Resolved, Role};
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
-use crate::target::{Resolved, TargetArgs};
 use crate::tools::{self, Tool};
-
-/// Target, role and credentials options shared by `connect` and `env`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct AccessArgs {
-    #[command(flatten)]
-    pub target: TargetArgs,
-
-    /// Database role: readonly, write, admin, or one configured in dbtool.toml
-    #[arg(long, short = 'r', default_value = "readonly", value_name = "ROLE")]
-    pub role: String,
-
-    /// Database user to connect as, instead of the role's configured user
-    #[arg(long, value_name = "USER")]
-    pub user: Option<String>,
-
-    /// MFA code for assuming the role (else prompted on a terminal)
-    #[arg(
-        long,
-        value_name = "CODE",
-        env = "DBTOOL_MFA_CODE",
-        hide_env_values = true
-    )]
-    pub mfa_code: Option<String>,
-
-    /// Confirm admin (or production write) access without asking
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct ConnectArgs {
     #[command(flatten)]
     pub access: AccessArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 
     /// Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)
     #[arg(long)]
@@ -60,64 +34,68 @@ pub struct ConnectArgs {
     pub client: Vec<String>,
 }
 
-/// Why a role needs an explicit yes, if it does. Pure.
-pub fn confirmation_reason(
-    role: &str,
-    production: bool,
-    role_confirm: Option<bool>,
-) -> Option<String> {
-    if role == "admin" {
-        return Some("admin access is for emergencies only".into());
-    }
-    match role_confirm {
-        Some(true) => Some(format!(
-            "role `{role}` is configured to ask before connecting"
-        )),
-        Some(false) => None,
-        None if role == "write" && production => {
-            Some("write access to a production database".into())
+/// Resolves the target for `connect`/`env` (a session: the policy may ask
+/// first). With `--dry-run`, prints the plan and returns None.
+pub async fn resolve_access(
+    ctx: &Context,
+    access: &AccessArgs,
+    confirm: &ConfirmArgs,
+) -> anyhow::Result<Option<Resolved>> {
+    let request = ctx.request(access, Intent::Session, Role::Readonly);
+    if confirm.dry_run {
+        let planned = ctx.plan(&request)?;
+        for w in &planned.warnings {
+            ctx.printer.warn(w);
         }
-        None => None,
+        print_plan(ctx, &planned);
+        return Ok(None);
     }
+    Ok(Some(ctx.resolve(&request, confirm.yes).await?))
 }
 
-/// Resolves the target for `connect`/`env`: plans, asks for confirmation when
-/// the role needs it (before any MFA prompt), then gets credentials.
-pub async fn resolve_access(ctx: &Context, args: &AccessArgs) -> anyhow::Result<Resolved> {
-    let planned = ctx.plan_target(&args.target, &args.role, args.user.as_deref())?;
-    if let Some(reason) = confirmation_reason(&args.role, planned.production, planned.role_confirm)
-    {
-        let p = &ctx.printer;
-        if args.role == "admin" {
-            p.warn(format!(
-                "{} — connecting as `{}` to {}. Everything you run is logged server-side; prefer readonly.",
-                p.paint(anstyle::AnsiColor::Red, "ADMIN ACCESS"),
-                planned.conn.user,
-                planned.describe()
-            ));
-        }
-        crate::prompt::confirm(
-            p,
-            &format!(
-                "{reason}: connect as `{}` to {}?",
-                planned.conn.user,
-                planned.describe()
-            ),
-            args.yes,
-        )?;
+/// `--dry-run`: where the session would go, as whom, and how the password
+/// would be obtained; nothing is looked up or minted.
+fn print_plan(ctx: &Context, p: &Planned) {
+    let pr = &ctx.printer;
+    if pr.is_json() {
+        let _ = pr.json(&serde_json::json!({
+            "target": p.describe(),
+            "kind": p.kind,
+            "chosen_by": p.origin.describe(),
+            "environment": p.environment,
+            "instance": p.instance,
+            "user": p.conn.user,
+            "role": p.role,
+            "password": p.password,
+            "sslmode": p.conn.sslmode.as_str(),
+            "confirmation": crate::access::policy::confirmation(p, Intent::Session),
+        }));
+        return;
     }
-    let mfa = MfaOptions {
-        code: args.mfa_code.clone().filter(|c| !c.is_empty()),
-    };
-    let mut r = crate::access::finish(planned, &mfa, &ctx.printer).await?;
-    r.conn.application_name = Some(application_name(&r.role));
-    Ok(r)
+    pr.data(format!("target:   {}", p.describe()));
+    pr.data(format!("chosen by: {}", p.origin.describe()));
+    pr.data(format!("user:     {} (role {})", p.conn.user, p.role));
+    pr.data(format!("password: {}", describe_password(&p.password)));
+    pr.data(format!("sslmode:  {}", p.conn.sslmode.as_str()));
+    if let Some(c) = crate::access::policy::confirmation(p, Intent::Session) {
+        pr.data(format!("asks:     {}", c.reason));
+    }
+    pr.status("dry run: nothing was looked up, minted or started");
 }
 
-/// `dbtool/<role>/<local user>`, so server logs show who connected.
-pub fn application_name(role: &str) -> String {
-    let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
-    format!("dbtool/{role}/{user}")
+/// How the password is obtained, in words.
+pub fn describe_password(p: &crate::access::PasswordSource) -> String {
+    use crate::access::PasswordSource as P;
+    match p {
+        P::None => "none (trust or peer authentication)".into(),
+        P::IamToken => "an RDS IAM token, minted for this connection".into(),
+        P::Url => "from the URL".into(),
+        P::Sandbox => "the sandbox's password file".into(),
+        P::EnvVar(v) => format!("from ${v}"),
+        P::PasswordFile(f) => format!("from the password file {f}"),
+        P::ServiceFile(f) => format!("from the service file {f}"),
+        P::ToolConfig(o) => format!("from {o}"),
+    }
 }
 
 /// The banner line printed on stderr before the client starts.
@@ -138,7 +116,9 @@ pub fn banner(r: &Resolved) -> String {
 }
 
 pub async fn run(ctx: &Context, args: &ConnectArgs) -> anyhow::Result<ExitStatus> {
-    let r = resolve_access(ctx, &args.access).await?;
+    let Some(r) = resolve_access(ctx, &args.access, &args.confirm).await? else {
+        return Ok(ExitStatus::Success);
+    };
     let (program_name, client_args) = match args.client.split_first() {
         Some((first, rest)) => (first.clone(), rest.to_vec()),
         None => (
@@ -172,7 +152,8 @@ pub async fn run(ctx: &Context, args: &ConnectArgs) -> anyhow::Result<ExitStatus
     let refresher = match (&passfile, args.refresh) {
         (Some(pf), true) => Some(tokio::spawn(refresh_loop(
             pf.path.clone(),
-            ctx_snapshot(ctx, args),
+            r.planned.clone(),
+            args.access.identity.mfa_code.clone(),
         ))),
         _ => None,
     };
@@ -243,12 +224,12 @@ pub fn audit_log_path() -> PathBuf {
 fn audit(ctx: &Context, r: &Resolved, client: &str) -> anyhow::Result<()> {
     let entry = AuditEntry {
         time: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        user: std::env::var("USER").unwrap_or_default(),
+        user: r.local_user.clone(),
         environment: r.environment.as_deref(),
         target: format!("{}:{}", r.conn.host, r.conn.port),
         database: &r.conn.dbname,
         db_user: &r.conn.user,
-        role: &r.role,
+        role: r.role.as_str(),
         client,
     };
     let path = audit_log_path();
@@ -324,61 +305,21 @@ fn write_passfile(
     Ok(())
 }
 
-/// What the refresher needs to mint new tokens without the Context.
-struct Snapshot {
-    resolved: Option<Resolved>,
-}
-
-fn ctx_snapshot(ctx: &Context, args: &ConnectArgs) -> Snapshot {
-    Snapshot {
-        resolved: ctx
-            .plan_target(
-                &args.access.target,
-                &args.access.role,
-                args.access.user.as_deref(),
-            )
-            .ok(),
-    }
-}
-
 /// Rewrites the password file with a fresh token every 10 minutes. Uses
 /// cached credentials (no new MFA prompt while the session is valid).
-async fn refresh_loop(path: PathBuf, snap: Snapshot) {
-    let Some(planned) = snap.resolved else { return };
+async fn refresh_loop(path: PathBuf, planned: Planned, mfa_code: Option<String>) {
     let quiet = crate::printer::Printer {
         quiet: true,
         ..crate::printer::Printer::plain()
     };
+    let mfa = crate::aws::credentials::MfaOptions { code: mfa_code };
     loop {
         tokio::time::sleep(Duration::from_secs(600)).await;
-        if let Ok(r) =
-            crate::access::finish(planned.clone(), &crate::access::mfa_from_env(), &quiet).await
-        {
+        // Already confirmed at start: `yes` here never asks again.
+        if let Ok(r) = crate::access::finish(planned.clone(), &mfa, true, &quiet).await {
             if let Some(token) = &r.conn.password {
                 let _ = write_passfile(&path, &r.conn, token);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn who_must_confirm() {
-        assert!(confirmation_reason("admin", false, None).is_some());
-        assert!(
-            confirmation_reason("admin", false, Some(false)).is_some(),
-            "admin always asks"
-        );
-        assert!(confirmation_reason("write", true, None).is_some());
-        assert!(
-            confirmation_reason("write", true, Some(false)).is_none(),
-            "configurable for write"
-        );
-        assert!(confirmation_reason("write", false, None).is_none());
-        assert!(confirmation_reason("readonly", true, None).is_none());
-        assert!(confirmation_reason("analyst", false, Some(true)).is_some());
     }
 }

@@ -112,6 +112,7 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<ExitStatus>
             Some("`dbtool sandbox up` creates and starts it".into()),
         ),
     });
+    checks.push(target_check(ctx));
     if args.offline {
         checks.push(Check::new(
             "aws credentials",
@@ -165,6 +166,39 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<ExitStatus>
     } else {
         ExitStatus::Success
     })
+}
+
+/// Where a database command without TARGET goes, and which input chose it
+/// (flag > environment variable > dbtool.toml > default). No AWS call.
+fn target_check(ctx: &Context) -> Check {
+    use crate::access::{Intent, Request, Role};
+    let mut request = Request::new(Intent::Read, Role::Readonly);
+    request.env = ctx.env_flag.clone();
+    match ctx.plan(&request) {
+        Ok(p) => {
+            let mut detail = format!("{} (chosen by {})", p.describe(), p.origin.describe());
+            if !p.warnings.is_empty() {
+                detail.push_str(&format!("; {}", p.warnings.join("; ")));
+            }
+            Check::new(
+                "default target",
+                if p.warnings.is_empty() {
+                    Level::Ok
+                } else {
+                    Level::Warn
+                },
+                detail,
+                None,
+            )
+        }
+        Err(e) => {
+            let (msg, hint) = match e.downcast_ref::<crate::error::UserError>() {
+                Some(u) => (u.message.clone(), u.hint.clone()),
+                None => (e.to_string(), None),
+            };
+            Check::new("default target", Level::Warn, msg, hint)
+        }
+    }
 }
 
 fn tool_check(tool: Tool) -> Check {

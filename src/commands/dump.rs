@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use serde_json::json;
 
+use crate::access::{AccessArgs, IdentityArgs, Intent, Kind, Role};
 use crate::context::Context;
 use crate::dump::plan::{human_bytes, PlannedRelation, RelKind, Status};
 use crate::dump::{self, catalog, execute, load, toc, DumpPlan, Filters, Format};
 use crate::error::{ExitStatus, UserError};
 use crate::printer::Printer;
-use crate::target::{Source, TargetArgs};
 use crate::tools::{self, Tool};
 
 #[derive(Debug, clap::Args)]
@@ -22,16 +22,9 @@ pub struct DumpArgs {
     #[command(subcommand)]
     pub action: Option<DumpAction>,
 
+    /// The database to dump, and as whom (default role: readonly)
     #[command(flatten)]
-    pub target: TargetArgs,
-
-    /// Connect with this configured role
-    #[arg(long, value_name = "ROLE", default_value = "readonly")]
-    pub role: String,
-
-    /// Connect as this database user instead of the role's
-    #[arg(long, value_name = "USER")]
-    pub user: Option<String>,
+    pub access: AccessArgs,
 
     /// Start from the exclusions of [dump.presets.NAME] in dbtool.toml
     #[arg(long, value_name = "NAME")]
@@ -92,22 +85,21 @@ pub struct LoadArgs {
     #[arg(long, value_name = "DBNAME")]
     pub into: Option<String>,
 
-    /// Server to load into (postgresql://user@host:port/db); default: the sandbox
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "DBTOOL_DATABASE_URL",
-        hide_env_values = true
-    )]
+    /// Server to load into (postgresql://user@host:port/db) instead of the sandbox [env: DBTOOL_DATABASE_URL, DATABASE_URL]
+    #[arg(long, value_name = "URL")]
     pub url: Option<String>,
 
-    /// Connect with this configured role (with --env)
-    #[arg(long, value_name = "ROLE", default_value = "admin")]
-    pub role: String,
+    /// Role and user to load as, with --env or --url (default role: admin)
+    #[command(flatten)]
+    pub identity: IdentityArgs,
 
-    /// Create the database first (named by --into, else after FILE)
+    /// Create the database first (named by --into, else the one in --url, else after FILE)
     #[arg(long)]
     pub create: bool,
+
+    /// Name of the variable in the `export` line printed at the end (e.g. SQLALCHEMY_DATABASE_URI)
+    #[arg(long = "var", value_name = "NAME", default_value = "DATABASE_URL", value_parser = shell_var_name)]
+    pub var: String,
 
     /// Restore N items at once
     #[arg(short = 'j', long, value_name = "N", default_value_t = 1)]
@@ -121,7 +113,7 @@ pub struct LoadArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Confirm loading into a configured non-local environment (a typed confirmation follows)
+    /// Confirm loading into anything but the sandbox (on a terminal the database name is typed too)
     #[arg(long, short = 'y')]
     pub yes: bool,
 }
@@ -179,9 +171,8 @@ fn filters(ctx: &Context, args: &DumpArgs) -> anyhow::Result<Filters> {
 async fn run_dump(ctx: &Context, args: &DumpArgs) -> anyhow::Result<ExitStatus> {
     let p = &ctx.printer;
     let filters = filters(ctx, args)?;
-    let resolved = ctx
-        .resolve_target_as(&args.target, &args.role, args.user.as_deref())
-        .await?;
+    let request = ctx.request(&args.access, Intent::Read, Role::Readonly);
+    let resolved = ctx.resolve(&request, false).await?;
     let client = resolved.conn.connect().await?;
     let cat = catalog::load(&client).await?;
     drop(client);
@@ -436,8 +427,20 @@ fn show_plan(
     p.verbose(format!("pg_dump {}", plan.args.join(" ")));
 }
 
-fn is_local_host(host: &str) -> bool {
-    host.starts_with('/') || matches!(host, "localhost" | "127.0.0.1" | "::1")
+/// `--var`: a shell variable name.
+fn shell_var_name(s: &str) -> Result<String, String> {
+    let ok = s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a shell variable name (letters, digits and _, not starting with a digit)"
+        ))
+    }
 }
 
 /// A database name from a dump file name: `staging-20250101.dump` → `staging_20250101`.
@@ -481,44 +484,46 @@ async fn run_load(ctx: &Context, args: &LoadArgs) -> anyhow::Result<ExitStatus> 
     }
     let pg_restore = tools::find(Tool::PgRestore)?;
     let contents = toc::read(&pg_restore, &args.file).await?;
-    let target = TargetArgs {
-        target: None,
-        url: args.url.clone(),
-    };
-    // The refusal comes before any AWS call: plan the target first.
-    let planned = ctx.plan_target(&target, &args.role, None)?;
+    let mut request = ctx.request_identity(&args.identity, Intent::Destroy, Role::Admin);
+    request.url = args.url.clone();
+    // The sandbox unless --url, --env or a URL variable says otherwise.
+    request.prefer_sandbox = true;
+    // Without a terminal and without --yes, refuse before any AWS call.
+    let planned = ctx.plan(&request)?;
+    let needs_yes = crate::access::policy::confirmation(&planned, Intent::Destroy).is_some();
+    if needs_yes && !args.yes && !crate::prompt::interactive() {
+        return Err(UserError::usage(format!(
+            "refusing to load into {} ({}), which is not the local sandbox",
+            planned.describe(),
+            planned.origin.describe()
+        ))
+        .hint("pass --yes to confirm (on a terminal you type the database name); without --url or --env, `dbtool dump load` loads into the sandbox")
+        .into());
+    }
+    let resolved = ctx.resolve(&request, args.yes).await?;
     let dbname = match (&args.into, args.create) {
         (Some(n), _) => n.clone(),
-        (None, true) => name_from_file(&args.file),
-        (None, false) => planned.conn.dbname.clone(),
-    };
-    if let Some(env) = &planned.environment {
-        let local = ctx.environment_named(env).is_some_and(|e| e.sandbox)
-            || is_local_host(&planned.conn.host);
-        if !local {
-            let place = match &planned.instance {
-                Some(i) if planned.conn.host.is_empty() => i.clone(),
-                _ => planned.conn.host.clone(),
-            };
-            if !args.yes {
-                return Err(UserError::usage(format!(
-                    "refusing to load into `{dbname}` of environment `{env}` ({place}), which is not local"
-                ))
-                .hint("pass --yes and type the database name to confirm; `dbtool dump load` targets the sandbox by default")
-                .into());
-            }
-            crate::prompt::confirm_typed(
-                p,
-                &format!(
-                    "Load {} into `{dbname}` of environment `{env}`?",
-                    args.file.display()
-                ),
-                &dbname,
-                true,
-            )?;
+        (None, true) if resolved.kind == Kind::Sandbox || !resolved.dbname_given => {
+            name_from_file(&args.file)
         }
+        (None, _) => resolved.conn.dbname.clone(),
+    };
+    if let Some(c) = &resolved.confirmation {
+        let place = match &resolved.environment {
+            Some(e) => format!("`{dbname}` of environment `{e}` ({})", resolved.conn.host),
+            None => format!(
+                "`{dbname}` on {}:{}",
+                resolved.conn.host, resolved.conn.port
+            ),
+        };
+        c.ask(
+            p,
+            &format!("load {} into", args.file.display()),
+            &place,
+            &dbname,
+            args.yes,
+        )?;
     }
-    let resolved = ctx.resolve_target_as(&target, &args.role, None).await?;
     let conn = resolved.conn.with_dbname(&dbname);
     if args.create {
         load::create_database(&resolved.conn, &dbname).await?;
@@ -540,7 +545,8 @@ async fn run_load(ctx: &Context, args: &LoadArgs) -> anyhow::Result<ExitStatus> 
         args.clean,
     )
     .await?;
-    let url = if resolved.source == Source::Sandbox {
+    // The sandbox's password is local and in a 0600 file already: print a URL that connects.
+    let url = if resolved.kind == Kind::Sandbox {
         conn.url(true)
     } else {
         conn.url(false)
@@ -599,7 +605,8 @@ async fn run_load(ctx: &Context, args: &LoadArgs) -> anyhow::Result<ExitStatus> 
             }
         ));
         p.data(format!(
-            "export DATABASE_URL={}",
+            "export {}={}",
+            args.var,
             crate::shell::sh_quote(&url)
         ));
     }

@@ -3,7 +3,8 @@
 //! old postgres.env.sh. Nothing else goes to stdout. Touches STS/RDS through
 //! `crate::access` when the target needs it.
 
-use crate::commands::connect::{resolve_access, AccessArgs};
+use crate::access::{AccessArgs, ConfirmArgs};
+use crate::commands::connect::resolve_access;
 use crate::context::Context;
 use crate::error::ExitStatus;
 use crate::shell::{render_env, EnvFormat};
@@ -13,13 +14,18 @@ pub struct EnvArgs {
     #[command(flatten)]
     pub access: AccessArgs,
 
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
     /// Syntax of the output
     #[arg(long, default_value = "sh")]
     pub format: EnvFormat,
 }
 
 pub async fn run(ctx: &Context, args: &EnvArgs) -> anyhow::Result<ExitStatus> {
-    let r = resolve_access(ctx, &args.access).await?;
+    let Some(r) = resolve_access(ctx, &args.access, &args.confirm).await? else {
+        return Ok(ExitStatus::Success);
+    };
     let format = if ctx.printer.is_json() {
         EnvFormat::Json
     } else {

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::access::{AccessArgs, ConfirmArgs, Intent, Resolved as Target, Role, ToolUrl};
 use crate::config::MigrateConfig;
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
@@ -11,8 +12,6 @@ use crate::migrate::engine::{self, Engine};
 use crate::migrate::settings::{self, Layer, Settings};
 use crate::migrate::state::{self, State};
 use crate::migrate::{Resolved, Version};
-use crate::pg::ConnInfo;
-use crate::target::TargetArgs;
 
 const MIGRATE: &str = "Migration options";
 
@@ -26,7 +25,7 @@ pub struct MigrateArgs {
     pub command: Option<MigrateCommand>,
 
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
 
     #[command(flatten)]
     pub opts: Box<MigrateOpts>,
@@ -57,13 +56,13 @@ pub enum MigrateCommand {
 #[derive(Debug, clap::Args)]
 pub struct TargetOnly {
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
     /// Accept migrations not applied yet (Flyway counts them as errors)
     #[arg(long)]
     pub allow_pending: bool,
@@ -72,7 +71,7 @@ pub struct ValidateArgs {
 #[derive(Debug, clap::Args)]
 pub struct CleanArgs {
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
     /// Allow clean even though clean_disabled is true (never on production)
     #[arg(long)]
     pub allow_clean: bool,
@@ -81,7 +80,7 @@ pub struct CleanArgs {
 #[derive(Debug, clap::Args)]
 pub struct UndoArgs {
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
     /// Number of migrations to undo, newest first
     #[arg(long, default_value_t = 1, conflicts_with = "to")]
     pub count: usize,
@@ -186,13 +185,8 @@ pub struct MigrateOpts {
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
     pub validate_migration_naming: Option<bool>,
 
-    /// Print the SQL that would run, with transaction boundaries; change nothing
-    #[arg(long, global = true, help_heading = MIGRATE)]
-    pub dry_run: bool,
-
-    /// Answer yes to confirmation prompts
-    #[arg(short = 'y', long, global = true, help_heading = MIGRATE)]
-    pub yes: bool,
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 fn usage(e: String) -> anyhow::Error {
@@ -239,11 +233,13 @@ fn flags_layer(o: &MigrateOpts) -> anyhow::Result<Layer> {
     })
 }
 
-/// Resolves settings for an environment: flags > FLYWAY_* > dbtool.toml > Flyway config > defaults.
+/// Resolves settings for an environment: flags > FLYWAY_* > dbtool.toml >
+/// Flyway config > the JDBC URL's currentSchema > defaults.
 fn resolve_settings(
     ctx: &Context,
     o: &MigrateOpts,
     environment: Option<&str>,
+    current_schema: Option<&str>,
 ) -> anyhow::Result<Settings> {
     let flyway = match settings::flyway_config_path(o.flyway_config.as_deref(), &ctx.cwd) {
         Some(p) => settings::load_flyway_config(&p).map_err(|e| {
@@ -268,69 +264,77 @@ fn resolve_settings(
         .filter(|(k, _)| k.starts_with("FLYWAY_"))
         .collect();
     let env = settings::env_layer(&vars).map_err(usage)?;
-    let merged = flyway
+    let mut merged = flyway
         .merged_with(&Layer {
             migrate: toml,
             ..Default::default()
         })
         .merged_with(&env)
         .merged_with(&flags_layer(o)?);
+    // Flyway: without schemas or defaultSchema, the connection's schema (currentSchema=…).
+    if let Some(cs) = current_schema {
+        if merged.migrate.schemas.is_none() && merged.migrate.default_schema.is_none() {
+            merged.migrate.schemas = Some(vec![cs.to_string()]);
+        }
+    }
     Settings::from_layer(&merged, &ctx.cwd).map_err(usage)
 }
 
-/// The connection: TARGET/--url, else FLYWAY_URL (flyway.url), else the
-/// usual target resolution (environment, DATABASE_URL, sandbox).
-async fn connection(
-    ctx: &Context,
-    t: &TargetArgs,
-    s: &Settings,
-    role: &str,
-) -> anyhow::Result<(ConnInfo, Option<String>)> {
-    if t.target.is_none() && t.url.is_none() {
-        if let Some(url) = &s.url {
-            let mut c = ConnInfo::from_url(url).map_err(|e| {
-                UserError::usage(format!("bad Flyway URL: {e}"))
-                    .hint("check FLYWAY_URL or flyway.url")
-            })?;
-            if let Some(u) = &s.user {
-                c.user = u.clone();
-            }
-            if let Some(p) = &s.password {
-                c.password = Some(p.clone());
-            }
-            return Ok((c, None));
-        }
+/// The role a migrate subcommand uses when `--role` is not given:
+/// `[environments.X.migrate] role` / `read_role`, else write / readonly.
+fn default_role(ctx: &Context, environment: Option<&str>, read_only: bool) -> Role {
+    let m = ctx.migrate_config_for(environment);
+    let configured = if read_only { m.read_role } else { m.role };
+    match configured.map(|r| Role::parse(&r)) {
+        Some(Ok(r)) => r,
+        _ if read_only => Role::Readonly,
+        _ => Role::Write,
     }
-    let r = ctx.resolve_target_as(t, role, None).await?;
-    Ok((r.conn, r.environment))
 }
 
-fn merged_target(parent: &TargetArgs, sub: Option<&TargetArgs>) -> TargetArgs {
-    match sub {
-        Some(s) => TargetArgs {
-            target: s.target.clone().or_else(|| parent.target.clone()),
-            url: s.url.clone().or_else(|| parent.url.clone()),
-        },
-        None => parent.clone(),
-    }
+/// The target through the access pipeline. FLYWAY_URL / flyway.url (with
+/// flyway.user/password) is a source below DBTOOL_* and above DATABASE_URL.
+/// The role is the environment's migrate role unless `--role` says otherwise.
+async fn target(
+    ctx: &Context,
+    access: &AccessArgs,
+    s: &Settings,
+    intent: Intent,
+    yes: bool,
+) -> anyhow::Result<Target> {
+    let read_only = intent == Intent::Read;
+    let mut request = ctx.request(access, intent, Role::Write);
+    request.tool_url = s.url.as_ref().map(|url| ToolUrl {
+        url: url.clone(),
+        user: s.user.clone(),
+        password: s.password.clone(),
+        origin: "FLYWAY_URL / flyway.url".into(),
+    });
+    // Plan once to learn the environment, whose migrate role is the default.
+    let first = ctx.plan(&request)?;
+    request.default_role = default_role(ctx, first.environment.as_deref(), read_only);
+    ctx.resolve(&request, yes).await
 }
 
 pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus> {
-    let sub_target = match &args.command {
+    let sub_access = match &args.command {
         Some(
             MigrateCommand::Up(t)
             | MigrateCommand::Info(t)
             | MigrateCommand::Baseline(t)
             | MigrateCommand::Repair(t),
-        ) => Some(&t.target),
-        Some(MigrateCommand::Validate(v)) => Some(&v.target),
-        Some(MigrateCommand::Clean(c)) => Some(&c.target),
-        Some(MigrateCommand::Undo(u)) => Some(&u.target),
+        ) => Some(&t.access),
+        Some(MigrateCommand::Validate(v)) => Some(&v.access),
+        Some(MigrateCommand::Clean(c)) => Some(&c.access),
+        Some(MigrateCommand::Undo(u)) => Some(&u.access),
         Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) | None => None,
     };
-    let target = merged_target(&args.target, sub_target);
+    let access = match sub_access {
+        Some(sub) => args.access.merged(sub),
+        None => args.access.clone(),
+    };
     let selected = ctx.environment()?.map(|(n, _)| n.to_string());
-    let mut settings = resolve_settings(ctx, &args.opts, selected.as_deref())?;
+    let mut settings = resolve_settings(ctx, &args.opts, selected.as_deref(), None)?;
 
     if let Some(MigrateCommand::New(n)) = &args.command {
         return new_migration(ctx, &settings, n);
@@ -345,27 +349,27 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         };
         return crate::commands::lint::run_with(ctx, lint, &defaults).await;
     }
-    let read_only = matches!(
-        args.command,
-        Some(MigrateCommand::Info(_) | MigrateCommand::Validate(_))
-    );
-    let (conn, environment) = connection(
-        ctx,
-        &target,
-        &settings,
-        if read_only { "readonly" } else { "write" },
-    )
-    .await?;
-    if environment.is_some() && environment != selected {
-        settings = resolve_settings(ctx, &args.opts, environment.as_deref())?;
+    let intent = match args.command {
+        Some(MigrateCommand::Info(_) | MigrateCommand::Validate(_)) => Intent::Read,
+        Some(MigrateCommand::Clean(_)) => Intent::Destroy,
+        _ => Intent::Change,
+    };
+    let target = target(ctx, &access, &settings, intent, args.opts.confirm.yes).await?;
+    let environment = target.environment.clone();
+    if environment != selected || target.current_schema.is_some() {
+        settings = resolve_settings(
+            ctx,
+            &args.opts,
+            environment.as_deref(),
+            target.current_schema.as_deref(),
+        )?;
     }
-    let env_cfg = environment
-        .as_deref()
-        .and_then(|n| ctx.environment_named(n).map(|e| (n.to_string(), e.clone())));
-    let production = env_cfg.as_ref().is_some_and(|(_, e)| e.production);
-    let confirm_needed = env_cfg
-        .as_ref()
-        .is_some_and(|(_, e)| e.confirm.unwrap_or(e.production));
+    let mut conn = target.conn.clone();
+    conn.application_name = Some(format!(
+        "dbtool/migrate/{}/{}",
+        target.role, target.local_user
+    ));
+    let production = target.production;
 
     // Files first: a bad name or an undefined placeholder stops everything before any SQL runs.
     let now = chrono::Local::now().naive_local();
@@ -373,24 +377,11 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
     let resolved = engine::load_files(&settings, &placeholders)?;
     report_files(ctx, &settings, &resolved)?;
 
-    let mut engine = Engine::connect(&conn, &settings, &ctx.printer).await?;
-    engine
-        .client
-        .batch_execute("SET application_name = 'dbtool migrate'")
-        .await
-        .ok();
     let p = &ctx.printer;
+    let mut engine = Engine::connect(&conn, &settings, p).await?;
     match &args.command {
         None | Some(MigrateCommand::Up(_)) => {
-            migrate_up(
-                ctx,
-                &mut engine,
-                &resolved,
-                &args.opts,
-                confirm_needed,
-                environment.as_deref(),
-            )
-            .await
+            migrate_up(ctx, &mut engine, &resolved, &args.opts, &target).await
         }
         Some(MigrateCommand::Info(_)) => {
             let (_, entries, summary) = engine.info(&resolved).await?;
@@ -448,13 +439,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             }
         }
         Some(MigrateCommand::Baseline(_)) => {
-            confirm(
-                ctx,
-                confirm_needed,
-                environment.as_deref(),
-                "baseline",
-                args.opts.yes,
-            )?;
+            target.confirm(p, "baseline", args.opts.confirm.yes)?;
             engine.acquire_lock().await?;
             let r = engine.baseline().await;
             engine.release_lock().await;
@@ -462,13 +447,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             Ok(ExitStatus::Success)
         }
         Some(MigrateCommand::Repair(_)) => {
-            confirm(
-                ctx,
-                confirm_needed,
-                environment.as_deref(),
-                "repair the history of",
-                args.opts.yes,
-            )?;
+            target.confirm(p, "repair the history of", args.opts.confirm.yes)?;
             engine.acquire_lock().await?;
             let r = engine.repair(&resolved).await;
             engine.release_lock().await;
@@ -485,7 +464,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             if production {
                 return Err(UserError::usage(format!(
                     "clean is refused on `{}`: it is a production environment",
-                    environment.unwrap_or_default()
+                    environment.as_deref().unwrap_or_default()
                 ))
                 .hint("clean drops every object; it never runs on production")
                 .into());
@@ -495,13 +474,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                     .hint("it drops every object in the schemas; pass --allow-clean or set clean_disabled = false (FLYWAY_CLEAN_DISABLED=false)")
                     .into());
             }
-            confirm(
-                ctx,
-                confirm_needed,
-                environment.as_deref(),
-                "drop every object in",
-                args.opts.yes,
-            )?;
+            target.confirm(p, "drop every object in", args.opts.confirm.yes)?;
             engine.acquire_lock().await?;
             engine.run_callbacks(&resolved, "beforeClean").await?;
             let r = engine.clean().await;
@@ -520,7 +493,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                     .map(Version::parse)
                     .transpose()
                     .map_err(usage)?;
-            if !args.opts.dry_run {
+            if !args.opts.confirm.dry_run {
                 engine.acquire_lock().await?;
             }
             let (applied, entries, _) = engine.info(&resolved).await?;
@@ -533,7 +506,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                     f.script
                 ));
             }
-            if args.opts.dry_run {
+            if args.opts.confirm.dry_run {
                 for (_, f) in &targets {
                     p.data(format!(
                         "-- {}\nBEGIN;\n{}\nCOMMIT;\n",
@@ -543,12 +516,10 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                 }
                 return Ok(ExitStatus::Success);
             }
-            confirm(
-                ctx,
-                confirm_needed,
-                environment.as_deref(),
+            target.confirm(
+                p,
                 &format!("undo {} migration(s) on", targets.len()),
-                args.opts.yes,
+                args.opts.confirm.yes,
             )?;
             let r = engine.undo(&resolved, &targets).await;
             engine.release_lock().await;
@@ -560,23 +531,6 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         }
         Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) => unreachable!("handled above"),
     }
-}
-
-fn confirm(
-    ctx: &Context,
-    needed: bool,
-    environment: Option<&str>,
-    what: &str,
-    yes: bool,
-) -> anyhow::Result<()> {
-    if !needed {
-        return Ok(());
-    }
-    crate::prompt::confirm(
-        &ctx.printer,
-        &format!("{what} `{}`?", environment.unwrap_or_default()),
-        yes,
-    )
 }
 
 fn report_files(ctx: &Context, s: &Settings, r: &Resolved) -> anyhow::Result<()> {
@@ -622,9 +576,9 @@ async fn migrate_up(
     engine: &mut Engine,
     resolved: &Resolved,
     o: &MigrateOpts,
-    confirm_needed: bool,
-    environment: Option<&str>,
+    target: &Target,
 ) -> anyhow::Result<ExitStatus> {
+    let environment = target.environment.as_deref();
     let p = &ctx.printer;
     let preview = engine.plan(resolved, true).await?;
     lint_before_applying(ctx, engine, resolved, &preview, &o.deploy, environment)?;
@@ -632,7 +586,7 @@ async fn migrate_up(
         mode: o.deploy.preflight,
         timeout: o.deploy.preflight_timeout,
     });
-    if o.dry_run {
+    if o.confirm.dry_run {
         let plan = preview;
         let sql = engine.dry_run_sql(resolved, &plan);
         if p.is_json() {
@@ -653,18 +607,15 @@ async fn migrate_up(
         }
         return Ok(ExitStatus::Success);
     }
-    if confirm_needed {
+    let confirm_needed = target.confirmation.is_some();
+    if confirm_needed && !preview.steps.is_empty() {
         // Ask before anything changes (and before taking the lock).
-        if !preview.steps.is_empty() {
-            print_plan(ctx, resolved, &preview);
-            confirm(
-                ctx,
-                true,
-                environment,
-                &format!("apply {} migration(s) to", preview.steps.len()),
-                o.yes,
-            )?;
-        }
+        print_plan(ctx, resolved, &preview);
+        target.confirm(
+            p,
+            &format!("apply {} migration(s) to", preview.steps.len()),
+            o.confirm.yes,
+        )?;
     }
     engine.acquire_lock().await?;
     let result = async {

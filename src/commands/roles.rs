@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 use clap::Subcommand;
 use serde_json::json;
 
+use crate::access::{AccessArgs, ConfirmArgs, Intent, Resolved, Role};
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
 use crate::roles::sql::{self, Passwords};
 use crate::roles::{self, catalog, execute, Change, Plan, PlanOptions};
-use crate::target::TargetArgs;
 
 #[derive(Debug, clap::Args)]
 pub struct RolesArgs {
@@ -31,8 +31,9 @@ pub enum RolesAction {
 
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
+    /// The database, and as whom (default role: admin)
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
 
     /// Also drop roles that have access here but are not declared
     #[arg(long)]
@@ -41,8 +42,9 @@ pub struct PlanArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ApplyArgs {
+    /// The database, and as whom (default role: admin)
     #[command(flatten)]
-    pub target: TargetArgs,
+    pub access: AccessArgs,
 
     /// Also drop roles that have access here but are not declared
     #[arg(long)]
@@ -52,13 +54,8 @@ pub struct ApplyArgs {
     #[arg(long)]
     pub set_passwords: bool,
 
-    /// Do not ask for confirmation
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-
-    /// Show the plan and stop
-    #[arg(long)]
-    pub dry_run: bool,
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 pub async fn run(ctx: &Context, args: &RolesArgs) -> anyhow::Result<ExitStatus> {
@@ -68,7 +65,7 @@ pub async fn run(ctx: &Context, args: &RolesArgs) -> anyhow::Result<ExitStatus> 
                 prune: a.prune,
                 set_passwords: false,
             };
-            let planned = make_plan(ctx, &a.target, opts).await?;
+            let planned = make_plan(ctx, &a.access, Intent::Read, opts).await?;
             show_plan(ctx, &planned.plan, &planned.target, a.prune)?;
             Ok(ExitStatus::Success)
         }
@@ -77,7 +74,7 @@ pub async fn run(ctx: &Context, args: &RolesArgs) -> anyhow::Result<ExitStatus> 
                 prune: a.prune,
                 set_passwords: false,
             };
-            let planned = make_plan(ctx, &a.target, opts).await?;
+            let planned = make_plan(ctx, &a.access, Intent::Read, opts).await?;
             check(ctx, &planned.plan, &planned.target)
         }
         RolesAction::Apply(a) => apply(ctx, a).await,
@@ -92,12 +89,14 @@ struct Planned {
     client: tokio_postgres::Client,
     /// Passwords found in their environment variables, by role.
     known: Passwords,
+    resolved: Resolved,
 }
 
 /// Connects as the admin, reads the catalog, checks passwords, plans.
 async fn make_plan(
     ctx: &Context,
-    target: &TargetArgs,
+    access: &AccessArgs,
+    intent: Intent,
     opts: PlanOptions,
 ) -> anyhow::Result<Planned> {
     let desired = ctx.config().map(|c| c.roles.clone()).unwrap_or_default();
@@ -107,7 +106,8 @@ async fn make_plan(
             .into());
     }
     roles::validate(&desired)?;
-    let resolved = ctx.resolve_target_as(target, "admin", None).await?;
+    let request = ctx.request(access, intent, Role::Admin);
+    let resolved = ctx.resolve(&request, false).await?;
     let client = resolved.conn.connect().await?;
     let schemas: BTreeSet<String> = desired
         .values()
@@ -131,6 +131,7 @@ async fn make_plan(
         target: resolved.conn.to_string(),
         client,
         known,
+        resolved,
     })
 }
 
@@ -244,13 +245,14 @@ async fn apply(ctx: &Context, a: &ApplyArgs) -> anyhow::Result<ExitStatus> {
         target,
         mut client,
         known,
-    } = make_plan(ctx, &a.target, opts).await?;
+        resolved,
+    } = make_plan(ctx, &a.access, Intent::Change, opts).await?;
     let drops = plan
         .changes
         .iter()
         .filter(|c| matches!(c, Change::DropRole { .. }))
         .count();
-    if p.is_json() && (plan.changes.is_empty() || a.dry_run) {
+    if p.is_json() && (plan.changes.is_empty() || a.confirm.dry_run) {
         p.json(&plan_json(&plan, &target))?;
     } else if !p.is_json() {
         report_side_notes(ctx, &plan, a.prune);
@@ -262,22 +264,23 @@ async fn apply(ctx: &Context, a: &ApplyArgs) -> anyhow::Result<ExitStatus> {
         p.success(format!("roles in sync on {target}: nothing to change"));
         return Ok(ExitStatus::Success);
     }
-    if a.dry_run {
+    if a.confirm.dry_run {
         p.status(format!(
             "dry run: {} change(s) not applied",
             plan.changes.len()
         ));
         return Ok(ExitStatus::Success);
     }
-    let question = if drops > 0 {
-        format!(
-            "Apply {} change(s) to {target}, dropping {drops} role(s)?",
+    if drops > 0 {
+        let what = format!(
+            "apply {} change(s), dropping {drops} role(s), to",
             plan.changes.len()
-        )
+        );
+        resolved.confirm_as(Intent::Destroy, p, &what, a.confirm.yes)?;
     } else {
-        format!("Apply {} change(s) to {target}?", plan.changes.len())
-    };
-    crate::prompt::confirm(p, &question, a.yes)?;
+        let what = format!("apply {} change(s) to", plan.changes.len());
+        resolved.confirm(p, &what, a.confirm.yes)?;
+    }
     let secrets = execute::complete_passwords(&plan.changes, &known)?;
     execute::run(&mut client, &plan.changes, &secrets).await?;
     if p.is_json() {

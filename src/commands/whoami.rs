@@ -5,28 +5,16 @@
 use chrono::Utc;
 use serde::Serialize;
 
+use crate::access::{AccessArgs, Intent, Role};
 use crate::aws::credentials;
 use crate::context::Context;
 use crate::error::ExitStatus;
-use crate::target::TargetArgs;
 
 #[derive(Debug, clap::Args)]
 pub struct WhoamiArgs {
+    /// The target and role whose AWS identity to show (default: readonly)
     #[command(flatten)]
-    pub target: TargetArgs,
-
-    /// Role whose AWS identity to show
-    #[arg(long, short = 'r', default_value = "readonly", value_name = "ROLE")]
-    pub role: String,
-
-    /// MFA code for assuming the role (else prompted on a terminal)
-    #[arg(
-        long,
-        value_name = "CODE",
-        env = "DBTOOL_MFA_CODE",
-        hide_env_values = true
-    )]
-    pub mfa_code: Option<String>,
+    pub access: AccessArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,12 +29,16 @@ struct Session {
 }
 
 pub async fn run(ctx: &Context, args: &WhoamiArgs) -> anyhow::Result<ExitStatus> {
-    let spec = match ctx.plan_target(&args.target, &args.role, None) {
-        Ok(r) => r.aws,
-        Err(_) => Default::default(),
+    let request = ctx.request(&args.access, Intent::Read, Role::Readonly);
+    let named = request.target.is_some() || request.url.is_some() || request.role.is_some();
+    let spec = match ctx.plan(&request) {
+        Ok(p) => p.aws,
+        // Without a target, the default AWS chain is the answer.
+        Err(_) if !named => Default::default(),
+        Err(e) => return Err(e),
     };
     let mfa = credentials::MfaOptions {
-        code: args.mfa_code.clone(),
+        code: args.access.identity.mfa_code.clone(),
     };
     let sdk = credentials::load(&spec, &mfa, &ctx.printer).await?;
     let id = crate::aws::caller_identity(&sdk).await.map_err(|e| {

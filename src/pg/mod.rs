@@ -3,6 +3,7 @@
 //! (rustls) with libpq's `sslmode` semantics. Touches PostgreSQL servers.
 
 mod tls;
+pub mod url;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -69,7 +70,7 @@ impl ConnInfo {
                     .into(),
             );
         }
-        let url = url::Url::parse(s).map_err(|e| format!("not a valid URL: {e}"))?;
+        let url = ::url::Url::parse(s).map_err(|e| format!("not a valid URL: {e}"))?;
         let decode = |v: &str| {
             percent_encoding::percent_decode_str(v)
                 .decode_utf8_lossy()
@@ -253,7 +254,8 @@ pub fn pgpass_lookup(conn: &ConnInfo) -> Option<String> {
     pgpass_match(&text, conn)
 }
 
-fn pgpass_match(text: &str, conn: &ConnInfo) -> Option<String> {
+/// The password for `conn` in a password file's text (libpq's matching rules).
+pub fn pgpass_match(text: &str, conn: &ConnInfo) -> Option<String> {
     let port = conn.port.to_string();
     let wanted = [
         conn.host.as_str(),

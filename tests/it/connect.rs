@@ -426,9 +426,17 @@ async fn instance_identifier_resolves_to_its_endpoint() {
     );
 
     let out = env.cmd().args(["env", "nosuchdb"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("RDS instance `nosuchdb` not found"),
+        stderr(&out).contains("unknown target `nosuchdb`: not in dbtool.toml and no RDS instance of that name in eu-west-2"),
+        "{}",
+        stderr(&out)
+    );
+    // A near miss of an instance in the account is suggested.
+    let out = env.cmd().args(["env", "notifyd"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `notifydb`?"),
         "{}",
         stderr(&out)
     );

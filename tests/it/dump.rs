@@ -159,7 +159,7 @@ async fn preset_dump_loads_into_a_fresh_database_with_the_same_schema() {
     let target = format!("{}_copy", db.conn.dbname);
     let server = db.conn.with_dbname("postgres").url(true);
     let out = db.ok(&[
-        "dump", "load", &file, "--url", &server, "--into", &target, "--create",
+        "dump", "load", &file, "--url", &server, "--into", &target, "--create", "--yes",
     ]);
     let so = stdout(&out);
     assert!(so.starts_with("export DATABASE_URL="), "{so}");
@@ -197,7 +197,7 @@ async fn preset_dump_loads_into_a_fresh_database_with_the_same_schema() {
 
     // Loading again with --create refuses: the database exists.
     let out = db.run(&[
-        "dump", "load", &file, "--url", &server, "--into", &target, "--create",
+        "dump", "load", &file, "--url", &server, "--into", &target, "--create", "--yes",
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("already exists"));
@@ -291,7 +291,7 @@ async fn warns_about_views_and_foreign_keys_before_dumping() {
     let target = format!("{}_fk", db.conn.dbname);
     let server = db.conn.with_dbname("postgres").url(true);
     let out = db.run(&[
-        "dump", "load", &file, "--url", &server, "--into", &target, "--create",
+        "dump", "load", &file, "--url", &server, "--into", &target, "--create", "--yes",
     ]);
     let se = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{se}");
@@ -420,7 +420,7 @@ async fn load_refuses_a_configured_remote_environment_without_yes() {
     let se = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{se}");
     assert!(
-        se.contains("refusing to load into `app` of environment `staging`"),
+        se.contains("refusing to load into staging · app@db.staging.internal:5432 (--env), which is not the local sandbox"),
         "{se}"
     );
     assert!(se.contains("--yes"), "{se}");

@@ -671,7 +671,13 @@ async fn clean_refusals_and_clean() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("production"), "{}", stderr(&out));
-    db.ok(&["clean"]);
+    // Not the sandbox: clean is a typed confirmation, or --yes without a terminal.
+    let refused = db.fails(&["clean"], 2);
+    assert!(
+        refused.contains("this is not the local sandbox: drop every object in"),
+        "{refused}"
+    );
+    db.ok(&["clean", "--yes"]);
     assert!(!db.table_exists("a").await);
     assert!(!db.table_exists("flyway_schema_history").await);
     assert_eq!(

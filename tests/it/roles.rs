@@ -454,10 +454,28 @@ async fn apply_without_a_terminal_needs_yes_and_passwords() {
         "dbtool.toml",
         &format!("[roles.{user}]\npassword_env = \"PW_UNSET_{}\"\n", suffix()),
     );
-    let out = run(&env, &db, &["apply"]);
+    // A production environment asks, and without a terminal refuses without --yes.
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[environments.prod]\nurl = \"{}\"\nproduction = true\n[roles.{user}]\npassword_env = \"PW_UNSET_{}\"\n",
+            db.url(),
+            suffix()
+        ),
+    );
+    let out = env.cmd().args(["roles", "apply", "prod"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("pass --yes"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`prod` is a production environment: apply 1 change(s) to prod · "),
+        "{}",
+        stderr(&out)
+    );
     assert!(!db.role_exists(&user).await);
+    env.write(
+        "dbtool.toml",
+        &format!("[roles.{user}]\npassword_env = \"PW_UNSET_{}\"\n", suffix()),
+    );
 
     let out = run(&env, &db, &["apply", "--yes"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

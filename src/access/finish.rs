@@ -1,0 +1,250 @@
+//! The effects of target resolution, in order: find an RDS instance's
+//! endpoint (DescribeDBInstances; "did you mean" over configured names and
+//! the account's instances when it is not there), follow a CNAME to the RDS
+//! endpoint a token must be signed for, ask the session confirmation (before
+//! any MFA prompt when the host is already known), load the role's AWS
+//! credentials (assume-role, MFA, cache) and mint the IAM token. Touches STS,
+//! RDS and DNS.
+
+use chrono::Utc;
+
+use super::policy::{self, Intent};
+use super::{Planned, Resolved};
+use crate::aws::credentials::{self, MfaOptions};
+use crate::aws::{iam, rds};
+use crate::config::{AuthMode, SslMode};
+use crate::error::UserError;
+use crate::printer::Printer;
+
+/// Completes a planned target: endpoint known, confirmation decided (and
+/// asked for sessions), token in `conn.password` for IAM targets.
+pub async fn finish(
+    planned: Planned,
+    mfa: &MfaOptions,
+    yes: bool,
+    printer: &Printer,
+) -> anyhow::Result<Resolved> {
+    let mut asked = false;
+    let ask_session = |p: &Planned| -> anyhow::Result<()> { ask_if_session(p, yes, printer) };
+    if !planned.needs_aws() {
+        ask_session(&planned)?;
+        return Ok(done(planned, None, None));
+    }
+    let mut p = planned;
+    // The host is known: ask before any credential or MFA prompt.
+    if p.instance.is_none() {
+        ask_session(&p)?;
+        asked = true;
+    }
+    // Signing a token needs no HTTP client; looking an instance up does.
+    let sdk = match credentials::env_only(&p.aws).filter(|_| p.instance.is_none()) {
+        Some(signing_only) => signing_only,
+        None => match credentials::load(&p.aws, mfa, printer).await {
+            Ok(sdk) => sdk,
+            Err(e) => return Err(with_suggestion(&p, e)),
+        },
+    };
+    if p.aws.region.is_none() {
+        p.aws.region = sdk.region().map(|reg| reg.to_string());
+    }
+    if let Some(id) = p.instance.clone() {
+        let inst = match rds::describe(&sdk, &id).await {
+            Ok(i) => i,
+            Err(e) => return Err(not_found(&p, &sdk, &id, e).await),
+        };
+        if inst.status != "available" {
+            return Err(UserError::runtime(format!("RDS instance `{id}` is `{}`, not available", inst.status))
+                .hint(format!("wait until it is available (`aws rds wait db-instance-available --db-instance-identifier {id}`) and retry"))
+                .into());
+        }
+        let address = inst.address.clone().ok_or_else(|| {
+            UserError::runtime(format!("RDS instance `{id}` has no endpoint yet"))
+                .hint("it is still being created; retry in a minute")
+        })?;
+        p.conn.host = address;
+        p.conn.port = inst.port.unwrap_or(5432);
+        if p.conn.dbname.is_empty() {
+            p.conn.dbname = inst.db_name.clone().unwrap_or_else(|| "postgres".into());
+        }
+        if p.auth == AuthMode::Iam && !inst.iam_auth {
+            return Err(rds::iam_disabled_error(&id).into());
+        }
+    }
+    if p.conn.dbname.is_empty() {
+        p.conn.dbname = "postgres".into();
+    }
+    if p.auth != AuthMode::Iam {
+        if !asked {
+            ask_session(&p)?;
+        }
+        return Ok(done(p, None, None));
+    }
+    // Tokens are signed for the instance endpoint, never a CNAME.
+    if !rds::is_rds_host(&p.conn.host) && !p.conn.host.starts_with('/') {
+        match rds::canonical_name(&p.conn.host) {
+            Some(canon) if rds::is_rds_host(&canon) => {
+                printer.status(format!(
+                    "{} is a CNAME of {}: connecting to and signing the token for the RDS endpoint",
+                    p.conn.host,
+                    canon.trim_end_matches('.')
+                ));
+                p.conn.host = canon.trim_end_matches('.').to_string();
+            }
+            Some(_) => printer.warn(format!(
+                "{} is not an RDS endpoint: the IAM token is signed for that name, and RDS accepts it only if it is the instance's endpoint",
+                p.conn.host
+            )),
+            None => printer.warn(format!(
+                "{} does not resolve from here (a private zone?): the IAM token is signed for that name and RDS will refuse it; \
+                 set `instance = \"...\"` in the environment so dbtool finds the endpoint, or connect through the endpoint itself",
+                p.conn.host
+            )),
+        }
+    }
+    if !asked {
+        ask_session(&p)?;
+    }
+    if p.conn.sslmode == SslMode::Require && p.conn.sslrootcert.is_none() {
+        printer.warn("no CA bundle configured: TLS is encrypted but the server is not verified (set `ca_bundle` in dbtool.toml)");
+    }
+    let region = p
+        .aws
+        .region
+        .clone()
+        .or_else(|| rds::region_from_host(&p.conn.host))
+        .ok_or_else(|| {
+            UserError::usage("no AWS region for the IAM token")
+                .hint("set `region` in dbtool.toml or AWS_REGION")
+        })?;
+    let token = iam::token(&sdk, &p.conn.host, p.conn.port, &p.conn.user, &region).await?;
+    let expires = Utc::now() + iam::TOKEN_LIFETIME;
+    let mut conn = p.conn.clone();
+    conn.password = Some(token);
+    // Nobody known locally: name the AWS identity in logs instead.
+    let who = match &p.local_user {
+        Some(_) => None,
+        None => crate::aws::caller_identity(&sdk)
+            .await
+            .ok()
+            .map(|id| id.arn.rsplit('/').next().unwrap_or(&id.arn).to_string()),
+    };
+    let mut r = done(p, Some(expires), who);
+    r.conn = conn;
+    Ok(r)
+}
+
+fn done(
+    p: Planned,
+    token_expires: Option<chrono::DateTime<Utc>>,
+    aws_user: Option<String>,
+) -> Resolved {
+    let confirmation = policy::confirmation(&p, p.intent);
+    let local_user = p
+        .local_user
+        .clone()
+        .or(aws_user)
+        .unwrap_or_else(|| format!("uid{}", nix::unistd::getuid()));
+    let mut conn = p.conn.clone();
+    let mut r = Resolved {
+        planned: p,
+        conn: conn.clone(),
+        token_expires,
+        confirmation,
+        local_user,
+    };
+    if conn.application_name.is_none() {
+        conn.application_name = Some(r.application_name());
+    }
+    r.conn = conn;
+    r
+}
+
+fn ask_if_session(p: &Planned, yes: bool, printer: &Printer) -> anyhow::Result<()> {
+    if p.intent != Intent::Session {
+        return Ok(());
+    }
+    let Some(c) = policy::confirmation(p, Intent::Session) else {
+        return Ok(());
+    };
+    if c.admin {
+        printer.warn(format!(
+            "{} — connecting as `{}` to {}. Everything you run is logged server-side; prefer readonly.",
+            printer.paint(anstyle::AnsiColor::Red, "ADMIN ACCESS"),
+            p.conn.user,
+            p.describe()
+        ));
+    }
+    c.ask(
+        printer,
+        &format!("connect as `{}` to", p.conn.user),
+        &p.describe(),
+        &p.conn.dbname,
+        yes,
+    )
+}
+
+/// A failed AWS step for a TARGET that may just be a typo of a configured name.
+fn with_suggestion(p: &Planned, err: anyhow::Error) -> anyhow::Error {
+    match (&p.suggestion, &p.instance) {
+        (Some(s), Some(id)) => UserError::usage(format!(
+            "unknown target `{id}`: not in dbtool.toml, and looking it up as an RDS instance failed"
+        ))
+        .source(err)
+        .hint(format!("did you mean `{s}`?"))
+        .into(),
+        _ => err,
+    }
+}
+
+/// An instance lookup that failed: when the instance does not exist, "did
+/// you mean" over the configured names and the account's instances.
+async fn not_found(
+    p: &Planned,
+    sdk: &aws_config::SdkConfig,
+    id: &str,
+    err: anyhow::Error,
+) -> anyhow::Error {
+    let missing = err
+        .downcast_ref::<UserError>()
+        .is_some_and(|u| u.message.contains("not found"));
+    if !missing {
+        return with_suggestion(p, err);
+    }
+    let mut names: Vec<String> = instance_identifiers(sdk).await;
+    if let Some(s) = &p.suggestion {
+        names.push(s.clone());
+    }
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let region = p.aws.region.clone().unwrap_or_else(|| "?".into());
+    let err = UserError::usage(format!(
+        "unknown target `{id}`: not in dbtool.toml and no RDS instance of that name in {region}"
+    ));
+    match crate::config::nearest(id, &refs) {
+        Some(n) => err.hint(format!("did you mean `{n}`?")),
+        None => err.hint("check the name and the region (`region` in dbtool.toml, AWS_REGION); an instance in another account needs --env NAME for that environment's AWS profile"),
+    }
+    .into()
+}
+
+/// The account's instance identifiers in the region (first 500), for
+/// suggestions; empty when they cannot be listed.
+async fn instance_identifiers(sdk: &aws_config::SdkConfig) -> Vec<String> {
+    let client = aws_sdk_rds::Client::new(sdk);
+    let mut out = Vec::new();
+    let mut pages = client
+        .describe_db_instances()
+        .max_records(100)
+        .into_paginator()
+        .send();
+    while let Some(Ok(page)) = pages.next().await {
+        out.extend(
+            page.db_instances()
+                .iter()
+                .filter_map(|i| i.db_instance_identifier().map(str::to_string)),
+        );
+        if out.len() >= 500 {
+            break;
+        }
+    }
+    out
+}
