@@ -34,6 +34,18 @@ env_vars! {
     DBTOOL_SANDBOX_DIR = "DBTOOL_SANDBOX_DIR";
     /// Directory holding PostgreSQL's programs (psql, pg_dump, initdb…), searched before PATH.
     DBTOOL_PG_BIN = "DBTOOL_PG_BIN";
+    /// Path of psql instead of looking it up.
+    DBTOOL_PSQL = "DBTOOL_PSQL";
+    /// Path of pgcli instead of looking it up.
+    DBTOOL_PGCLI = "DBTOOL_PGCLI";
+    /// Path of pg_dump instead of looking it up.
+    DBTOOL_PG_DUMP = "DBTOOL_PG_DUMP";
+    /// Path of pg_restore instead of looking it up.
+    DBTOOL_PG_RESTORE = "DBTOOL_PG_RESTORE";
+    /// Path of initdb instead of looking it up.
+    DBTOOL_INITDB = "DBTOOL_INITDB";
+    /// Path of pg_ctl instead of looking it up.
+    DBTOOL_PG_CTL = "DBTOOL_PG_CTL";
     /// Never prompt, as if there were no terminal (tests, scripts).
     DBTOOL_FORCE_NONINTERACTIVE = "DBTOOL_FORCE_NONINTERACTIVE";
     /// libpq: server host. Names the target when no TARGET, `--url`, `--env`, DBTOOL_* or DATABASE_URL does.
@@ -70,7 +82,8 @@ pub fn truthy(v: &str) -> bool {
     )
 }
 
-/// The docs/configuration.md table of the variables.
+/// The docs/configuration.md table of the variables (between the
+/// `env-vars:begin`/`end` markers).
 pub fn markdown_table() -> String {
     let mut s = String::from("| variable | meaning |\n|---|---|\n");
     for v in ALL {

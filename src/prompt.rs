@@ -8,7 +8,7 @@ use crate::printer::Printer;
 
 /// Whether both stdin and stderr are terminals, i.e. someone can answer.
 pub fn interactive() -> bool {
-    std::env::var_os("DBTOOL_FORCE_NONINTERACTIVE").is_none()
+    std::env::var_os(crate::env_vars::DBTOOL_FORCE_NONINTERACTIVE).is_none()
         && std::io::stdin().is_terminal()
         && std::io::stderr().is_terminal()
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::env_vars as ev;
 use crate::error::UserError;
 
 /// An external program dbtool runs.
@@ -42,12 +43,12 @@ impl Tool {
     /// The environment variable that overrides where the program is.
     pub fn env_var(self) -> &'static str {
         match self {
-            Tool::Psql => "DBTOOL_PSQL",
-            Tool::Pgcli => "DBTOOL_PGCLI",
-            Tool::PgDump => "DBTOOL_PG_DUMP",
-            Tool::PgRestore => "DBTOOL_PG_RESTORE",
-            Tool::Initdb => "DBTOOL_INITDB",
-            Tool::PgCtl => "DBTOOL_PG_CTL",
+            Tool::Psql => ev::DBTOOL_PSQL,
+            Tool::Pgcli => ev::DBTOOL_PGCLI,
+            Tool::PgDump => ev::DBTOOL_PG_DUMP,
+            Tool::PgRestore => ev::DBTOOL_PG_RESTORE,
+            Tool::Initdb => ev::DBTOOL_INITDB,
+            Tool::PgCtl => ev::DBTOOL_PG_CTL,
         }
     }
 
@@ -83,7 +84,7 @@ pub fn find(tool: Tool) -> Result<PathBuf, UserError> {
             .hint(format!("fix or unset {}", tool.env_var()))
         });
     }
-    if let Some(dir) = std::env::var_os("DBTOOL_PG_BIN").filter(|v| !v.is_empty()) {
+    if let Some(dir) = std::env::var_os(ev::DBTOOL_PG_BIN).filter(|v| !v.is_empty()) {
         let p = Path::new(&dir).join(tool.name());
         if p.is_file() {
             return Ok(p);

@@ -1,6 +1,7 @@
 //! dbtool's integration tests: one binary, a module per command. Tests drive
 //! the real `dbtool` binary against a real PostgreSQL and a local moto server.
 
+mod access;
 mod aws;
 mod cli;
 mod cname;
