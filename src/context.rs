@@ -157,6 +157,17 @@ impl Context {
         )?)
     }
 
+    /// Which configured environment the request leads to (no role checks).
+    pub fn environment_of(&self, request: &Request) -> anyhow::Result<Option<String>> {
+        let sandbox = access::SandboxState::capture(&self.sandbox());
+        Ok(access::environment_of(
+            self.config(),
+            &self.environ,
+            &sandbox,
+            request,
+        )?)
+    }
+
     /// The whole pipeline: plan, then effects; see [`access::resolve`].
     pub async fn resolve(&self, request: &Request, yes: bool) -> anyhow::Result<Resolved> {
         let sandbox = access::SandboxState::capture(&self.sandbox());

@@ -77,6 +77,7 @@ pub fn plan(
         sandbox,
         req,
         role: req.role(),
+        probe: false,
     };
     let mut p = cx.choose()?;
     cx.check_role(&p)?;
@@ -125,6 +126,29 @@ struct Cx<'a> {
     sandbox: &'a SandboxState,
     req: &'a Request,
     role: Role,
+    /// Only which environment the request selects matters: no role or
+    /// password checks (see [`environment_of`]).
+    probe: bool,
+}
+
+/// The configured environment the request leads to, if any, without
+/// checking the role or reading passwords: a command whose default role
+/// depends on the environment (migrate) asks this first.
+pub fn environment_of(
+    config: Option<&Config>,
+    env: &Environ,
+    sandbox: &SandboxState,
+    req: &Request,
+) -> std::result::Result<Option<String>, UserError> {
+    let cx = Cx {
+        config,
+        env,
+        sandbox,
+        req,
+        role: req.role(),
+        probe: true,
+    };
+    Ok(cx.choose()?.environment)
 }
 
 impl Cx<'_> {
@@ -461,7 +485,7 @@ impl Cx<'_> {
             );
         }
         let port = match env.get(ev::PGPORT) {
-            Some(v) => v.parse().map_err(|_| {
+            Some(v) => v.parse().ok().filter(|p: &u16| *p > 0).ok_or_else(|| {
                 UserError::usage(format!("PGPORT=`{v}` is not a port number"))
                     .hint("set PGPORT to a number from 1 to 65535, or unset it")
             })?,
@@ -507,7 +531,11 @@ impl Cx<'_> {
 
     fn host_target(&self, target: &str) -> Result<Planned> {
         let (host, port) = match target.rsplit_once(':') {
-            Some((h, p)) if !h.contains(':') && !h.is_empty() => {
+            Some(("", _)) => {
+                return Err(UserError::usage(format!("target `{target}` has no host"))
+                    .hint("write HOST or HOST:PORT"))
+            }
+            Some((h, p)) if !h.contains(':') => {
                 let port: u16 = p.parse().ok().filter(|p| *p > 0).ok_or_else(|| {
                     UserError::usage(format!("bad port in target `{target}`"))
                         .hint("write HOST or HOST:PORT with a port from 1 to 65535")
@@ -659,7 +687,12 @@ impl Cx<'_> {
     fn environment_target(&self, name: &str, env: &Environment, origin: Origin) -> Result<Planned> {
         let role = &self.role;
         let role_cfg = env.roles.get(role.as_str());
-        if !env.roles.is_empty() && role_cfg.is_none() && self.req.user.is_none() && !env.sandbox {
+        if !self.probe
+            && !env.roles.is_empty()
+            && role_cfg.is_none()
+            && self.req.user.is_none()
+            && !env.sandbox
+        {
             let names: Vec<&str> = env.roles.keys().map(String::as_str).collect();
             return Err(
                 UserError::usage(format!("environment `{name}` has no role `{role}`")).hint(
@@ -759,7 +792,9 @@ impl Cx<'_> {
             p.password = PasswordSource::IamToken;
             p.conn.password = None;
         } else if p.conn.password.is_none() {
-            if let Some(var) = role_cfg.and_then(|r| r.password_env.clone()) {
+            if self.probe {
+                // Passwords do not decide the environment.
+            } else if let Some(var) = role_cfg.and_then(|r| r.password_env.clone()) {
                 let value = self.env.get(&var).ok_or_else(|| {
                     UserError::usage(format!(
                         "environment variable {var} (password of role `{role}` in `{name}`) is not set"

@@ -310,9 +310,9 @@ async fn target(
         password: s.password.clone(),
         origin: "FLYWAY_URL / flyway.url".into(),
     });
-    // Plan once to learn the environment, whose migrate role is the default.
-    let first = ctx.plan(&request)?;
-    request.default_role = default_role(ctx, first.environment.as_deref(), read_only);
+    // The environment decides the default role (`[environments.X.migrate] role`).
+    let environment = ctx.environment_of(&request)?;
+    request.default_role = default_role(ctx, environment.as_deref(), read_only);
     ctx.resolve(&request, yes).await
 }
 

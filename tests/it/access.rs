@@ -367,7 +367,10 @@ async fn migrate_runs_as_the_configured_role() {
              [environments.ci.roles.app]\nuser = \"{app}\"\npassword_env = \"APP_PW\"\n\
              [environments.ci.roles.write]\nuser = \"{human}\"\npassword_env = \"HUMAN_PW\"\n\
              [environments.ci.roles.readonly]\nuser = \"{human}\"\npassword_env = \"HUMAN_PW\"\n\
-             [environments.ci.migrate]\nrole = \"app\"\n"
+             [environments.ci.migrate]\nrole = \"app\"\n\
+             [environments.appsonly]\nurl = \"{url}\"\nauth = \"password\"\n\
+             [environments.appsonly.roles.app]\nuser = \"{app}\"\npassword_env = \"APP_PW\"\n\
+             [environments.appsonly.migrate]\nrole = \"app\"\nread_role = \"app\"\n"
         ),
     );
     env.write("migrations/V1__a.sql", "CREATE TABLE a (id int);\n");
@@ -399,6 +402,19 @@ async fn migrate_runs_as_the_configured_role() {
     );
     // info uses the read role (readonly here): it works and says so much.
     let out = env.cmd().args(["migrate", "info", "ci"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // An environment that only knows the application role: both defaults are it.
+    let out = env
+        .cmd()
+        .args(["migrate", "info", "appsonly"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = env
+        .cmd()
+        .args(["migrate", "validate", "appsonly"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     // An unknown role is an error naming the configured ones.
     let out = env

@@ -499,3 +499,28 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn environment_of_ignores_roles_and_passwords() {
+    // migrate asks which environment first: an environment without the
+    // default role, or with an unset password variable, still answers.
+    let c = cfg("[environments.ci]\nurl = \"postgresql://h/db\"\n[environments.ci.roles.app]\nuser = \"app\"\npassword_env = \"UNSET_PW\"\n");
+    let r = req(Some("ci"));
+    assert_eq!(
+        environment_of(Some(&c), &env(&[]), &none(), &r)
+            .unwrap()
+            .as_deref(),
+        Some("ci")
+    );
+    assert!(plan(Some(&c), &env(&[]), &none(), &r)
+        .unwrap_err()
+        .message
+        .contains("has no role `readonly`"));
+    let bad = env(&[("PGHOST", "h"), ("PGPORT", "0")]);
+    assert!(plan_err(None, &bad, &none(), &req(None))
+        .message
+        .contains("PGPORT"));
+    assert!(plan_err(None, &env(&[]), &none(), &req(Some(":5432")))
+        .message
+        .contains("no host"));
+}
