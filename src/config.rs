@@ -41,6 +41,23 @@ pub struct Config {
     /// Database users and roles as desired state (`dbtool roles`), shared by every environment.
     #[serde(default)]
     pub roles: std::collections::BTreeMap<String, crate::roles::RoleSpec>,
+    /// The file's name and text, for positions in messages (not a key).
+    #[serde(skip)]
+    pub source_text: Option<(String, std::sync::Arc<str>)>,
+}
+
+impl Config {
+    /// `dbtool.toml:12:8` for a byte span of the file (the file name alone
+    /// when the text is unknown).
+    pub fn position(&self, span: std::ops::Range<usize>) -> String {
+        match &self.source_text {
+            Some((origin, text)) => {
+                let (l, c) = line_col(text, span.start);
+                format!("{origin}:{l}:{c}")
+            }
+            None => CONFIG_FILE_NAME.to_string(),
+        }
+    }
 }
 
 /// One environment: where its database is and how to reach it.
@@ -53,6 +70,8 @@ pub struct Environment {
     pub profile: Option<String>,
     /// RDS instance identifier.
     pub instance: Option<String>,
+    /// Where the password of `auth = "password"` targets comes from (a value source).
+    pub password: Option<toml::Spanned<crate::secrets::Source>>,
     /// Host name (an RDS endpoint, a CNAME, or any PostgreSQL host).
     pub host: Option<String>,
     /// Port (default 5432).
@@ -95,8 +114,10 @@ pub struct Environment {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RoleConfig {
-    /// Database user name (default: the role's name).
-    pub user: Option<String>,
+    /// Database user name (default: the role's name), or a value source.
+    pub user: Option<crate::secrets::Text>,
+    /// Where the password comes from (a value source; `auth = "password"`).
+    pub password: Option<toml::Spanned<crate::secrets::Source>>,
     /// AWS profile whose credentials sign the IAM token.
     pub profile: Option<String>,
     /// IAM role ARN to assume first.
@@ -431,16 +452,18 @@ pub fn display_path(path: &Path) -> String {
 
 /// Parses configuration text; `origin` names it in errors.
 pub fn parse(text: &str, origin: &str) -> Result<Config, UserError> {
-    let config: Config = toml::from_str(text).map_err(|e| toml_error(text, origin, &e))?;
+    let mut config: Config = toml::from_str(text).map_err(|e| toml_error(text, origin, &e))?;
     validate(&config, text, origin)?;
+    config.source_text = Some((origin.to_string(), std::sync::Arc::from(text)));
     Ok(config)
 }
 
 fn toml_error(text: &str, origin: &str, e: &toml::de::Error) -> UserError {
     let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+    // Name the key, never the value: the value may be a secret written by mistake.
     let key = e
         .span()
-        .map(|s| text[s].trim().to_string())
+        .and_then(|s| key_before(text, s.start))
         .unwrap_or_default();
     let msg = e.message().trim().to_string();
     if let Some(rest) = msg.strip_prefix("unknown field `") {
@@ -470,6 +493,22 @@ fn toml_error(text: &str, origin: &str, e: &toml::de::Error) -> UserError {
         "{origin}:{line}:{col}: invalid configuration{what}: {msg}"
     ))
     .hint("see docs/configuration.md for every key and its type")
+}
+
+/// The key of the `key = value` whose value starts at `offset`.
+fn key_before(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?.trim_end();
+    let before = before.strip_suffix('=')?.trim_end();
+    let key: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let key = key.trim_matches('"').to_string();
+    (!key.is_empty()).then_some(key)
 }
 
 /// The candidate closest to `word`, if close enough to be a likely typo.
@@ -578,7 +617,7 @@ mod tests {
         let err = parse(text, "dbtool.toml").unwrap_err();
         assert!(
             err.message
-                .starts_with("dbtool.toml:3:8: invalid configuration at `\"five\"`"),
+                .starts_with("dbtool.toml:3:8: invalid configuration at `port`"),
             "{}",
             err.message
         );

@@ -21,6 +21,7 @@ pub mod prompt;
 pub mod restore;
 pub mod roles;
 pub mod sandbox;
+pub mod secrets;
 pub mod shell;
 pub mod tools;
 

@@ -9,7 +9,7 @@
 use chrono::Utc;
 
 use super::policy::{self, Intent};
-use super::{Planned, Resolved};
+use super::{Environ, Field, Planned, Resolved};
 use crate::aws::credentials::{self, MfaOptions};
 use crate::aws::{iam, rds};
 use crate::config::{AuthMode, SslMode};
@@ -20,6 +20,7 @@ use crate::printer::Printer;
 /// asked for sessions), token in `conn.password` for IAM targets.
 pub async fn finish(
     planned: Planned,
+    environ: &Environ,
     mfa: &MfaOptions,
     yes: bool,
     printer: &Printer,
@@ -27,17 +28,24 @@ pub async fn finish(
     let mut asked = false;
     let ask_session = |p: &Planned| -> anyhow::Result<()> { ask_if_session(p, yes, printer) };
     if !planned.needs_aws() {
-        ask_session(&planned)?;
-        return Ok(done(planned, None, None));
+        let mut p = planned;
+        read_pending(&mut p, environ, None).await?;
+        ask_session(&p)?;
+        return Ok(done(p, None, None));
     }
     let mut p = planned;
-    // The host is known: ask before any credential or MFA prompt.
-    if p.instance.is_none() {
+    // The host and user are known: ask before any credential or MFA prompt.
+    if p.instance.is_none() && !p.pending.iter().any(|v| v.source.needs_aws()) {
         ask_session(&p)?;
         asked = true;
     }
     // Signing a token needs no HTTP client; looking an instance up does.
-    let sdk = match credentials::env_only(&p.aws).filter(|_| p.instance.is_none()) {
+    // The signing-only configuration has no HTTP client: only when no AWS API
+    // is called (no instance lookup, no value to read, no identity to ask).
+    let api_calls = p.instance.is_some()
+        || p.pending.iter().any(|v| v.source.needs_aws())
+        || p.local_user.is_none();
+    let sdk = match credentials::env_only(&p.aws).filter(|_| !api_calls) {
         Some(signing_only) => signing_only,
         None => match credentials::load(&p.aws, mfa, printer).await {
             Ok(sdk) => sdk,
@@ -47,6 +55,7 @@ pub async fn finish(
     if p.aws.region.is_none() {
         p.aws.region = sdk.region().map(|reg| reg.to_string());
     }
+    read_pending(&mut p, environ, Some(&sdk)).await?;
     if let Some(id) = p.instance.clone() {
         let inst = match rds::describe(&sdk, &id).await {
             Ok(i) => i,
@@ -131,6 +140,25 @@ pub async fn finish(
     let mut r = done(p, Some(expires), who);
     r.conn = conn;
     Ok(r)
+}
+
+/// Reads the values dbtool.toml names by their source (user, password),
+/// with the target's AWS identity. Errors name the key and line that asked.
+async fn read_pending(
+    p: &mut Planned,
+    environ: &Environ,
+    sdk: Option<&aws_config::SdkConfig>,
+) -> anyhow::Result<()> {
+    for v in std::mem::take(&mut p.pending) {
+        let value = crate::secrets::fetch(&v.source, environ, sdk)
+            .await
+            .map_err(|e| UserError::runtime(format!("{}: {}", v.at, e.message)).hint(e.hint))?;
+        match v.field {
+            Field::User => p.conn.user = value.expose().to_string(),
+            Field::Password => p.conn.password = Some(value.expose().to_string()),
+        }
+    }
+    Ok(())
 }
 
 fn done(

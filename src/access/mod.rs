@@ -195,6 +195,25 @@ pub enum PasswordSource {
     ServiceFile(String),
     /// A tool's configuration (flyway.password, FLYWAY_PASSWORD).
     ToolConfig(String),
+    /// A value source of dbtool.toml (`ssm:/app/api/password`…), read in `finish`.
+    Stored(String),
+}
+
+/// A value dbtool.toml names by its source, read by `finish` (never before
+/// anything is planned, never written anywhere).
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub field: Field,
+    pub source: crate::secrets::Source,
+    /// Where it was asked for: `dbtool.toml:12:8 (environments.prod.roles.api.password)`.
+    pub at: String,
+}
+
+/// What a pending value fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    User,
+    Password,
 }
 
 /// The pure result of planning: where to go, as whom, and what the effects
@@ -233,6 +252,8 @@ pub struct Planned {
     pub local: bool,
     /// The database name was given (URL path, `database`, PGDATABASE…), not defaulted.
     pub dbname_given: bool,
+    /// User or password still to be read from SSM, Secrets Manager or a variable.
+    pub pending: Vec<Pending>,
     pub intent: Intent,
     /// The local user (audit log, application_name); `None` when neither
     /// `$USER` nor the password database knows (the AWS identity is asked then).
@@ -257,7 +278,9 @@ impl Planned {
 
     /// Whether the effects stage has AWS work to do.
     pub fn needs_aws(&self) -> bool {
-        self.instance.is_some() || self.auth == AuthMode::Iam
+        self.instance.is_some()
+            || self.auth == AuthMode::Iam
+            || self.pending.iter().any(|p| p.source.needs_aws())
     }
 }
 
@@ -347,5 +370,5 @@ pub async fn resolve(
     let mfa = MfaOptions {
         code: request.mfa_code.clone().filter(|c| !c.is_empty()),
     };
-    finish(planned, &mfa, yes, printer).await
+    finish(planned, environ, &mfa, yes, printer).await
 }

@@ -16,7 +16,8 @@ use crate::error::UserError;
 use crate::pg::ConnInfo;
 
 use super::environ::{Environ, SandboxState};
-use super::{service, Kind, Origin, PasswordSource, Planned, Request, Role};
+use super::{service, Field, Kind, Origin, PasswordSource, Pending, Planned, Request, Role};
+use crate::secrets::{Source, Text};
 
 type Result<T> = std::result::Result<T, UserError>;
 
@@ -289,6 +290,7 @@ impl Cx<'_> {
             warnings: Vec::new(),
             local: false,
             dbname_given: false,
+            pending: Vec::new(),
             intent: self.req.intent,
             local_user: self.env.local_user.clone(),
         }
@@ -643,9 +645,7 @@ impl Cx<'_> {
         let conn = ConnInfo {
             host: String::new(),
             port: 5432,
-            user: role_cfg
-                .and_then(|r| r.user.clone())
-                .unwrap_or_else(|| self.role.as_str().to_string()),
+            user: self.role.as_str().to_string(),
             password: None,
             dbname: self
                 .env
@@ -658,6 +658,9 @@ impl Cx<'_> {
             application_name: None,
         };
         let mut p = self.base(conn, Kind::Instance, Origin::Target);
+        if let (Some((name, _)), Some(rc)) = (lender, role_cfg) {
+            self.role_user(&mut p, rc, name);
+        }
         p.dbname_given = !p.conn.dbname.is_empty();
         p.instance = Some(id.to_string());
         if p.conn.sslrootcert.is_some() {
@@ -705,8 +708,8 @@ impl Cx<'_> {
         }
         let mut p = if env.sandbox {
             let mut p = self.sandbox_target(origin.clone())?;
-            if let Some(user) = role_cfg.and_then(|r| r.user.clone()) {
-                p.conn.user = user;
+            if let Some(rc) = role_cfg.filter(|r| r.user.is_some()) {
+                self.role_user(&mut p, rc, name);
                 p.conn.password = None;
                 p.password = PasswordSource::None;
             }
@@ -754,13 +757,14 @@ impl Cx<'_> {
             p.kind = Kind::Sandbox;
             return Ok(p);
         }
-        if let Some(user) = role_cfg.and_then(|r| r.user.clone()) {
-            if user != p.conn.user {
+        if let Some(rc) = role_cfg.filter(|r| r.user.is_some()) {
+            let before = p.conn.user.clone();
+            self.role_user(&mut p, rc, name);
+            if p.conn.user != before {
                 // The URL's password belongs to the URL's user.
                 p.conn.password = None;
                 p.password = PasswordSource::None;
             }
-            p.conn.user = user;
         } else if env.url.is_none() {
             p.conn.user = role.as_str().to_string();
         }
@@ -792,8 +796,17 @@ impl Cx<'_> {
             p.password = PasswordSource::IamToken;
             p.conn.password = None;
         } else if p.conn.password.is_none() {
+            let role_source = role_cfg
+                .and_then(|r| r.password.as_ref())
+                .map(|s| (s, format!("environments.{name}.roles.{role}.password")));
+            let env_source = env
+                .password
+                .as_ref()
+                .map(|s| (s, format!("environments.{name}.password")));
             if self.probe {
                 // Passwords do not decide the environment.
+            } else if let Some((src, key)) = role_source {
+                self.pending_password(&mut p, src, &key);
             } else if let Some(var) = role_cfg.and_then(|r| r.password_env.clone()) {
                 let value = self.env.get(&var).ok_or_else(|| {
                     UserError::usage(format!(
@@ -803,11 +816,43 @@ impl Cx<'_> {
                 })?;
                 p.conn.password = Some(value.to_string());
                 p.password = PasswordSource::EnvVar(var);
+            } else if let Some((src, key)) = env_source {
+                self.pending_password(&mut p, src, &key);
             } else {
                 self.fill_password(&mut p);
             }
         }
         Ok(p)
+    }
+
+    /// The role's configured user: a name, or a value read later (`finish`).
+    fn role_user(&self, p: &mut Planned, rc: &RoleConfig, env_name: &str) {
+        match &rc.user {
+            Some(Text::Literal(u)) => p.conn.user = u.clone(),
+            Some(Text::From(src)) => {
+                p.conn.user = src.redacted();
+                p.pending.push(Pending {
+                    field: Field::User,
+                    source: src.clone(),
+                    at: format!("environments.{env_name}.roles.{}.user", self.role),
+                });
+            }
+            None => {}
+        }
+    }
+
+    /// A password read from its source by `finish`.
+    fn pending_password(&self, p: &mut Planned, src: &toml::Spanned<Source>, key: &str) {
+        let at = match self.config {
+            Some(c) => format!("{} ({key})", c.position(src.span())),
+            None => key.to_string(),
+        };
+        p.password = PasswordSource::Stored(src.get_ref().describe());
+        p.pending.push(Pending {
+            field: Field::Password,
+            source: src.get_ref().clone(),
+            at,
+        });
     }
 
     /// Roles other than the built-in three exist only where configured.

@@ -95,6 +95,7 @@ pub fn describe_password(p: &crate::access::PasswordSource) -> String {
         P::PasswordFile(f) => format!("from the password file {f}"),
         P::ServiceFile(f) => format!("from the service file {f}"),
         P::ToolConfig(o) => format!("from {o}"),
+        P::Stored(s) => format!("read from {s} when connecting"),
     }
 }
 
@@ -153,6 +154,7 @@ pub async fn run(ctx: &Context, args: &ConnectArgs) -> anyhow::Result<ExitStatus
         (Some(pf), true) => Some(tokio::spawn(refresh_loop(
             pf.path.clone(),
             r.planned.clone(),
+            ctx.environ.clone(),
             args.access.identity.mfa_code.clone(),
         ))),
         _ => None,
@@ -307,7 +309,12 @@ fn write_passfile(
 
 /// Rewrites the password file with a fresh token every 10 minutes. Uses
 /// cached credentials (no new MFA prompt while the session is valid).
-async fn refresh_loop(path: PathBuf, planned: Planned, mfa_code: Option<String>) {
+async fn refresh_loop(
+    path: PathBuf,
+    planned: Planned,
+    environ: crate::access::Environ,
+    mfa_code: Option<String>,
+) {
     let quiet = crate::printer::Printer {
         quiet: true,
         ..crate::printer::Printer::plain()
@@ -316,7 +323,7 @@ async fn refresh_loop(path: PathBuf, planned: Planned, mfa_code: Option<String>)
     loop {
         tokio::time::sleep(Duration::from_secs(600)).await;
         // Already confirmed at start: `yes` here never asks again.
-        if let Ok(r) = crate::access::finish(planned.clone(), &mfa, true, &quiet).await {
+        if let Ok(r) = crate::access::finish(planned.clone(), &environ, &mfa, true, &quiet).await {
             if let Some(token) = &r.conn.password {
                 let _ = write_passfile(&path, &r.conn, token);
             }

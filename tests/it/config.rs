@@ -26,7 +26,7 @@ fn bad_type_names_line() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("dbtool.toml:2:8: invalid configuration at `99999`"),
+        err.contains("dbtool.toml:2:8: invalid configuration at `port`"),
         "{err}"
     );
 }

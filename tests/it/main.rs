@@ -16,4 +16,5 @@ mod migrate;
 mod restore;
 mod roles;
 mod sandbox;
+mod secrets;
 mod testkit;

@@ -1,0 +1,247 @@
+//! Reading a value from its source: an environment variable, SSM Parameter
+//! Store (GetParameter with decryption) or Secrets Manager (GetSecretValue,
+//! a JSON field when `key` is given). Errors say what was asked, which IAM
+//! action is missing, and never contain a value. Touches SSM and Secrets Manager.
+
+use aws_sdk_secretsmanager::error::ProvideErrorMetadata as _;
+
+use super::{Secret, Source};
+use crate::access::Environ;
+
+/// Why a value could not be read; the caller adds where it was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchError {
+    pub message: String,
+    pub hint: String,
+}
+
+impl FetchError {
+    fn new(message: impl Into<String>, hint: impl Into<String>) -> FetchError {
+        FetchError {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Reads `source`. `sdk` is the AWS identity to read with (needed for SSM and
+/// Secrets Manager); environment variables come from `environ`.
+pub async fn fetch(
+    source: &Source,
+    environ: &Environ,
+    sdk: Option<&aws_config::SdkConfig>,
+) -> Result<Secret, FetchError> {
+    match source {
+        Source::Env { env } => environ.get(env).map(Secret::new).ok_or_else(|| {
+            FetchError::new(
+                format!("environment variable {env} is not set"),
+                format!("export {env}=… before running dbtool"),
+            )
+        }),
+        Source::Ssm { ssm } => {
+            let sdk = sdk.ok_or_else(no_identity)?;
+            let mut conf = aws_sdk_ssm::config::Builder::from(sdk);
+            if let Some(r) = source.arn_region() {
+                conf = conf.region(aws_sdk_ssm::config::Region::new(r.to_string()));
+            }
+            let client = aws_sdk_ssm::Client::from_conf(conf.build());
+            let out = client
+                .get_parameter()
+                .name(ssm)
+                .with_decryption(true)
+                .send()
+                .await
+                .map_err(|e| {
+                    let kind = kind_of(&e);
+                    let (code, msg) = match e.as_service_error() {
+                        Some(s) => (
+                            s.code().unwrap_or_default().to_string(),
+                            s.message().unwrap_or_default().to_string(),
+                        ),
+                        None => (String::new(), String::new()),
+                    };
+                    service_error(
+                        "SSM",
+                        "ssm:GetParameter",
+                        &format!("parameter `{ssm}`"),
+                        kind,
+                        &code,
+                        &msg,
+                    )
+                })?;
+            out.parameter()
+                .and_then(|p| p.value())
+                .map(Secret::new)
+                .ok_or_else(|| {
+                    FetchError::new(
+                        format!("SSM parameter `{ssm}` has no value"),
+                        "check the parameter in the console or with `aws ssm get-parameter`",
+                    )
+                })
+        }
+        Source::SecretsManager {
+            secretsmanager,
+            key,
+            version_stage,
+        } => {
+            let sdk = sdk.ok_or_else(no_identity)?;
+            let mut conf = aws_sdk_secretsmanager::config::Builder::from(sdk);
+            if let Some(r) = source.arn_region() {
+                conf = conf.region(aws_sdk_secretsmanager::config::Region::new(r.to_string()));
+            }
+            let client = aws_sdk_secretsmanager::Client::from_conf(conf.build());
+            let mut req = client.get_secret_value().secret_id(secretsmanager);
+            if let Some(stage) = version_stage {
+                req = req.version_stage(stage);
+            }
+            let out = req.send().await.map_err(|e| {
+                let kind = kind_of(&e);
+                let (code, msg) = match e.as_service_error() {
+                    Some(s) => (
+                        s.code().unwrap_or_default().to_string(),
+                        s.message().unwrap_or_default().to_string(),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                service_error(
+                    "Secrets Manager",
+                    "secretsmanager:GetSecretValue",
+                    &format!("secret `{secretsmanager}`"),
+                    kind,
+                    &code,
+                    &msg,
+                )
+            })?;
+            let text = out.secret_string().ok_or_else(|| {
+                FetchError::new(
+                    format!("secret `{secretsmanager}` holds binary data, not a string"),
+                    "store the value as a string (or a JSON object with `key`)",
+                )
+            })?;
+            match key {
+                None => Ok(Secret::new(text)),
+                Some(k) => json_field(secretsmanager, text, k),
+            }
+        }
+    }
+}
+
+fn json_field(id: &str, text: &str, key: &str) -> Result<Secret, FetchError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
+        FetchError::new(
+            format!("secret `{id}` is not a JSON object, so it has no key `{key}`"),
+            "remove `key` to use the whole secret string, or store the secret as JSON",
+        )
+    })?;
+    let obj = value.as_object().ok_or_else(|| {
+        FetchError::new(
+            format!("secret `{id}` is JSON but not an object, so it has no key `{key}`"),
+            "remove `key` to use the whole secret string",
+        )
+    })?;
+    match obj.get(key) {
+        Some(serde_json::Value::String(s)) => Ok(Secret::new(s.clone())),
+        Some(serde_json::Value::Number(n)) => Ok(Secret::new(n.to_string())),
+        Some(serde_json::Value::Bool(b)) => Ok(Secret::new(b.to_string())),
+        Some(_) => Err(FetchError::new(
+            format!("key `{key}` of secret `{id}` is not a string"),
+            "store it as a string",
+        )),
+        None => {
+            let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+            Err(FetchError::new(
+                format!("secret `{id}` has no key `{key}`"),
+                format!(
+                    "its keys are: {}",
+                    if keys.is_empty() {
+                        "none".into()
+                    } else {
+                        keys.join(", ")
+                    }
+                ),
+            ))
+        }
+    }
+}
+
+fn no_identity() -> FetchError {
+    FetchError::new(
+        "no AWS identity to read the value with",
+        "give the role a `profile` or `role_arn`, or the environment a `profile`",
+    )
+}
+
+/// How an SDK call failed, in the three ways that need different advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SdkErrorKind {
+    Service,
+    Unreachable,
+    Other,
+}
+
+fn kind_of<E, R>(e: &aws_sdk_ssm::error::SdkError<E, R>) -> SdkErrorKind {
+    use aws_sdk_ssm::error::SdkError;
+    match e {
+        SdkError::ServiceError(_) => SdkErrorKind::Service,
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => SdkErrorKind::Unreachable,
+        _ => SdkErrorKind::Other,
+    }
+}
+
+fn service_error(
+    service: &str,
+    action: &str,
+    what: &str,
+    kind: SdkErrorKind,
+    code: &str,
+    message: &str,
+) -> FetchError {
+    match kind {
+        SdkErrorKind::Unreachable => FetchError::new(
+            format!("cannot reach {service} to read {what}"),
+            "check the network and the region (AWS_REGION, `region` in dbtool.toml, AWS_ENDPOINT_URL)",
+        ),
+        SdkErrorKind::Other => FetchError::new(
+            format!("cannot read {what} from {service}"),
+            "check the AWS credentials (`dbtool whoami`) and the region",
+        ),
+        SdkErrorKind::Service => match code {
+            "ParameterNotFound" | "ResourceNotFoundException" | "ParameterVersionNotFound" => FetchError::new(
+                format!("{what} not found in {service}"),
+                "check the name and the region (an ARN's region is used when an ARN is given)",
+            ),
+            "AccessDeniedException" | "AccessDenied" => FetchError::new(
+                format!("not allowed to read {what}: {action} was denied"),
+                format!("grant {action} on it to the AWS identity dbtool uses (`dbtool whoami`); for a SecureString or an encrypted secret also kms:Decrypt on its key"),
+            ),
+            "InvalidKeyId" | "DecryptionFailure" | "KMSAccessDeniedException" => FetchError::new(
+                format!("{what} cannot be decrypted: {code}"),
+                "the KMS key is missing, disabled or not usable by this identity: grant kms:Decrypt on it",
+            ),
+            _ => FetchError::new(
+                format!("{service} refused to read {what}: {code}{}", if message.is_empty() { String::new() } else { format!(": {message}") }),
+                "see the AWS error above",
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_fields() {
+        let t = r#"{"username":"api","password":"pw","port":5432}"#;
+        assert_eq!(json_field("s", t, "password").unwrap().expose(), "pw");
+        assert_eq!(json_field("s", t, "port").unwrap().expose(), "5432");
+        let e = json_field("s", t, "pass").unwrap_err();
+        assert_eq!(e.message, "secret `s` has no key `pass`");
+        assert!(e.hint.contains("password, port, username"), "{}", e.hint);
+        assert!(!e.hint.contains("pw"), "values never appear");
+        assert!(json_field("s", "not json", "k")
+            .unwrap_err()
+            .message
+            .contains("not a JSON object"));
+    }
+}

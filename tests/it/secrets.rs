@@ -1,0 +1,218 @@
+//! Credentials from AWS Secrets Manager and SSM Parameter Store (moto), used
+//! against a real PostgreSQL with password authentication: the values work,
+//! and they appear nowhere dbtool prints.
+
+use dbtool::pg::ConnInfo;
+
+use crate::common::{stderr, stdout, TestEnv};
+use crate::testkit::MotoGuard;
+
+async fn put_parameter(moto: &MotoGuard, name: &str, value: &str, secure: bool) {
+    let ssm = aws_sdk_ssm::Client::new(&moto.sdk_config().await);
+    ssm.put_parameter()
+        .name(name)
+        .value(value)
+        .r#type(if secure {
+            aws_sdk_ssm::types::ParameterType::SecureString
+        } else {
+            aws_sdk_ssm::types::ParameterType::String
+        })
+        .overwrite(true)
+        .send()
+        .await
+        .unwrap();
+}
+
+async fn put_secret(moto: &MotoGuard, name: &str, value: &str) {
+    let sm = aws_sdk_secretsmanager::Client::new(&moto.sdk_config().await);
+    sm.create_secret()
+        .name(name)
+        .secret_string(value)
+        .send()
+        .await
+        .unwrap();
+}
+
+/// A login role with a password nobody types.
+async fn login_role(db: &ConnInfo) -> (String, String) {
+    let name = format!("api_{}_{}", std::process::id(), rand::random::<u32>());
+    let password = format!("S3cr3t-{}", rand::random::<u64>());
+    db.connect()
+        .await
+        .unwrap()
+        .batch_execute(&format!(
+            "CREATE ROLE {name} LOGIN PASSWORD '{password}'; GRANT CONNECT ON DATABASE \"{}\" TO {name}",
+            db.dbname
+        ))
+        .await
+        .unwrap();
+    (name, password)
+}
+
+fn project(db: &ConnInfo, roles: &str) -> String {
+    format!(
+        "[environments.tm]\nhost = \"{}\"\nport = {}\ndatabase = \"{}\"\nauth = \"password\"\nsslmode = \"disable\"\n{roles}",
+        db.host, db.port, db.dbname
+    )
+}
+
+fn assert_hidden(out: &std::process::Output, secret: &str) {
+    assert!(
+        !stdout(out).contains(secret),
+        "secret on stdout: {}",
+        stdout(out)
+    );
+    assert!(
+        !stderr(out).contains(secret),
+        "secret on stderr: {}",
+        stderr(out)
+    );
+}
+
+#[tokio::test]
+async fn role_user_and_password_from_ssm_log_in() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let (user, password) = login_role(&db).await;
+    put_parameter(&moto, "/tm-apps-db/api/username", &user, false).await;
+    put_parameter(&moto, "/tm-apps-db/api/password", &password, true).await;
+    let env = TestEnv::with_moto(&moto);
+    env.write(
+        "dbtool.toml",
+        &project(
+            &db,
+            "[environments.tm.roles.api]\nuser = { ssm = \"/tm-apps-db/api/username\" }\npassword = { ssm = \"/tm-apps-db/api/password\" }\n",
+        ),
+    );
+    let out = env
+        .cmd()
+        .args([
+            "connect",
+            "tm",
+            "--role",
+            "api",
+            "--",
+            "psql",
+            "-XAtc",
+            "SELECT current_user",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), user);
+    assert_hidden(&out, &password);
+    // The plan names the sources, not the values.
+    let out = env
+        .cmd()
+        .args(["connect", "tm", "--role", "api", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("<from ssm:/tm-apps-db/api/username>"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("read from ssm:/tm-apps-db/api/password"),
+        "{}",
+        stdout(&out)
+    );
+    assert_hidden(&out, &password);
+    // The audit log holds the user, never the password.
+    let log = std::fs::read_to_string(env.home.join(".local/state/dbtool/audit.log")).unwrap();
+    assert!(!log.contains(&password));
+}
+
+#[tokio::test]
+async fn environment_password_from_a_json_secret() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let (user, password) = login_role(&db).await;
+    put_secret(
+        &moto,
+        "notify/api",
+        &serde_json::json!({ "username": user, "password": password }).to_string(),
+    )
+    .await;
+    let env = TestEnv::with_moto(&moto);
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "{}password = {{ secretsmanager = \"notify/api\", key = \"password\" }}\n[environments.tm.roles.readonly]\nuser = {{ secretsmanager = \"notify/api\", key = \"username\" }}\n",
+            project(&db, "")
+        ),
+    );
+    let out = env
+        .cmd()
+        .args(["env", "tm", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["PGUSER"], user.as_str());
+    assert_eq!(
+        v["PGPASSWORD"],
+        password.as_str(),
+        "env prints what psql needs, as before"
+    );
+    assert!(!stderr(&out).contains(&password));
+}
+
+#[tokio::test]
+async fn missing_values_are_errors_naming_the_key_and_line() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    put_secret(&moto, "notify/api", "{\"username\":\"api\"}").await;
+    let env = TestEnv::with_moto(&moto);
+    env.write(
+        "dbtool.toml",
+        &project(
+            &db,
+            "[environments.tm.roles.a]\npassword = { ssm = \"/nope\" }\n[environments.tm.roles.b]\npassword = { secretsmanager = \"notify/api\", key = \"password\" }\n\
+             [environments.tm.roles.c]\npassword = { secretsmanager = \"notify/missing\" }\n",
+        ),
+    );
+    let run = |role: &str| {
+        env.cmd()
+            .args(["env", "tm", "--role", role])
+            .output()
+            .unwrap()
+    };
+    let out = run("a");
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{se}");
+    assert!(se.contains("dbtool.toml:8:12 (environments.tm.roles.a.password): parameter `/nope` not found in SSM"), "{se}");
+    assert_eq!(stdout(&out), "");
+    let se = stderr(&run("b"));
+    assert!(
+        se.contains(
+            "(environments.tm.roles.b.password): secret `notify/api` has no key `password`"
+        ),
+        "{se}"
+    );
+    assert!(se.contains("its keys are: username"), "{se}");
+    let se = stderr(&run("c"));
+    assert!(
+        se.contains("secret `notify/missing` not found in Secrets Manager"),
+        "{se}"
+    );
+    // A literal password is refused when the file is read.
+    env.write(
+        "dbtool.toml",
+        &project(&db, "[environments.tm.roles.a]\npassword = \"hunter2\"\n"),
+    );
+    let out = run("a");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("dbtool.toml:8:12"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("secrets are never written in dbtool.toml"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("hunter2"), "{}", stderr(&out));
+}
