@@ -115,7 +115,16 @@ async fn make_plan(
         .collect();
     let schemas: Vec<String> = schemas.into_iter().collect();
     let mut cat = catalog::load(&client, &schemas).await?;
-    let known = execute::passwords_from_env(&desired);
+    let sdk = if execute::needs_aws(&desired) {
+        let mfa = crate::aws::credentials::MfaOptions {
+            code: access.identity.mfa_code.clone(),
+        };
+        Some(crate::aws::credentials::load(&resolved.aws, &mfa, &ctx.printer).await?)
+    } else {
+        None
+    };
+    let known =
+        execute::known_passwords(ctx.config(), &desired, &ctx.environ, sdk.as_ref()).await?;
     if !opts.set_passwords {
         for role in desired.keys() {
             let login_now = cat.roles.get(role).is_some_and(|r| r.login);

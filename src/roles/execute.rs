@@ -1,24 +1,60 @@
 //! Running a `dbtool roles` plan: passwords from their environment variables
-//! (or typed on a terminal, without echo), then every statement in one
-//! transaction. Reads environment variables and the terminal; writes to PostgreSQL.
+//! or value sources (SSM, Secrets Manager), or typed on a terminal without
+//! echo, then every statement in one transaction. Reads environment
+//! variables, SSM/Secrets Manager and the terminal; writes to PostgreSQL.
 
 use std::collections::BTreeMap;
 
 use super::plan::Change;
 use super::sql::{self, Passwords};
 use super::RoleSpec;
+use crate::access::Environ;
+use crate::config::Config;
 use crate::error::UserError;
 
 /// The passwords whose variables are set, by role (for checking and for plans).
-pub fn passwords_from_env(desired: &BTreeMap<String, RoleSpec>) -> Passwords {
+pub fn passwords_from_env(desired: &BTreeMap<String, RoleSpec>, environ: &Environ) -> Passwords {
     desired
         .iter()
         .filter_map(|(role, spec)| {
             let var = spec.password_env.as_ref()?;
-            let value = std::env::var(var).ok().filter(|v| !v.is_empty())?;
-            Some((role.clone(), value))
+            let value = environ.get(var)?;
+            Some((role.clone(), value.to_string()))
         })
         .collect()
+}
+
+/// Whether a declared password is read from AWS (the caller then loads credentials).
+pub fn needs_aws(desired: &BTreeMap<String, RoleSpec>) -> bool {
+    desired
+        .values()
+        .any(|s| s.password.as_ref().is_some_and(|p| p.get_ref().needs_aws()))
+}
+
+/// Every known password: the set variables, and every value source read now
+/// (a source that cannot be read is an error naming the key and line).
+pub async fn known_passwords(
+    config: Option<&Config>,
+    desired: &BTreeMap<String, RoleSpec>,
+    environ: &Environ,
+    sdk: Option<&aws_config::SdkConfig>,
+) -> anyhow::Result<Passwords> {
+    let mut out = passwords_from_env(desired, environ);
+    for (role, spec) in desired {
+        let Some(src) = &spec.password else { continue };
+        let value = crate::secrets::fetch(src.get_ref(), environ, sdk)
+            .await
+            .map_err(|e| {
+                UserError::runtime(format!(
+                    "{} (roles.{role}.password): {}",
+                    config.map(|c| c.position(src.span())).unwrap_or_default(),
+                    e.message
+                ))
+                .hint(e.hint)
+            })?;
+        out.insert(role.clone(), value.expose().to_string());
+    }
+    Ok(out)
 }
 
 /// Makes sure every password the changes set is at hand: taken from
@@ -26,18 +62,28 @@ pub fn passwords_from_env(desired: &BTreeMap<String, RoleSpec>) -> Passwords {
 pub fn complete_passwords(changes: &[Change], known: &Passwords) -> anyhow::Result<Passwords> {
     let mut out = known.clone();
     for c in changes {
-        let (role, var) = match c {
+        let (role, from) = match c {
             Change::CreateRole {
                 role,
-                password_env: Some(var),
+                password_from: Some(from),
                 ..
-            } => (role, var),
-            Change::SetPassword { role, password_env } => (role, password_env),
+            } => (role, from),
+            Change::SetPassword {
+                role,
+                password_from,
+            } => (role, password_from),
             _ => continue,
         };
         if out.contains_key(role) {
             continue;
         }
+        // Sources were read (or failed) before planning; only variables are asked.
+        let Some(var) = from.strip_prefix('$') else {
+            return Err(UserError::runtime(format!(
+                "the password of role `{role}` ({from}) was not read"
+            ))
+            .into());
+        };
         if !crate::prompt::interactive() {
             return Err(UserError::usage(format!(
                 "environment variable {var} (password of role `{role}`) is not set"

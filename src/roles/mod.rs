@@ -27,6 +27,8 @@ pub struct RoleSpec {
     pub login: bool,
     /// Environment variable holding the password; asked on a terminal when unset.
     pub password_env: Option<String>,
+    /// Where the password comes from instead: `{ ssm = "…" }`, `{ secretsmanager = "…", key = "…" }`.
+    pub password: Option<toml::Spanned<crate::secrets::Source>>,
     /// Grant `rds_iam` (IAM authentication) where that role exists, i.e. on RDS.
     #[serde(default)]
     pub iam: bool,
@@ -46,6 +48,22 @@ pub struct RoleSpec {
     pub lock_timeout: Option<String>,
     /// `idle_in_transaction_session_timeout` for every session of the role, e.g. "10min".
     pub idle_in_transaction_session_timeout: Option<String>,
+}
+
+impl RoleSpec {
+    /// Whether a password is declared (by variable or by source).
+    pub fn has_password(&self) -> bool {
+        self.password_env.is_some() || self.password.is_some()
+    }
+
+    /// Where the password comes from, as plans show it: `$VAR` or `ssm:/x`.
+    pub fn password_label(&self) -> Option<String> {
+        match (&self.password_env, &self.password) {
+            (Some(v), _) => Some(format!("${v}")),
+            (None, Some(s)) => Some(s.get_ref().describe()),
+            (None, None) => None,
+        }
+    }
 }
 
 fn default_true() -> bool {
@@ -132,13 +150,21 @@ pub fn validate(roles: &BTreeMap<String, RoleSpec>) -> Result<(), UserError> {
                 "{here}: names starting with `pg_` are reserved by PostgreSQL"
             )));
         }
-        if !spec.login && spec.password_env.is_some() {
+        if spec.password_env.is_some() && spec.password.is_some() {
+            return Err(UserError::usage(format!(
+                "{here}: `password_env` and `password` both say where the password comes from"
+            ))
+            .hint(
+                "keep one: `password = { env = \"VAR\" }` is the same as `password_env = \"VAR\"`",
+            ));
+        }
+        if !spec.login && spec.has_password() {
             return Err(UserError::usage(format!(
                 "{here}: `password_env` is set on a role with `login = false`"
             ))
             .hint("remove `password_env`, or remove `login = false` to make it a user"));
         }
-        if spec.iam && spec.password_env.is_some() {
+        if spec.iam && spec.has_password() {
             return Err(UserError::usage(format!(
                 "{here}: `iam = true` and `password_env` are exclusive"
             ))

@@ -44,7 +44,8 @@ pub enum Change {
         role: String,
         login: bool,
         connection_limit: i32,
-        password_env: Option<String>,
+        /// Where the password comes from (`$VAR`, `ssm:/x`), never the password.
+        password_from: Option<String>,
     },
     SetLogin {
         role: String,
@@ -57,7 +58,8 @@ pub enum Change {
     },
     SetPassword {
         role: String,
-        password_env: String,
+        /// Where the password comes from (`$VAR`, `ssm:/x`), never the password.
+        password_from: String,
     },
     GrantMembership {
         group: String,
@@ -214,7 +216,7 @@ pub fn plan(
                 role: name.clone(),
                 login: spec.login,
                 connection_limit: limit,
-                password_env: spec.password_env.clone(),
+                password_from: spec.password_label(),
             }),
             Some(live) => {
                 if live.login != spec.login {
@@ -230,19 +232,19 @@ pub fn plan(
                         to: limit,
                     });
                 }
-                if let Some(var) = &spec.password_env {
+                if let Some(var) = &spec.password_label() {
                     let check = catalog.passwords.get(name);
                     let turning_login_on = !live.login && spec.login;
                     match check {
                         _ if opts.set_passwords => {
-                            p.changes.push(Change::SetPassword { role: name.clone(), password_env: var.clone() })
+                            p.changes.push(Change::SetPassword { role: name.clone(), password_from: var.clone() })
                         }
                         Some(PasswordCheck::Differs) => {
-                            p.changes.push(Change::SetPassword { role: name.clone(), password_env: var.clone() })
+                            p.changes.push(Change::SetPassword { role: name.clone(), password_from: var.clone() })
                         }
                         Some(PasswordCheck::Matches) => {}
                         _ if turning_login_on => {
-                            p.changes.push(Change::SetPassword { role: name.clone(), password_env: var.clone() })
+                            p.changes.push(Change::SetPassword { role: name.clone(), password_from: var.clone() })
                         }
                         Some(PasswordCheck::Unknown(why)) => {
                             p.notes.push(format!("password of `{name}` not checked ({why}); `roles apply --set-passwords` sets it"))

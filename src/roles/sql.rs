@@ -220,10 +220,10 @@ pub type Passwords = BTreeMap<String, String>;
 
 /// The password as sent: a SCRAM-SHA-256 verifier computed here, so the
 /// plaintext never reaches the server (nor its statement log).
-fn password(role: &str, var: &str, secrets: Option<&Passwords>) -> String {
+fn password(role: &str, from: &str, secrets: Option<&Passwords>) -> String {
     match secrets.and_then(|s| s.get(role)) {
         Some(p) => quote_literal(&postgres_protocol::password::scram_sha_256(p.as_bytes())),
-        None => format!("<from ${var}>"),
+        None => format!("<from {from}>"),
     }
 }
 
@@ -286,7 +286,7 @@ pub fn render(change: &Change, secrets: Option<&Passwords>) -> String {
             role,
             login,
             connection_limit,
-            password_env,
+            password_from,
         } => {
             let mut s = format!(
                 "CREATE ROLE {} {}",
@@ -296,8 +296,8 @@ pub fn render(change: &Change, secrets: Option<&Passwords>) -> String {
             if *connection_limit != -1 {
                 s.push_str(&format!(" CONNECTION LIMIT {connection_limit}"));
             }
-            if let Some(var) = password_env {
-                s.push_str(&format!(" PASSWORD {}", password(role, var, secrets)));
+            if let Some(from) = password_from {
+                s.push_str(&format!(" PASSWORD {}", password(role, from, secrets)));
             }
             s.push(';');
             s
@@ -312,11 +312,14 @@ pub fn render(change: &Change, secrets: Option<&Passwords>) -> String {
         Change::SetConnectionLimit { role, to, .. } => {
             format!("ALTER ROLE {} CONNECTION LIMIT {to};", quote_role(role))
         }
-        Change::SetPassword { role, password_env } => {
+        Change::SetPassword {
+            role,
+            password_from,
+        } => {
             format!(
                 "ALTER ROLE {} PASSWORD {};",
                 quote_role(role),
-                password(role, password_env, secrets)
+                password(role, password_from, secrets)
             )
         }
         Change::GrantMembership { group, member } => {
@@ -445,8 +448,11 @@ pub fn describe(change: &Change) -> String {
         Change::SetConnectionLimit { role, from, to } => {
             format!("role `{role}` has connection limit {from}, not {to}")
         }
-        Change::SetPassword { role, password_env } => {
-            format!("role `{role}` has a password other than ${password_env}")
+        Change::SetPassword {
+            role,
+            password_from,
+        } => {
+            format!("role `{role}` has a password other than {password_from}")
         }
         Change::GrantMembership { group, member } => {
             format!("`{member}` is not a member of `{group}`")
@@ -535,7 +541,7 @@ mod tests {
     fn passwords_only_when_executing() {
         let c = Change::SetPassword {
             role: "app".into(),
-            password_env: "PW".into(),
+            password_from: "$PW".into(),
         };
         assert_eq!(render(&c, None), "ALTER ROLE app PASSWORD <from $PW>;");
         let secrets = Passwords::from([("app".to_string(), "s3'cret".to_string())]);

@@ -216,3 +216,54 @@ async fn missing_values_are_errors_naming_the_key_and_line() {
     );
     assert!(!stderr(&out).contains("hunter2"), "{}", stderr(&out));
 }
+
+#[tokio::test]
+async fn roles_apply_sets_passwords_from_ssm() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let user = format!("api_{}_{}", std::process::id(), rand::random::<u32>());
+    let password = format!("Pw-{}", rand::random::<u64>());
+    put_parameter(&moto, "/tm-apps-db/api/password", &password, true).await;
+    let env = TestEnv::with_moto(&moto);
+    env.write(
+        "dbtool.toml",
+        &format!("[roles.{user}]\npassword = {{ ssm = \"/tm-apps-db/api/password\" }}\n"),
+    );
+    let out = env
+        .cmd()
+        .args(["roles", "apply", "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "CREATE ROLE {user} LOGIN PASSWORD <from ssm:/tm-apps-db/api/password>;"
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert_hidden(&out, &password);
+    // The password works for a login.
+    let login = ConnInfo {
+        user: user.clone(),
+        password: Some(password.clone()),
+        ..db.clone()
+    };
+    login
+        .connect()
+        .await
+        .expect("login with the password from SSM");
+    // Re-running changes nothing: the password is checked, not reset.
+    let out = env
+        .cmd()
+        .args(["roles", "check", "--url", &db.url(true)])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    db.connect()
+        .await
+        .unwrap()
+        .batch_execute(&format!("DROP ROLE {user}"))
+        .await
+        .unwrap();
+}
