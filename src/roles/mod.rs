@@ -313,6 +313,10 @@ mod tests {
         let full = RoleSpec {
             login: false,
             password_env: Some("P".into()),
+            password: Some(toml::Spanned::new(
+                0..0,
+                crate::secrets::Source::Env { env: "P".into() },
+            )),
             iam: true,
             member_of: vec!["x".into()],
             assume: Some("x".into()),
@@ -327,7 +331,7 @@ mod tests {
         };
         assert_eq!(
             t.len(),
-            10,
+            11,
             "a key was added: document it and update this test"
         );
         for k in t.keys() {
