@@ -181,6 +181,9 @@ _dbtool() {
             dbtool__subcmd__help__subcmd__roles,plan)
                 cmd="dbtool__subcmd__help__subcmd__roles__subcmd__plan"
                 ;;
+            dbtool__subcmd__help__subcmd__roles,rotate)
+                cmd="dbtool__subcmd__help__subcmd__roles__subcmd__rotate"
+                ;;
             dbtool__subcmd__help__subcmd__sandbox,down)
                 cmd="dbtool__subcmd__help__subcmd__sandbox__subcmd__down"
                 ;;
@@ -268,6 +271,9 @@ _dbtool() {
             dbtool__subcmd__roles,plan)
                 cmd="dbtool__subcmd__roles__subcmd__plan"
                 ;;
+            dbtool__subcmd__roles,rotate)
+                cmd="dbtool__subcmd__roles__subcmd__rotate"
+                ;;
             dbtool__subcmd__roles__subcmd__help,apply)
                 cmd="dbtool__subcmd__roles__subcmd__help__subcmd__apply"
                 ;;
@@ -279,6 +285,9 @@ _dbtool() {
                 ;;
             dbtool__subcmd__roles__subcmd__help,plan)
                 cmd="dbtool__subcmd__roles__subcmd__help__subcmd__plan"
+                ;;
+            dbtool__subcmd__roles__subcmd__help,rotate)
+                cmd="dbtool__subcmd__roles__subcmd__help__subcmd__rotate"
                 ;;
             dbtool__subcmd__sandbox,down)
                 cmd="dbtool__subcmd__sandbox__subcmd__down"
@@ -1273,7 +1282,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__roles)
-            opts="plan apply check"
+            opts="plan apply check rotate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1315,6 +1324,20 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__roles__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__roles__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2993,7 +3016,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles)
-            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version plan apply check help"
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version plan apply check rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3123,7 +3146,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__help)
-            opts="plan apply check help"
+            opts="plan apply check rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3192,8 +3215,72 @@ _dbtool() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dbtool__subcmd__roles__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dbtool__subcmd__roles__subcmd__plan)
             opts="-r -q -v -h -V --url --role --user --mfa-code --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__roles__subcmd__rotate)
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

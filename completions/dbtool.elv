@@ -901,6 +901,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand plan 'Print the SQL that brings users, roles and grants to the declared state'
             cand apply 'Plan, confirm, then apply the changes in one transaction'
             cand check 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+            cand rotate 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;roles;plan'= {
@@ -970,10 +971,34 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dbtool;roles;rotate'= {
+            cand --url 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]'
+            cand -r 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)'
+            cand --role 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)'
+            cand --user 'Database user to connect as, instead of the role''s configured user'
+            cand --mfa-code 'MFA code for assuming the role''s AWS role (else prompted on a terminal)'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dbtool;roles;help'= {
             cand plan 'Print the SQL that brings users, roles and grants to the declared state'
             cand apply 'Plan, confirm, then apply the changes in one transaction'
             cand check 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+            cand rotate 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;roles;help;plan'= {
@@ -981,6 +1006,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;roles;help;apply'= {
         }
         &'dbtool;roles;help;check'= {
+        }
+        &'dbtool;roles;help;rotate'= {
         }
         &'dbtool;roles;help;help'= {
         }
@@ -1198,12 +1225,15 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand plan 'Print the SQL that brings users, roles and grants to the declared state'
             cand apply 'Plan, confirm, then apply the changes in one transaction'
             cand check 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+            cand rotate 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
         }
         &'dbtool;help;roles;plan'= {
         }
         &'dbtool;help;roles;apply'= {
         }
         &'dbtool;help;roles;check'= {
+        }
+        &'dbtool;help;roles;rotate'= {
         }
         &'dbtool;help;restore'= {
         }

@@ -832,22 +832,23 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "load" -d 'Load a dump into the sandbox (or --url/--into) with pg_restore'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "list" -d 'Summarise a dump\'s contents: schemas, tables with data or without'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
 always\t''
 never\t''"
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s q -l quiet -d 'Print less: only data, warnings and errors'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s v -l verbose -d 'Print more detail (repeat for even more)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -l no-progress -d 'Never draw progress bars or spinners'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
-complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -f -a "rotate" -d 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and not __fish_seen_subcommand_from plan apply check rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
@@ -902,9 +903,28 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s r -l role -d 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command\'s)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l user -d 'Database user to connect as, instead of the role\'s configured user' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Show what would be done; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l source -d 'RDS instance to restore from (default: `[restore] source`, else the environment\'s `instance`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l target -d 'Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)' -r
@@ -1043,5 +1063,6 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "plan" -d 'Print the SQL that brings users, roles and grants to the declared state'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "rotate" -d 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'

@@ -27,6 +27,22 @@ pub enum RolesAction {
     Apply(ApplyArgs),
     /// Exit 1 and list the differences when the database drifted from dbtool.toml
     Check(PlanArgs),
+    /// Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter
+    Rotate(RotateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RotateArgs {
+    /// The role: `[roles.NAME]`, or `[environments.X.roles.NAME]`, whose `password` is an SSM or Secrets Manager source
+    #[arg(value_name = "ROLE", id = "rotated_role")]
+    pub rotated: String,
+
+    /// The database, and as whom the password is changed (default role: admin)
+    #[command(flatten)]
+    pub access: AccessArgs,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -78,6 +94,7 @@ pub async fn run(ctx: &Context, args: &RolesArgs) -> anyhow::Result<ExitStatus> 
             check(ctx, &planned.plan, &planned.target)
         }
         RolesAction::Apply(a) => apply(ctx, a).await,
+        RolesAction::Rotate(a) => rotate(ctx, a).await,
     }
 }
 
@@ -302,4 +319,117 @@ async fn apply(ctx: &Context, a: &ApplyArgs) -> anyhow::Result<ExitStatus> {
         plan.changes.len()
     ));
     Ok(ExitStatus::Success)
+}
+
+/// `roles rotate ROLE`: where the password lives, then the steps of
+/// `crate::roles::rotate`, after the plan and the confirmation.
+async fn rotate(ctx: &Context, a: &RotateArgs) -> anyhow::Result<ExitStatus> {
+    let p = &ctx.printer;
+    let request = ctx.request(&a.access, Intent::Change, Role::Admin);
+    let planned = ctx.plan(&request)?;
+    let rotation = rotation_for(ctx, &a.rotated, planned.environment.as_deref())?;
+    if !rotation.source.needs_aws() {
+        return Err(UserError::usage(format!(
+            "{}: the password of `{}` comes from {}, which dbtool cannot write",
+            rotation.at,
+            rotation.role,
+            rotation.source.describe()
+        ))
+        .hint("keep it in Secrets Manager (`password = { secretsmanager = \"NAME\" }`) or SSM (`password = { ssm = \"/path\" }`) to rotate it")
+        .into());
+    }
+    let steps = roles::rotate::steps(&rotation);
+    if a.confirm.dry_run {
+        p.data(format!(
+            "rotation of `{}` on {}:",
+            rotation.role,
+            planned.describe()
+        ));
+        for (i, s) in steps.iter().enumerate() {
+            p.data(format!("  {}. {s}", i + 1));
+        }
+        p.status("dry run: nothing was read, written or changed");
+        return Ok(ExitStatus::Success);
+    }
+    let resolved = ctx.resolve(&request, a.confirm.yes).await?;
+    for (i, s) in steps.iter().enumerate() {
+        p.status(format!("  {}. {s}", i + 1));
+    }
+    resolved.confirm(
+        p,
+        &format!("rotate the password of `{}` on", rotation.role),
+        a.confirm.yes,
+    )?;
+    let mfa = crate::aws::credentials::MfaOptions {
+        code: a.access.identity.mfa_code.clone(),
+    };
+    let sdk = crate::aws::credentials::load(&resolved.aws, &mfa, p).await?;
+    let admin = resolved.conn.connect().await?;
+    roles::rotate::run(&rotation, &admin, &resolved.conn, &ctx.environ, &sdk, p).await?;
+    Ok(ExitStatus::Success)
+}
+
+/// The role's password source: `[roles.NAME] password`, else the target
+/// environment's `[environments.X.roles.NAME] password` (its `user` is the role).
+fn rotation_for(
+    ctx: &Context,
+    name: &str,
+    environment: Option<&str>,
+) -> Result<roles::rotate::Rotation, UserError> {
+    let config = ctx.config();
+    if let Some(spec) = config.and_then(|c| c.roles.get(name)) {
+        return match (&spec.password, &spec.password_env) {
+            (Some(src), _) => Ok(roles::rotate::Rotation {
+                role: name.to_string(),
+                source: src.get_ref().clone(),
+                at: format!(
+                    "{} (roles.{name}.password)",
+                    config.map(|c| c.position(src.span())).unwrap_or_default()
+                ),
+            }),
+            (None, Some(var)) => Err(UserError::usage(format!(
+                "the password of `{name}` comes from ${var}, which dbtool cannot write"
+            ))
+            .hint("keep it in Secrets Manager or SSM (`password = { ssm = \"/path\" }`) to rotate it")),
+            (None, None) => Err(UserError::usage(format!(
+                "role `{name}` declares no password source"
+            ))
+            .hint("add `password = { secretsmanager = \"NAME\" }` or `{ ssm = \"/path\" }` to [roles.NAME]")),
+        };
+    }
+    let env_role = environment.and_then(|e| {
+        let rc = config?.environments.get(e)?.roles.get(name)?;
+        Some((e, rc))
+    });
+    if let Some((e, rc)) = env_role {
+        if let Some(src) = &rc.password {
+            let role = match &rc.user {
+                Some(crate::secrets::Text::Literal(u)) => u.clone(),
+                Some(crate::secrets::Text::From(s)) => {
+                    return Err(UserError::usage(format!(
+                        "the user of role `{name}` in `{e}` comes from {}: rotate needs its name written in dbtool.toml",
+                        s.describe()
+                    ))
+                    .hint("declare the user under [roles.NAME] with `password = …`, or write `user = \"NAME\"`"))
+                }
+                None => name.to_string(),
+            };
+            return Ok(roles::rotate::Rotation {
+                role,
+                source: src.get_ref().clone(),
+                at: format!(
+                    "{} (environments.{e}.roles.{name}.password)",
+                    config.map(|c| c.position(src.span())).unwrap_or_default()
+                ),
+            });
+        }
+    }
+    let names: Vec<&str> = config
+        .map(|c| c.roles.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let err = UserError::usage(format!("no role `{name}` with a password source"));
+    Err(match crate::config::nearest(name, &names) {
+        Some(n) => err.hint(format!("did you mean `{n}`?")),
+        None => err.hint("declare it under [roles.NAME] with `password = { secretsmanager = … }` or `{ ssm = … }`"),
+    })
 }

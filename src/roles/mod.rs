@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod execute;
 pub mod plan;
+pub mod rotate;
 pub mod sql;
 
 use std::collections::BTreeMap;

@@ -16,7 +16,7 @@ pub struct FetchError {
 }
 
 impl FetchError {
-    fn new(message: impl Into<String>, hint: impl Into<String>) -> FetchError {
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> FetchError {
         FetchError {
             message: message.into(),
             hint: hint.into(),
@@ -90,10 +90,12 @@ pub async fn fetch(
                 conf = conf.region(aws_sdk_secretsmanager::config::Region::new(r.to_string()));
             }
             let client = aws_sdk_secretsmanager::Client::from_conf(conf.build());
-            let mut req = client.get_secret_value().secret_id(secretsmanager);
-            if let Some(stage) = version_stage {
-                req = req.version_stage(stage);
-            }
+            // AWSCURRENT is AWS's default; naming it keeps the meaning explicit
+            // (and moto, which does not follow a moved AWSCURRENT by default, agrees).
+            let req = client
+                .get_secret_value()
+                .secret_id(secretsmanager)
+                .version_stage(version_stage.as_deref().unwrap_or("AWSCURRENT"));
             let out = req.send().await.map_err(|e| {
                 let kind = kind_of(&e);
                 let (code, msg) = match e.as_service_error() {
@@ -173,13 +175,13 @@ fn no_identity() -> FetchError {
 
 /// How an SDK call failed, in the three ways that need different advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SdkErrorKind {
+pub(super) enum SdkErrorKind {
     Service,
     Unreachable,
     Other,
 }
 
-fn kind_of<E, R>(e: &aws_sdk_ssm::error::SdkError<E, R>) -> SdkErrorKind {
+pub(super) fn kind_of<E, R>(e: &aws_sdk_ssm::error::SdkError<E, R>) -> SdkErrorKind {
     use aws_sdk_ssm::error::SdkError;
     match e {
         SdkError::ServiceError(_) => SdkErrorKind::Service,
@@ -188,7 +190,7 @@ fn kind_of<E, R>(e: &aws_sdk_ssm::error::SdkError<E, R>) -> SdkErrorKind {
     }
 }
 
-fn service_error(
+pub(super) fn service_error(
     service: &str,
     action: &str,
     what: &str,

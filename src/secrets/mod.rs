@@ -6,6 +6,7 @@
 //! Parameter Store and Secrets Manager.
 
 mod fetch;
+pub mod store;
 
 use std::fmt;
 

@@ -267,3 +267,193 @@ async fn roles_apply_sets_passwords_from_ssm() {
         .await
         .unwrap();
 }
+
+async fn current_secret(moto: &MotoGuard, name: &str) -> String {
+    let sm = aws_sdk_secretsmanager::Client::new(&moto.sdk_config().await);
+    sm.get_secret_value()
+        .secret_id(name)
+        .version_stage("AWSCURRENT")
+        .send()
+        .await
+        .unwrap()
+        .secret_string()
+        .unwrap()
+        .to_string()
+}
+
+async fn can_log_in(db: &ConnInfo, user: &str, password: &str) -> bool {
+    ConnInfo {
+        user: user.into(),
+        password: Some(password.into()),
+        ..db.clone()
+    }
+    .connect()
+    .await
+    .is_ok()
+}
+
+#[tokio::test]
+async fn roles_rotate_through_secrets_manager() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let (user, old) = login_role(&db).await;
+    let secret =
+        serde_json::json!({ "username": user, "password": old, "engine": "postgres" }).to_string();
+    put_secret(&moto, "fam/api", &secret).await;
+    let env = TestEnv::with_moto(&moto);
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[roles.{user}]\npassword = {{ secretsmanager = \"fam/api\", key = \"password\" }}\n"
+        ),
+    );
+    // --dry-run shows the steps and calls nothing.
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "roles",
+            "rotate",
+            &user,
+            "--url",
+            &db.url(true),
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("staged AWSPENDING"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        moto.recorded().unwrap().is_empty(),
+        "a dry run calls no AWS API"
+    );
+    assert!(can_log_in(&db, &user, &old).await);
+
+    let out = env
+        .cmd()
+        .args(["roles", "rotate", &user, "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let now: serde_json::Value =
+        serde_json::from_str(&current_secret(&moto, "fam/api").await).unwrap();
+    let new = now["password"].as_str().unwrap().to_string();
+    assert_ne!(new, old);
+    assert_eq!(new.len(), 32);
+    assert_eq!(now["username"], user.as_str(), "other keys are kept");
+    assert_eq!(now["engine"], "postgres");
+    assert_hidden(&out, &new);
+    assert_hidden(&out, &old);
+    assert!(
+        can_log_in(&db, &user, &new).await,
+        "the new password logs in"
+    );
+    assert!(
+        !can_log_in(&db, &user, &old).await,
+        "the old one no longer does"
+    );
+
+    // A failure after PostgreSQL changed (the login is refused): the old
+    // password is put back and the secret's current version is untouched.
+    db.connect()
+        .await
+        .unwrap()
+        .batch_execute(&format!("ALTER ROLE {user} CONNECTION LIMIT 0"))
+        .await
+        .unwrap();
+    let out = env
+        .cmd()
+        .args(["roles", "rotate", &user, "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{se}");
+    assert!(se.contains("step 5 failed (log in as"), "{se}");
+    assert!(
+        se.contains("the old password was set again in PostgreSQL"),
+        "{se}"
+    );
+    db.connect()
+        .await
+        .unwrap()
+        .batch_execute(&format!("ALTER ROLE {user} CONNECTION LIMIT -1"))
+        .await
+        .unwrap();
+    let still: serde_json::Value =
+        serde_json::from_str(&current_secret(&moto, "fam/api").await).unwrap();
+    assert_eq!(still["password"], new.as_str(), "AWSCURRENT did not move");
+    assert!(
+        can_log_in(&db, &user, &new).await,
+        "the password before the failed run still works"
+    );
+    db.connect()
+        .await
+        .unwrap()
+        .batch_execute(&format!("DROP OWNED BY {user}; DROP ROLE {user}"))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn roles_rotate_through_ssm_and_refusals() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let (user, old) = login_role(&db).await;
+    put_parameter(&moto, "/tm-apps-db/api/password", &old, true).await;
+    let env = TestEnv::with_moto(&moto).env("OTHER_PW", "x");
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[roles.{user}]\npassword = {{ ssm = \"/tm-apps-db/api/password\" }}\n[roles.byvar]\npassword_env = \"OTHER_PW\"\n"
+        ),
+    );
+    let out = env
+        .cmd()
+        .args(["roles", "rotate", &user, "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ssm = aws_sdk_ssm::Client::new(&moto.sdk_config().await);
+    let new = ssm
+        .get_parameter()
+        .name("/tm-apps-db/api/password")
+        .with_decryption(true)
+        .send()
+        .await
+        .unwrap()
+        .parameter()
+        .unwrap()
+        .value()
+        .unwrap()
+        .to_string();
+    assert_ne!(new, old);
+    assert!(can_log_in(&db, &user, &new).await);
+    assert_hidden(&out, &new);
+    let out = env
+        .cmd()
+        .args(["roles", "rotate", "byvar", "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("comes from $OTHER_PW, which dbtool cannot write"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["roles", "rotate", "nobody", "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    db.connect()
+        .await
+        .unwrap()
+        .batch_execute(&format!("DROP OWNED BY {user}; DROP ROLE {user}"))
+        .await
+        .unwrap();
+}

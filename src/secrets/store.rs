@@ -1,0 +1,182 @@
+//! Writing a new value to a source, for password rotation: a Secrets Manager
+//! version staged AWSPENDING and promoted to AWSCURRENT only when asked, or a
+//! new SSM parameter version. A JSON secret keeps its other keys. Touches SSM
+//! and Secrets Manager.
+
+use aws_sdk_secretsmanager::error::ProvideErrorMetadata as _;
+
+use super::fetch::{kind_of, service_error, FetchError};
+use super::{Secret, Source};
+
+/// A value written and not yet current (Secrets Manager), or already
+/// current (SSM has no staging).
+#[derive(Debug, Clone)]
+pub enum Written {
+    /// Secrets Manager: the new version id, and the one that was current.
+    Pending {
+        version: String,
+        previous: Option<String>,
+    },
+    /// SSM: the new version is live at once.
+    Live,
+}
+
+fn sm_client(sdk: &aws_config::SdkConfig, source: &Source) -> aws_sdk_secretsmanager::Client {
+    let mut conf = aws_sdk_secretsmanager::config::Builder::from(sdk);
+    if let Some(r) = source.arn_region() {
+        conf = conf.region(aws_sdk_secretsmanager::config::Region::new(r.to_string()));
+    }
+    aws_sdk_secretsmanager::Client::from_conf(conf.build())
+}
+
+fn ssm_client(sdk: &aws_config::SdkConfig, source: &Source) -> aws_sdk_ssm::Client {
+    let mut conf = aws_sdk_ssm::config::Builder::from(sdk);
+    if let Some(r) = source.arn_region() {
+        conf = conf.region(aws_sdk_ssm::config::Region::new(r.to_string()));
+    }
+    aws_sdk_ssm::Client::from_conf(conf.build())
+}
+
+macro_rules! sdk_err {
+    ($e:expr, $service:expr, $action:expr, $what:expr) => {{
+        let e = $e;
+        let kind = kind_of(&e);
+        let (code, msg) = match e.as_service_error() {
+            Some(s) => (
+                s.code().unwrap_or_default().to_string(),
+                s.message().unwrap_or_default().to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        service_error($service, $action, $what, kind, &code, &msg)
+    }};
+}
+
+/// Writes `value` as a new version: staged AWSPENDING for Secrets Manager
+/// (`current` is the secret's present text, whose other JSON keys are kept),
+/// a new version for SSM.
+pub async fn write(
+    source: &Source,
+    sdk: &aws_config::SdkConfig,
+    value: &Secret,
+    current: Option<&str>,
+) -> Result<Written, FetchError> {
+    match source {
+        Source::Env { env } => Err(FetchError::new(
+            format!("cannot store a new password in the environment variable {env}"),
+            "rotation needs `{ secretsmanager = … }` or `{ ssm = … }` as the password's source",
+        )),
+        Source::Ssm { ssm } => {
+            let what = format!("parameter `{ssm}`");
+            let client = ssm_client(sdk, source);
+            let kind = client
+                .get_parameter()
+                .name(ssm)
+                .send()
+                .await
+                .ok()
+                .and_then(|o| o.parameter().and_then(|p| p.r#type().cloned()))
+                .unwrap_or(aws_sdk_ssm::types::ParameterType::SecureString);
+            client
+                .put_parameter()
+                .name(ssm)
+                .value(value.expose())
+                .r#type(kind)
+                .overwrite(true)
+                .send()
+                .await
+                .map_err(|e| sdk_err!(e, "SSM", "ssm:PutParameter", &what))?;
+            Ok(Written::Live)
+        }
+        Source::SecretsManager {
+            secretsmanager,
+            key,
+            ..
+        } => {
+            let what = format!("secret `{secretsmanager}`");
+            let client = sm_client(sdk, source);
+            let current_version = client
+                .describe_secret()
+                .secret_id(secretsmanager)
+                .send()
+                .await
+                .map_err(|e| {
+                    sdk_err!(e, "Secrets Manager", "secretsmanager:DescribeSecret", &what)
+                })?
+                .version_ids_to_stages()
+                .and_then(|m| {
+                    m.iter()
+                        .find(|(_, stages)| stages.iter().any(|s| s == "AWSCURRENT"))
+                        .map(|(v, _)| v.clone())
+                });
+            let text = match key {
+                None => value.expose().to_string(),
+                Some(k) => {
+                    let mut obj = match current.map(serde_json::from_str::<serde_json::Value>) {
+                        Some(Ok(serde_json::Value::Object(o))) => o,
+                        _ => serde_json::Map::new(),
+                    };
+                    obj.insert(
+                        k.clone(),
+                        serde_json::Value::String(value.expose().to_string()),
+                    );
+                    serde_json::Value::Object(obj).to_string()
+                }
+            };
+            let token = format!("dbtool-{}", rand_token());
+            client
+                .put_secret_value()
+                .secret_id(secretsmanager)
+                .secret_string(text)
+                .client_request_token(&token)
+                .version_stages("AWSPENDING")
+                .send()
+                .await
+                .map_err(|e| {
+                    sdk_err!(e, "Secrets Manager", "secretsmanager:PutSecretValue", &what)
+                })?;
+            Ok(Written::Pending {
+                version: token,
+                previous: current_version,
+            })
+        }
+    }
+}
+
+/// Makes a pending Secrets Manager version current (AWSCURRENT moves from
+/// the previous version, which becomes AWSPREVIOUS).
+pub async fn promote(
+    source: &Source,
+    sdk: &aws_config::SdkConfig,
+    written: &Written,
+) -> Result<(), FetchError> {
+    let (Source::SecretsManager { secretsmanager, .. }, Written::Pending { version, previous }) =
+        (source, written)
+    else {
+        return Ok(());
+    };
+    let what = format!("secret `{secretsmanager}`");
+    let client = sm_client(sdk, source);
+    let mut req = client
+        .update_secret_version_stage()
+        .secret_id(secretsmanager)
+        .version_stage("AWSCURRENT")
+        .move_to_version_id(version);
+    if let Some(p) = previous {
+        req = req.remove_from_version_id(p);
+    }
+    req.send().await.map_err(|e| {
+        sdk_err!(
+            e,
+            "Secrets Manager",
+            "secretsmanager:UpdateSecretVersionStage",
+            &what
+        )
+    })?;
+    Ok(())
+}
+
+fn rand_token() -> String {
+    use rand::distr::{Alphanumeric, SampleString};
+    Alphanumeric.sample_string(&mut rand::rng(), 32)
+}
