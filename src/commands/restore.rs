@@ -399,9 +399,12 @@ fn print_plan(ctx: &Context, p: &RestorePlan) {
         let when = match s.phase {
             Phase::Restore => "at restore",
             Phase::AfterRestore => "after restore (ModifyDBInstance)",
+            Phase::LeftToAws => "not sent: AWS uses the engine version's default",
         };
         let value = if s.overridden {
             format!("{} (override)", s.value)
+        } else if s.phase == Phase::LeftToAws {
+            format!("{} (engine default)", s.value)
         } else {
             s.value.to_string()
         };
