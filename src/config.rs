@@ -373,13 +373,38 @@ fn ser_duration_opt<S: serde::Serializer>(v: &Option<Duration>, s: S) -> Result<
     }
 }
 
-/// Parses "5s", "1h 30m", "250ms"; a bare "0" is zero.
+/// The longest duration any setting accepts. Far beyond every real use
+/// (lock waits, poll intervals, session durations), and far from where
+/// `Instant + Duration` or a conversion to milliseconds/i32 seconds overflows.
+pub const MAX_DURATION: Duration = Duration::from_secs(365 * 86_400);
+
+/// Parses "5s", "1h 30m", "250ms"; a bare "0" is zero. At most
+/// [`MAX_DURATION`]; never panics.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     if s.trim() == "0" {
         return Ok(Duration::ZERO);
     }
-    humantime::parse_duration(s.trim())
-        .map_err(|e| format!("invalid duration `{s}`: {e} (examples: \"5s\", \"250ms\", \"1h\")"))
+    let d = humantime::parse_duration(s.trim()).map_err(|e| {
+        format!("invalid duration `{s}`: {e} (examples: \"5s\", \"250ms\", \"1h\")")
+    })?;
+    if d > MAX_DURATION {
+        return Err(format!(
+            "invalid duration `{s}`: at most 365 days (examples: \"5s\", \"250ms\", \"1h\")"
+        ));
+    }
+    Ok(d)
+}
+
+/// A polling interval: a [`parse_duration`] above zero (zero would poll AWS
+/// in a tight loop).
+pub fn parse_interval(s: &str) -> Result<Duration, String> {
+    let d = parse_duration(s)?;
+    if d.is_zero() {
+        return Err(format!(
+            "invalid interval `{s}`: must be more than 0 (e.g. \"5s\")"
+        ));
+    }
+    Ok(d)
 }
 
 /// Where the configuration is looked for, in order: `--config`/`DBTOOL_CONFIG`,
@@ -535,7 +560,117 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Keys whose values may be empty strings: placeholder values (a value,
+/// not a name). Every other string in dbtool.toml names something (a schema,
+/// table, location, pattern, zone, record, role, profile…) or is a setting,
+/// and empty means nothing there.
+fn empty_allowed(path: &[String]) -> bool {
+    path.len() >= 2 && path[path.len() - 2] == "placeholders"
+}
+
+/// Lists that must name at least one thing when given.
+const NON_EMPTY_LISTS: &[&str] = &["schemas", "locations"];
+
+/// Empty names and values where emptiness is meaningless, and port 0, with
+/// the file, line and column of the offending key or value.
+fn validate_values(text: &str, origin: &str) -> Result<(), UserError> {
+    // serde has already accepted the text, so it parses here too.
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Ok(());
+    };
+    let mut path = Vec::new();
+    walk_table(table.get_ref(), &mut path, text, origin)
+}
+
+fn walk_table(
+    table: &toml::de::DeTable<'_>,
+    path: &mut Vec<String>,
+    text: &str,
+    origin: &str,
+) -> Result<(), UserError> {
+    let at = |span: std::ops::Range<usize>| {
+        let (l, c) = line_col(text, span.start);
+        format!("{origin}:{l}:{c}")
+    };
+    for (k, v) in table.iter() {
+        let key: &str = k.get_ref();
+        if key.trim().is_empty() {
+            let table_name = if path.is_empty() {
+                "the top level".to_string()
+            } else {
+                format!("`{}`", path.join("."))
+            };
+            return Err(UserError::usage(format!(
+                "{}: {table_name} has an entry with an empty name",
+                at(k.span())
+            ))
+            .hint("give it a name, or remove it"));
+        }
+        path.push(key.to_string());
+        walk_value(v, path, text, origin)?;
+        path.pop();
+    }
+    Ok(())
+}
+
+fn walk_value(
+    v: &toml::Spanned<toml::de::DeValue<'_>>,
+    path: &mut Vec<String>,
+    text: &str,
+    origin: &str,
+) -> Result<(), UserError> {
+    use toml::de::DeValue;
+    let (l, c) = line_col(text, v.span().start);
+    let at = format!("{origin}:{l}:{c}");
+    let key = path.join(".");
+    match v.get_ref() {
+        DeValue::String(s) if s.trim().is_empty() && !empty_allowed(path) => Err(UserError::usage(
+            format!("{at}: `{key}` is empty"),
+        )
+        .hint(
+            "give it a value, or remove the line to use the default (see docs/configuration.md)",
+        )),
+        DeValue::String(s)
+            if path.last().is_some_and(|k| k == "poll_interval") && parse_interval(s).is_err() =>
+        {
+            let e = parse_interval(s).unwrap_err();
+            Err(UserError::usage(format!("{at}: `{key}`: {e}"))
+                .hint("poll AWS every few seconds, e.g. \"15s\""))
+        }
+        DeValue::Integer(i)
+            if path.last().is_some_and(|k| k == "port")
+                && i64::from_str_radix(
+                    i.as_str().replace('_', "").trim_start_matches('+'),
+                    i.radix(),
+                ) == Ok(0) =>
+        {
+            Err(
+                UserError::usage(format!("{at}: `{key}` = 0 is not a port")).hint(
+                    "give a port from 1 to 65535 (the sandbox: 1024 or above), or remove the line",
+                ),
+            )
+        }
+        DeValue::Array(items) => {
+            if items.is_empty()
+                && path
+                    .last()
+                    .is_some_and(|k| NON_EMPTY_LISTS.contains(&k.as_str()))
+            {
+                return Err(UserError::usage(format!("{at}: `{key}` lists nothing"))
+                    .hint("list at least one, or remove the line to use the default"));
+            }
+            for item in items.iter() {
+                walk_value(item, path, text, origin)?;
+            }
+            Ok(())
+        }
+        DeValue::Table(t) => walk_table(t, path, text, origin),
+        _ => Ok(()),
+    }
+}
+
 fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> {
+    validate_values(text, origin)?;
     config.lint.validate().map_err(|e| {
         UserError::usage(format!("{origin}: [lint]: {e}"))
             .hint("`dbtool migrate lint --list-rules` lists the rule ids")
@@ -662,5 +797,62 @@ mod tests {
     #[test]
     fn line_col_counts_characters() {
         assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+    }
+
+    /// Property tests: bounded in the suite (256 cases); a longer run is
+    /// `PROPTEST_CASES=100000 cargo test --lib config::`.
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn config() -> ProptestConfig {
+            let cases = std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(256);
+            ProptestConfig::with_cases(cases)
+        }
+
+        proptest! {
+            #![proptest_config(config())]
+
+            /// No input panics, and nothing above the maximum is accepted.
+            #[test]
+            fn durations_never_panic_and_stay_bounded(
+                input in prop_oneof![
+                    ".{0,30}",
+                    "[0-9]{1,30} ?(ns|us|ms|s|sec|m|min|h|hours|d|days|w|weeks|M|months|y|years)",
+                    "([0-9]{1,12}(h|m|s|ms) ?){1,4}",
+                ]
+            ) {
+                if let Ok(d) = parse_duration(&input) {
+                    prop_assert!(d <= MAX_DURATION, "{input}: {d:?}");
+                }
+                if let Ok(d) = parse_interval(&input) {
+                    prop_assert!(!d.is_zero());
+                }
+            }
+
+            /// What dbtool writes back (humantime) reads as the same duration.
+            #[test]
+            fn durations_round_trip(secs in 0u64..=MAX_DURATION.as_secs(), nanos in 0u32..1_000_000_000) {
+                let d = Duration::new(secs, nanos).min(MAX_DURATION);
+                let text = humantime::format_duration(d).to_string();
+                prop_assert_eq!(parse_duration(&text), Ok(d), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn durations_beyond_a_year_and_zero_intervals_are_refused() {
+        assert!(parse_duration("9999999999999999h")
+            .unwrap_err()
+            .contains("invalid duration"));
+        assert!(parse_duration("366d")
+            .unwrap_err()
+            .contains("at most 365 days"));
+        assert_eq!(parse_duration("365d"), Ok(MAX_DURATION));
+        assert!(parse_interval("0s").unwrap_err().contains("more than 0"));
+        assert_eq!(parse_interval("50ms"), Ok(Duration::from_millis(50)));
     }
 }

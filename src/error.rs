@@ -144,8 +144,17 @@ pub fn exit_status(err: &anyhow::Error) -> ExitStatus {
 
 /// Renders an error chain as plain text lines (no colour):
 /// `error: …`, then `Caused by:` entries, then `hint: …`.
-/// PostgreSQL server errors contribute their DETAIL and HINT.
 pub fn render(err: &anyhow::Error) -> Vec<(LineKind, String)> {
+    render_with(err, false)
+}
+
+/// [`render`], with `verbose` (`-v`) adding AWS request ids and the SDK's
+/// own report. Library errors are shown by their mapping, never with Debug:
+/// an AWS failure as `code: message` or "cannot reach …" with its hint
+/// (`crate::aws::error`), a PostgreSQL failure with its SQLSTATE, DETAIL and
+/// the server's HINT (`crate::pg::describe_error`). Their own source chains
+/// are not walked further: the mapping already said what they hold.
+pub fn render_with(err: &anyhow::Error, verbose: bool) -> Vec<(LineKind, String)> {
     let mut lines = Vec::new();
     let mut hints: Vec<String> = Vec::new();
     let mut messages: Vec<String> = Vec::new();
@@ -155,18 +164,36 @@ pub fn render(err: &anyhow::Error) -> Vec<(LineKind, String)> {
                 hints.push(h.clone());
             }
         }
-        if let Some(pg) = cause.downcast_ref::<tokio_postgres::Error>() {
-            if let Some(db) = pg.as_db_error() {
-                let mut m = format!("{}: {}", db.severity(), db.message());
-                if let Some(d) = db.detail() {
-                    m.push_str(&format!("\nDETAIL: {d}"));
-                }
-                push_unique(&mut messages, m);
-                if let Some(h) = db.hint() {
-                    hints.push(h.to_string());
-                }
-                continue;
+        if let Some(aws) = cause.downcast_ref::<crate::aws::error::AwsError>() {
+            push_unique(&mut messages, aws.to_string());
+            if let Some(h) = aws.hint() {
+                hints.push(h);
             }
+            if verbose {
+                if let Some(id) = aws.request_id() {
+                    push_unique(&mut messages, format!("request id: {id}"));
+                }
+                let mut inner = std::error::Error::source(aws);
+                let mut chain = Vec::new();
+                while let Some(c) = inner {
+                    let t = c.to_string();
+                    if !chain.contains(&t) {
+                        chain.push(t);
+                    }
+                    inner = c.source();
+                }
+                if !chain.is_empty() {
+                    push_unique(&mut messages, format!("SDK report: {}", chain.join(": ")));
+                }
+            }
+            break;
+        }
+        if let Some(pg) = cause.downcast_ref::<tokio_postgres::Error>() {
+            push_unique(&mut messages, crate::pg::describe_error(pg));
+            if let Some(h) = pg.as_db_error().and_then(|db| db.hint()) {
+                hints.push(h.to_string());
+            }
+            break;
         }
         let text = cause.to_string();
         // anyhow contexts often repeat their cause's text; print each once.
@@ -183,8 +210,12 @@ pub fn render(err: &anyhow::Error) -> Vec<(LineKind, String)> {
             lines.push((LineKind::Cause, r));
         }
     }
+    let mut seen: Vec<String> = Vec::new();
     for h in hints {
-        lines.push((LineKind::Hint, h));
+        if !seen.contains(&h) {
+            seen.push(h.clone());
+            lines.push((LineKind::Hint, h));
+        }
     }
     lines
 }

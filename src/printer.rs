@@ -133,7 +133,7 @@ impl Printer {
     /// Prints a rendered error chain on stderr.
     pub fn error(&self, err: &anyhow::Error) {
         let mut stderr = std::io::stderr().lock();
-        for (kind, text) in crate::error::render(err) {
+        for (kind, text) in crate::error::render_with(err, self.verbose > 0) {
             let _ = match kind {
                 LineKind::Error => {
                     writeln!(stderr, "{} {text}", self.paint(AnsiColor::Red, "error:"))

@@ -237,7 +237,13 @@ impl Sandbox {
 
     /// Initialises (if needed) and starts the sandbox; idempotent. `port`
     /// asks for a specific port. Returns the connection parameters.
+    ///
+    /// A port is remembered only once the server has started on it: a
+    /// failed start leaves the sandbox as it was (data and port).
     pub fn up(&self, port: Option<u16>) -> anyhow::Result<ConnInfo> {
+        if let Some(p) = port {
+            check_port(p)?;
+        }
         let _lock = self.lock(Duration::from_secs(120))?;
         if !self.is_initialized() {
             self.init()?;
@@ -259,9 +265,14 @@ impl Sandbox {
         let wanted = port.unwrap_or(state.port);
         if !port_free(wanted) {
             if port.is_some() {
+                let other = free_port()
+                    .map(|p| format!(" (e.g. `dbtool sandbox up --port {p}`)"))
+                    .unwrap_or_default();
                 return Err(
                     UserError::runtime(format!("port {wanted} on 127.0.0.1 is in use"))
-                        .hint("choose another with --port, or leave it out to use a free one")
+                        .hint(format!(
+                            "choose another with --port{other}, or leave it out to use a free one"
+                        ))
                         .into(),
                 );
             }
@@ -269,8 +280,8 @@ impl Sandbox {
         } else {
             state.port = wanted;
         }
-        self.write_state(&state)?;
         self.start(&state)?;
+        self.write_state(&state)?;
         self.conn_info()
     }
 
@@ -399,8 +410,13 @@ impl Sandbox {
                 tail
             ))
             .hint(format!(
-                "see {}; `dbtool sandbox reset` starts over",
-                log.display()
+                "see {} (its last lines are above); the data is kept{}",
+                log.display(),
+                free_port()
+                    .map(|p| format!(
+                        "; if the port is the problem, `dbtool sandbox up --port {p}` starts it on a free one"
+                    ))
+                    .unwrap_or_default()
             ))
             .into());
         }
@@ -510,6 +526,36 @@ fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))?;
     fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
     f.write_all(content.as_bytes())?;
+    Ok(())
+}
+
+/// The lowest port an unprivileged process may listen on
+/// (`net.ipv4.ip_unprivileged_port_start`, 1024 by default).
+fn unprivileged_port_start() -> u16 {
+    std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(1024)
+}
+
+/// A port the sandbox server can listen on: not 0, and not privileged (the
+/// server never runs as root, so it could not bind one).
+pub fn check_port(port: u16) -> Result<(), UserError> {
+    if port == 0 {
+        return Err(
+            UserError::usage("--port 0 is not a port the sandbox can listen on")
+                .hint("give a port from 1024 to 65535, or leave --port out to use a free one"),
+        );
+    }
+    let start = unprivileged_port_start();
+    if port < start {
+        return Err(UserError::usage(format!(
+            "port {port} is privileged: the sandbox server never runs as root and cannot listen below {start}"
+        ))
+        .hint(format!(
+            "give a port from {start} to 65535, or leave --port out to use a free one"
+        )));
+    }
     Ok(())
 }
 

@@ -16,6 +16,7 @@ use aws_credential_types::Credentials;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::error::AwsResultExt;
 use crate::error::UserError;
 use crate::printer::Printer;
 
@@ -258,23 +259,49 @@ async fn base_credentials(
     config: &aws_config::SdkConfig,
     profile: Option<&str>,
 ) -> anyhow::Result<Credentials> {
-    let provider = config
-        .credentials_provider()
-        .ok_or_else(|| UserError::runtime("no AWS credentials provider configured"))?;
-    provider.provide_credentials().await.map_err(|e| {
-        let who = match profile {
-            Some(p) => format!("profile `{p}`"),
-            None => "the default AWS credential chain".to_string(),
-        };
-        let hint = match profile {
-            Some(p) => format!("log in with `aws sso login --profile {p}` (or check ~/.aws/config), then retry"),
-            None => "export AWS_PROFILE (then `aws sso login`), or set `profile` for this role in dbtool.toml".to_string(),
-        };
-        UserError::runtime(format!("no usable AWS credentials from {who}"))
-            .source(anyhow::anyhow!("{}", aws_sdk_sts::error::DisplayErrorContext(e)))
-            .hint(hint)
-            .into()
-    })
+    let provider = config.credentials_provider().ok_or_else(|| {
+        UserError::runtime("no AWS credentials: no credential provider is configured")
+            .hint(super::error::credentials_ways(profile))
+    })?;
+    match provider.provide_credentials().await {
+        Ok(c) => Ok(c),
+        Err(e) => {
+            // The profile aws-config used: the role's, else AWS_PROFILE.
+            let named = profile
+                .map(str::to_string)
+                .or_else(|| std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty()));
+            if let Some(p) = &named {
+                if !profile_defined(p).await {
+                    return Err(UserError::runtime(format!(
+                        "no AWS credentials: profile `{p}` is not defined in ~/.aws/config or ~/.aws/credentials"
+                    ))
+                    .hint(format!(
+                        "create it (`aws configure sso --profile {p}` or `aws configure --profile {p}`), or fix the name (AWS_PROFILE, or `profile` in dbtool.toml)"
+                    ))
+                    .source(super::error::ChainError::from_error(&e))
+                    .into());
+                }
+            }
+            Err(super::error::credentials_error(&e, named.as_deref()).into())
+        }
+    }
+}
+
+/// Whether the AWS config or credentials file defines profile `name`.
+async fn profile_defined(name: &str) -> bool {
+    use aws_types::os_shim_internal::{Env, Fs};
+    let files = aws_runtime::env_config::file::EnvConfigFiles::default();
+    match aws_config::profile::load(
+        &Fs::real(),
+        &Env::real(),
+        &files,
+        Some(name.to_string().into()),
+    )
+    .await
+    {
+        Ok(set) => set.get_profile(name).is_some(),
+        Err(_) => false,
+    }
 }
 
 /// Role session name: `dbtool-<local user>`, restricted to what STS accepts.
@@ -297,7 +324,12 @@ async fn assume(
     mfa: &MfaOptions,
     printer: &Printer,
 ) -> anyhow::Result<CachedSession> {
-    let sts = aws_sdk_sts::Client::new(base);
+    let sts = super::Sts::new(
+        base,
+        spec.source_profile.as_deref().or(spec.profile.as_deref()),
+    );
+    let api = sts.api.clone();
+    let sts = sts.client;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -314,7 +346,8 @@ async fn assume(
             .set_serial_number(spec.mfa_serial.clone())
             .set_token_code(code)
             .send()
-            .await;
+            .await
+            .aws(&api);
         match result {
             Ok(out) => {
                 let c = out
@@ -331,23 +364,18 @@ async fn assume(
                     expiration,
                 });
             }
-            Err(e) => {
-                let text = format!("{}", aws_sdk_sts::error::DisplayErrorContext(&e));
+            Err(err) => {
                 let mfa_failed = spec.mfa_serial.is_some()
-                    && (text.contains("MultiFactorAuthentication") || text.contains("MFA"));
+                    && err.is("AccessDenied")
+                    && err.message().is_some_and(|m| {
+                        m.contains("MultiFactorAuthentication") || m.contains("MFA")
+                    });
                 if mfa_failed && mfa.code.is_none() && attempts < 3 && crate::prompt::interactive()
                 {
                     printer.warn("the MFA code was not accepted; try again");
                     continue;
                 }
-                let err = UserError::runtime(format!("cannot assume role {role_arn}"))
-                    .source(anyhow::anyhow!("{text}"));
-                let err = if mfa_failed {
-                    err.hint("the MFA code was wrong or expired: use the current code of the device in `mfa_serial`")
-                } else {
-                    err.hint("check that your identity may assume this role (trust policy, external_id) and that the ARN is right")
-                };
-                return Err(err.into());
+                return Err(err.user(format!("cannot assume role {role_arn}")).into());
             }
         }
     }

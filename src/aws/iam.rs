@@ -4,6 +4,8 @@
 
 use aws_sdk_rds::auth_token::{AuthTokenGenerator, Config};
 
+use aws_credential_types::provider::error::CredentialsError;
+
 use crate::error::UserError;
 
 /// How long a token lets new connections in.
@@ -29,8 +31,17 @@ pub async fn token(
         .auth_token(sdk)
         .await
         .map_err(|e| {
+            let e: &(dyn std::error::Error + 'static) = &*e;
+            let mut cur = Some(e);
+            while let Some(c) = cur {
+                if let Some(creds) = c.downcast_ref::<CredentialsError>() {
+                    let profile = std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty());
+                    return super::error::credentials_error(creds, profile.as_deref());
+                }
+                cur = c.source();
+            }
             UserError::runtime("cannot generate the IAM auth token")
-                .source(anyhow::anyhow!("{e}"))
+                .source(super::error::ChainError::from_error(e))
                 .hint("check your AWS credentials (`dbtool whoami`)")
         })?;
     Ok(signature_last(token.as_str()))

@@ -1,8 +1,11 @@
 //! Loading AWS SDK configuration with aws-config: the standard credential
 //! chain, `AWS_PROFILE`, `AWS_REGION` and `AWS_ENDPOINT_URL` (how tests point
-//! the SDK at a local moto server). Touches AWS (STS) only when asked.
+//! the SDK at a local moto server), and the service clients dbtool uses,
+//! each with the [`error::Api`] its failures are described with. Touches
+//! AWS (STS) only when asked.
 
 pub mod credentials;
+pub mod error;
 pub mod iam;
 pub mod rds;
 
@@ -10,6 +13,49 @@ use std::time::Duration;
 
 use aws_config::timeout::TimeoutConfig;
 use aws_config::BehaviorVersion;
+
+use error::{Api, AwsResultExt, Service};
+
+macro_rules! client {
+    ($name:ident, $client:ty, $service:expr, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone)]
+        pub struct $name {
+            pub client: $client,
+            /// Where requests go and as whom, for error messages.
+            pub api: Api,
+        }
+
+        impl $name {
+            /// A client for `sdk`; `profile` is the AWS profile in use (for hints).
+            pub fn new(sdk: &aws_config::SdkConfig, profile: Option<&str>) -> Self {
+                $name {
+                    client: <$client>::new(sdk),
+                    api: Api::new($service, sdk, profile),
+                }
+            }
+        }
+    };
+}
+
+client!(
+    Rds,
+    aws_sdk_rds::Client,
+    Service::Rds,
+    "An RDS client with the endpoint its errors name."
+);
+client!(
+    Route53,
+    aws_sdk_route53::Client,
+    Service::Route53,
+    "A Route53 client with the endpoint its errors name."
+);
+client!(
+    Sts,
+    aws_sdk_sts::Client,
+    Service::Sts,
+    "An STS client with the endpoint its errors name."
+);
 
 /// SDK configuration for a region and profile (both optional: the standard
 /// chain decides), with bounded timeouts so a missing network fails fast.
@@ -38,12 +84,13 @@ pub struct CallerIdentity {
 }
 
 pub async fn caller_identity(config: &aws_config::SdkConfig) -> anyhow::Result<CallerIdentity> {
-    let sts = aws_sdk_sts::Client::new(config);
+    let sts = Sts::new(config, None);
     let out = sts
+        .client
         .get_caller_identity()
         .send()
         .await
-        .map_err(|e| anyhow::anyhow!("{}", aws_sdk_sts::error::DisplayErrorContext(e)))?;
+        .aws(&sts.api)?;
     Ok(CallerIdentity {
         account: out.account().unwrap_or_default().to_string(),
         arn: out.arn().unwrap_or_default().to_string(),

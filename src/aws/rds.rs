@@ -1,6 +1,7 @@
 //! RDS instance lookup (DescribeDBInstances) and reading a region from an RDS
 //! endpoint host name. Touches the RDS API.
 
+use super::error::AwsResultExt;
 use crate::error::UserError;
 
 /// What dbtool needs to know about an instance to connect to it.
@@ -15,29 +16,21 @@ pub struct Instance {
 }
 
 pub async fn describe(config: &aws_config::SdkConfig, id: &str) -> anyhow::Result<Instance> {
-    let rds = aws_sdk_rds::Client::new(config);
-    let out =
-        rds.describe_db_instances()
-            .db_instance_identifier(id)
-            .send()
-            .await
-            .map_err(|e| {
-                let not_found = e
-                    .as_service_error()
-                    .map(|s| s.is_db_instance_not_found_fault())
-                    .unwrap_or(false);
-                if not_found {
-                    UserError::runtime(format!("RDS instance `{id}` not found"))
-                .hint("check the identifier and the region (`region` in dbtool.toml or AWS_REGION)")
-                } else {
-                    UserError::runtime(format!("cannot describe RDS instance `{id}`"))
-                        .source(anyhow::anyhow!(
-                            "{}",
-                            aws_sdk_rds::error::DisplayErrorContext(e)
-                        ))
-                        .hint("check your AWS credentials allow rds:DescribeDBInstances")
-                }
-            })?;
+    let rds = super::Rds::new(config, None);
+    let out = rds
+        .client
+        .describe_db_instances()
+        .db_instance_identifier(id)
+        .send()
+        .await
+        .aws(&rds.api)
+        .map_err(|e| {
+            if e.is("DBInstanceNotFound") {
+                e.user(format!("RDS instance `{id}` not found"))
+            } else {
+                e.user(format!("cannot describe RDS instance `{id}`"))
+            }
+        })?;
     let inst = out
         .db_instances()
         .first()

@@ -10,20 +10,10 @@ use aws_sdk_route53::types::{
 };
 
 use super::{normalize, Record};
+use crate::aws::error::AwsResultExt;
+use crate::aws::{Rds, Route53};
 use crate::error::UserError;
 use crate::printer::Printer;
-
-fn r53_err<E>(what: impl Into<String>, e: aws_sdk_route53::error::SdkError<E>) -> anyhow::Error
-where
-    E: std::error::Error + Send + Sync + 'static,
-{
-    UserError::runtime(what.into())
-        .source(anyhow::anyhow!(
-            "{}",
-            aws_sdk_route53::error::DisplayErrorContext(e)
-        ))
-        .into()
-}
 
 /// A hosted zone: its bare id (no `/hostedzone/`) and name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -38,14 +28,22 @@ fn bare_id(id: &str) -> String {
 
 /// A zone given by id (no dot) or by name (ListHostedZonesByName; several
 /// zones of that name are an error listing their ids).
-pub async fn resolve_zone(r53: &aws_sdk_route53::Client, zone: &str) -> anyhow::Result<Zone> {
+pub async fn resolve_zone(r53: &Route53, zone: &str) -> anyhow::Result<Zone> {
     if !zone.contains('.') {
         let out = r53
+            .client
             .get_hosted_zone()
             .id(bare_id(zone))
             .send()
             .await
-            .map_err(|e| r53_err(format!("hosted zone `{zone}` not found"), e))?;
+            .aws(&r53.api)
+            .map_err(|e| {
+                if e.is("NoSuchHostedZone") {
+                    e.user(format!("hosted zone `{zone}` not found"))
+                } else {
+                    e.user(format!("cannot read hosted zone `{zone}`"))
+                }
+            })?;
         let z = out
             .hosted_zone()
             .ok_or_else(|| UserError::runtime(format!("hosted zone `{zone}` not found")))?;
@@ -56,11 +54,13 @@ pub async fn resolve_zone(r53: &aws_sdk_route53::Client, zone: &str) -> anyhow::
     }
     let want = normalize(zone);
     let out = r53
+        .client
         .list_hosted_zones_by_name()
         .dns_name(&want)
         .send()
         .await
-        .map_err(|e| r53_err("ListHostedZonesByName failed", e))?;
+        .aws(&r53.api)
+        .map_err(|e| e.user(format!("cannot look up hosted zone `{zone}`")))?;
     let matches: Vec<Zone> = out
         .hosted_zones()
         .iter()
@@ -88,11 +88,7 @@ pub async fn resolve_zone(r53: &aws_sdk_route53::Client, zone: &str) -> anyhow::
 }
 
 /// Every record set named `name` in the zone.
-pub async fn records(
-    r53: &aws_sdk_route53::Client,
-    zone_id: &str,
-    name: &str,
-) -> anyhow::Result<Vec<Record>> {
+pub async fn records(r53: &Route53, zone_id: &str, name: &str) -> anyhow::Result<Vec<Record>> {
     let want = normalize(name);
     let mut out = Vec::new();
     let mut start: Option<(String, Option<RrType>, Option<String>)> =
@@ -101,6 +97,7 @@ pub async fn records(
     while let Some((sname, stype, sid)) = start.take() {
         pages += 1;
         let page = r53
+            .client
             .list_resource_record_sets()
             .hosted_zone_id(zone_id)
             .start_record_name(sname)
@@ -108,7 +105,8 @@ pub async fn records(
             .set_start_record_identifier(sid)
             .send()
             .await
-            .map_err(|e| r53_err(format!("cannot list the records of zone {zone_id}"), e))?;
+            .aws(&r53.api)
+            .map_err(|e| e.user(format!("cannot list the records of zone {zone_id}")))?;
         let mut past = false;
         for r in page.resource_record_sets() {
             if normalize(r.name()) == want {
@@ -156,7 +154,7 @@ fn to_rrset(r: &Record) -> anyhow::Result<ResourceRecordSet> {
 
 /// One atomic ChangeResourceRecordSets batch of UPSERTs; returns the change id.
 pub async fn upsert(
-    r53: &aws_sdk_route53::Client,
+    r53: &Route53,
     zone_id: &str,
     records: &[Record],
     comment: &str,
@@ -171,12 +169,14 @@ pub async fn upsert(
         );
     }
     let out = r53
+        .client
         .change_resource_record_sets()
         .hosted_zone_id(zone_id)
         .change_batch(batch.build()?)
         .send()
         .await
-        .map_err(|e| r53_err("ChangeResourceRecordSets failed; nothing was changed", e))?;
+        .aws(&r53.api)
+        .map_err(|e| e.user("ChangeResourceRecordSets failed; nothing was changed"))?;
     Ok(out
         .change_info()
         .map(|c| c.id().to_string())
@@ -185,7 +185,7 @@ pub async fn upsert(
 
 /// Polls GetChange until INSYNC.
 pub async fn wait_insync(
-    r53: &aws_sdk_route53::Client,
+    r53: &Route53,
     change_id: &str,
     interval: Duration,
     printer: &Printer,
@@ -193,11 +193,13 @@ pub async fn wait_insync(
     let spinner = printer.spinner(format!("waiting for change {change_id} to be INSYNC"));
     loop {
         let out = r53
+            .client
             .get_change()
             .id(change_id.trim_start_matches("/change/"))
             .send()
             .await
-            .map_err(|e| r53_err(format!("GetChange {change_id} failed"), e))?;
+            .aws(&r53.api)
+            .map_err(|e| e.user(format!("GetChange {change_id} failed")))?;
         if out.change_info().map(|c| c.status()) == Some(&ChangeStatus::Insync) {
             spinner.finish_and_clear();
             return Ok(());
@@ -216,21 +218,18 @@ pub struct DbInstanceInfo {
 }
 
 /// Every RDS instance of the account and region.
-pub async fn instances(rds: &aws_sdk_rds::Client) -> anyhow::Result<Vec<DbInstanceInfo>> {
+pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
     let mut out = Vec::new();
     let mut marker: Option<String> = None;
     loop {
         let page = rds
+            .client
             .describe_db_instances()
             .set_marker(marker.take())
             .send()
             .await
-            .map_err(|e| {
-                UserError::runtime("cannot list RDS instances").source(anyhow::anyhow!(
-                    "{}",
-                    aws_sdk_rds::error::DisplayErrorContext(e)
-                ))
-            })?;
+            .aws(&rds.api)
+            .map_err(|e| e.user("cannot list RDS instances"))?;
         for i in page.db_instances() {
             out.push(DbInstanceInfo {
                 id: i.db_instance_identifier().unwrap_or_default().to_string(),

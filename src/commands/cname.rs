@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::access::{Intent, Role};
 use crate::aws::credentials::{self, AwsSpec, MfaOptions};
+use crate::aws::error::AwsResultExt;
 use crate::cname::route53::{self, DbInstanceInfo, Zone};
 use crate::cname::{self as domain, Record, Shape, SwitchPlan, SwitchRecord};
 use crate::context::Context;
@@ -95,7 +96,7 @@ pub struct SwitchArgs {
     pub old_url: Option<String>,
 
     /// How often to poll Route53 while waiting, e.g. 5s
-    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = humantime::parse_duration)]
+    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::config::parse_interval)]
     pub poll_interval: Option<Duration>,
 }
 
@@ -155,15 +156,16 @@ pub async fn run(ctx: &Context, args: &CnameArgs) -> anyhow::Result<ExitStatus> 
 }
 
 struct Clients {
-    r53: aws_sdk_route53::Client,
-    rds: aws_sdk_rds::Client,
+    r53: crate::aws::Route53,
+    rds: crate::aws::Rds,
 }
 
 async fn clients(ctx: &Context, s: &Setup) -> anyhow::Result<Clients> {
     let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
+    let profile = s.aws.profile.as_deref();
     Ok(Clients {
-        r53: aws_sdk_route53::Client::new(&sdk),
-        rds: aws_sdk_rds::Client::new(&sdk),
+        r53: crate::aws::Route53::new(&sdk, profile),
+        rds: crate::aws::Rds::new(&sdk, profile),
     })
 }
 
@@ -293,26 +295,47 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
         let plan = domain::plan_switch(&shape, &endpoint, &id, args.weight)?;
         (id, plan)
     };
-    let target = instances
+    let mut target = instances
         .iter()
         .find(|i| i.id == target_id)
         .cloned()
         .ok_or_else(|| UserError::runtime(format!("RDS instance `{target_id}` not found")))?;
 
-    // 1. The target is available and accepts a connection.
+    // 1. The target is available and accepts a connection. Rolling back to
+    // an instance that `--stop-old` stopped starts it first (asking).
     step(ctx, 1, format!("checking `{}`", target.id));
-    if target.status != "available" {
+    let mut ready = target.status == "available";
+    if !ready && args.rollback && matches!(target.status.as_str(), "stopped" | "starting") {
+        match start_for_rollback(ctx, &c, &target, args, interval).await? {
+            Started::Ready(t) => {
+                target = t;
+                ready = true;
+            }
+            Started::DryRun => {}
+            Started::Interrupted => return Ok(ExitStatus::Code(130)),
+        }
+    } else if !ready {
+        let hint = if target.status == "stopped" {
+            format!(
+                "start it (`aws rds start-db-instance --db-instance-identifier {id}`), wait until it is available, then switch again",
+                id = target.id
+            )
+        } else {
+            format!(
+                "wait for it: dbtool restore --wait-only --target {}",
+                target.id
+            )
+        };
         return Err(UserError::runtime(format!(
             "`{}` is `{}`, not available; nothing was changed",
             target.id, target.status
         ))
-        .hint(format!(
-            "wait for it: dbtool restore --wait-only --target {}",
-            target.id
-        ))
+        .hint(hint)
         .into());
     }
-    if args.skip_connect_check {
+    if !ready {
+        // Dry run of a rollback to a stopped instance: nothing to connect to yet.
+    } else if args.skip_connect_check {
         ctx.printer
             .warn("--skip-connect-check: not checking that the new instance accepts connections");
     } else {
@@ -353,6 +376,7 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
         target.id
     );
     let change = route53::upsert(&c.r53, &zone.id, &plan.upserts, &comment).await?;
+    let switched_at = Utc::now();
     step(
         ctx,
         3,
@@ -363,8 +387,53 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
     );
     record_switch(ctx, &c, &zone, &s.record, &target, &plan, args.rollback).await;
 
+    // From here the record is switched: Ctrl-C stops the waiting, says what
+    // was done and skipped, and what to run next.
+    let interrupted = |from: u32| {
+        let skipped = if from == 6 {
+            "step 6 skipped".to_string()
+        } else {
+            format!("steps {from}–6 skipped")
+        };
+        ctx.printer.warn(format!(
+            "interrupted: record switched at {} (change {change}); {skipped}",
+            switched_at.format("%Y-%m-%dT%H:%M:%SZ")
+        ));
+        if from <= 4 {
+            ctx.printer.status(
+                "  not confirmed INSYNC yet: Route53 applies the change on its own within a minute",
+            );
+        }
+        if from <= 5 {
+            ctx.printer.status(format!(
+                "  the TTL ({ttl}s) was not waited: resolvers may answer the old value until it passes"
+            ));
+        }
+        ctx.printer
+            .status("  connections still open on the old instance were not reported");
+        if args.stop_old {
+            ctx.printer.status("  the old instance was not stopped");
+        }
+        let which = format!(
+            "--zone {} --record {}",
+            s.zone,
+            domain::normalize(&s.record).trim_end_matches('.')
+        );
+        ctx.printer
+            .hint(format!("see the record now: `dbtool cname show {which}`"));
+        ctx.printer.hint(format!(
+            "undo the switch: `dbtool cname switch --rollback {which}`"
+        ));
+        Ok(ExitStatus::Code(130))
+    };
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+
     // 4. INSYNC.
-    route53::wait_insync(&c.r53, &change, interval, &ctx.printer).await?;
+    tokio::select! {
+        r = route53::wait_insync(&c.r53, &change, interval, &ctx.printer) => r?,
+        _ = &mut ctrl_c => return interrupted(4),
+    }
     step(ctx, 4, "the change is INSYNC on Route53's name servers");
 
     // 5. TTL.
@@ -378,9 +447,14 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
         step(
             ctx,
             5,
-            format!("waiting the TTL ({ttl}s) so resolvers drop the old answer"),
+            format!(
+                "waiting the TTL ({ttl}s) so resolvers drop the old answer (Ctrl-C stops waiting)"
+            ),
         );
-        countdown(ctx, ttl).await;
+        tokio::select! {
+            _ = countdown(ctx, ttl) => {}
+            _ = &mut ctrl_c => return interrupted(5),
+        }
     }
 
     // 6. Connections still on the old instance(s).
@@ -394,12 +468,18 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
         ctx.printer
             .status("  no old RDS instance loses traffic with this change");
     }
-    if let Some(url) = &args.old_url {
-        report_connections(ctx, old.first().map(|i| i.id.as_str()), Some(url)).await;
-    } else {
-        for o in &old {
-            report_connections(ctx, Some(&o.id), None).await;
+    let report = async {
+        if let Some(url) = &args.old_url {
+            report_connections(ctx, old.first().map(|i| i.id.as_str()), Some(url)).await;
+        } else {
+            for o in &old {
+                report_connections(ctx, Some(&o.id), None).await;
+            }
         }
+    };
+    tokio::select! {
+        _ = report => {}
+        _ = &mut ctrl_c => return interrupted(6),
     }
     if args.stop_old {
         for o in &old {
@@ -416,16 +496,14 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
                 .snapshot
                 .then(|| format!("{}-before-stop-{}", o.id, Utc::now().format("%Y%m%d%H%M")));
             c.rds
+                .client
                 .stop_db_instance()
                 .db_instance_identifier(&o.id)
                 .set_db_snapshot_identifier(snapshot.clone())
                 .send()
                 .await
-                .map_err(|e| {
-                    UserError::runtime(format!("StopDBInstance `{}` failed", o.id)).source(
-                        anyhow::anyhow!("{}", aws_sdk_rds::error::DisplayErrorContext(e)),
-                    )
-                })?;
+                .aws(&c.rds.api)
+                .map_err(|e| e.user(format!("StopDBInstance `{}` failed", o.id)))?;
             match snapshot {
                 Some(sn) => ctx
                     .printer
@@ -448,6 +526,93 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
             .hint("undo with `dbtool cname switch --rollback`; then import the change into Terraform state");
     }
     Ok(ExitStatus::Success)
+}
+
+/// How starting a stopped instance for a rollback ended.
+enum Started {
+    /// Available now, with its current endpoint.
+    Ready(DbInstanceInfo),
+    /// `--dry-run`: said what would happen, did nothing.
+    DryRun,
+    /// Ctrl-C while waiting: said how to go on.
+    Interrupted,
+}
+
+/// `--rollback` to an instance that is stopped (e.g. by `--stop-old`):
+/// StartDBInstance (after confirming, or `--yes`), then wait until it is
+/// available. An instance already `starting` is only waited for.
+async fn start_for_rollback(
+    ctx: &Context,
+    c: &Clients,
+    target: &DbInstanceInfo,
+    args: &SwitchArgs,
+    interval: Duration,
+) -> anyhow::Result<Started> {
+    let id = &target.id;
+    let stopped = target.status == "stopped";
+    ctx.printer.status(format!(
+        "  `{id}` is {}: it must be running again before the record can point back at it",
+        target.status
+    ));
+    if args.dry_run {
+        ctx.printer.status(if stopped {
+            format!("dry run: would start `{id}` (StartDBInstance), wait until it is available, then switch back")
+        } else {
+            format!("dry run: would wait until `{id}` is available, then switch back")
+        });
+        return Ok(Started::DryRun);
+    }
+    if stopped {
+        crate::prompt::confirm(
+            &ctx.printer,
+            &format!("Start `{id}` and switch back once it is available?"),
+            args.yes,
+        )?;
+        c.rds
+            .client
+            .start_db_instance()
+            .db_instance_identifier(id)
+            .send()
+            .await
+            .aws(&c.rds.api)
+            .map_err(|e| {
+                e.user(format!(
+                    "StartDBInstance `{id}` failed; nothing was changed"
+                ))
+            })?;
+        ctx.printer.success(format!("starting `{id}`"));
+    }
+    ctx.printer.status(format!(
+        "waiting for `{id}` to become available (polling every {}; Ctrl-C stops waiting, not the start)",
+        humantime::format_duration(interval)
+    ));
+    match crate::restore::wait_available(&c.rds, id, interval, &ctx.printer).await? {
+        crate::restore::WaitOutcome::Available(inst) => {
+            ctx.printer.success(format!("`{id}` is available"));
+            Ok(Started::Ready(DbInstanceInfo {
+                id: id.clone(),
+                address: inst
+                    .endpoint()
+                    .and_then(|e| e.address())
+                    .map(str::to_string)
+                    .or_else(|| target.address.clone()),
+                status: inst.db_instance_status().unwrap_or("available").to_string(),
+                arn: inst
+                    .db_instance_arn()
+                    .map(str::to_string)
+                    .or_else(|| target.arn.clone()),
+            }))
+        }
+        crate::restore::WaitOutcome::Interrupted => {
+            ctx.printer.warn(format!(
+                "stopped waiting; `{id}` keeps starting in AWS; the record was not changed"
+            ));
+            ctx.printer.hint(
+                "run `dbtool cname switch --rollback` again: it waits for the instance and then switches back",
+            );
+            Ok(Started::Interrupted)
+        }
+    }
 }
 
 /// `SELECT 1` on the instance through the connect machinery (readonly role).
@@ -581,16 +746,20 @@ async fn record_switch(
         .build();
     if let Err(e) = c
         .rds
+        .client
         .add_tags_to_resource()
         .resource_name(arn)
         .tags(tag)
         .send()
         .await
+        .aws(&c.rds.api)
     {
         ctx.printer.warn(format!(
-            "could not tag `{}` with the switch: {}",
-            target.id,
-            aws_sdk_rds::error::DisplayErrorContext(e)
+            "could not tag `{}` with the switch: {e}",
+            target.id
         ));
+        if let Some(h) = e.hint() {
+            ctx.printer.hint(h);
+        }
     }
 }

@@ -67,7 +67,7 @@ pub struct RestoreArgs {
     pub overrides: Vec<String>,
 
     /// How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)
-    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = humantime::parse_duration)]
+    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::config::parse_interval)]
     pub poll_interval: Option<Duration>,
 }
 
@@ -155,7 +155,7 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
     let restore_time = parsed.as_ref().map(|p| p.utc);
 
     let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
-    let rds = aws_sdk_rds::Client::new(&sdk);
+    let rds = crate::aws::Rds::new(&sdk, s.aws.profile.as_deref());
     let src = domain::instance(&rds, &source).await?;
     let p = plan::plan(&source, &target, restore_time, &src, &args.overrides)?;
 
@@ -268,7 +268,7 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
 /// Waits for `p.target`, applies the after-restore settings, prints the endpoint and next steps.
 async fn finish(
     ctx: &Context,
-    rds: &aws_sdk_rds::Client,
+    rds: &crate::aws::Rds,
     p: &RestorePlan,
     interval: Duration,
     json_doc: impl Fn(serde_json::Value) -> serde_json::Value,
@@ -347,7 +347,7 @@ async fn wait_only(
         })
         .ok_or_else(|| UserError::usage("--wait-only needs --target ID"))?;
     let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
-    let rds = aws_sdk_rds::Client::new(&sdk);
+    let rds = crate::aws::Rds::new(&sdk, s.aws.profile.as_deref());
     let existing = domain::instance(&rds, &target).await?;
     let tags = domain::tags_of(&existing);
     let tag = |k: &str| tags.iter().find(|(tk, _)| tk == k).map(|(_, v)| v.clone());
@@ -399,9 +399,12 @@ fn print_plan(ctx: &Context, p: &RestorePlan) {
         let when = match s.phase {
             Phase::Restore => "at restore",
             Phase::AfterRestore => "after restore (ModifyDBInstance)",
+            Phase::LeftToAws => "not sent: AWS uses the engine version's default",
         };
         let value = if s.overridden {
             format!("{} (override)", s.value)
+        } else if s.phase == Phase::LeftToAws {
+            format!("{} (engine default)", s.value)
         } else {
             s.value.to_string()
         };

@@ -25,7 +25,7 @@ pub enum SandboxAction {
     /// Create the sandbox if needed, start it, and print its URL
     Up {
         /// Listen on this port (default: the last one used, else a free one)
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         port: Option<u16>,
     },
     /// Stop the sandbox server (its data is kept)

@@ -302,22 +302,179 @@ pub fn pgpass_escape(v: &str) -> String {
     v.replace('\\', "\\\\").replace(':', "\\:")
 }
 
-fn connect_error(info: &ConnInfo, e: tokio_postgres::Error) -> UserError {
-    let text = format!("{e:?}").to_lowercase();
-    let err = UserError::runtime(format!("cannot connect to {info}")).source(e);
-    if text.contains("connection refused") {
-        err.hint("is the server running and listening on that host and port? for the local sandbox run `dbtool sandbox up`")
-    } else if text.contains("password authentication failed")
-        || text.contains("pam authentication failed")
-    {
-        err.hint("the user or password is wrong; for IAM targets check the role has rds-db:connect")
-    } else if text.contains("does not exist") {
-        err.hint("check the database and user names")
-    } else if text.contains("certificate") || text.contains("tls") {
-        err.hint("check sslmode and that sslrootcert points at the server's CA bundle")
-    } else {
-        err
+/// A PostgreSQL error as a user reads it, never Debug text: a server error
+/// as `SEVERITY: message (SQLSTATE code)` plus its DETAIL; a network failure
+/// as what tokio-postgres was doing and the io error's kind (`error
+/// connecting to server: connection refused`); anything else by its Display
+/// chain.
+pub fn describe_error(e: &tokio_postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        let mut m = format!(
+            "{}: {} (SQLSTATE {})",
+            db.severity(),
+            db.message(),
+            db.code().code()
+        );
+        if let Some(d) = db.detail() {
+            m.push_str(&format!("\nDETAIL: {d}"));
+        }
+        return m;
     }
+    let what = e.to_string();
+    let Some(cause) = std::error::Error::source(e) else {
+        return what;
+    };
+    let reason = match io_error(e) {
+        Some(io) if io_kind_is_named(io.kind()) => io.kind().to_string(),
+        _ => innermost(cause).to_string(),
+    };
+    if what.contains(&reason) {
+        what
+    } else {
+        format!("{what}: {reason}")
+    }
+}
+
+/// The io error in a tokio-postgres error's chain, if any.
+fn io_error(e: &tokio_postgres::Error) -> Option<&std::io::Error> {
+    let mut cur = std::error::Error::source(e);
+    while let Some(c) = cur {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            return Some(io);
+        }
+        cur = c.source();
+    }
+    None
+}
+
+fn innermost<'a>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> &'a (dyn std::error::Error + 'static) {
+    let mut cur = e;
+    while let Some(n) = cur.source() {
+        cur = n;
+    }
+    cur
+}
+
+fn io_kind_is_named(kind: std::io::ErrorKind) -> bool {
+    use std::io::ErrorKind as K;
+    matches!(
+        kind,
+        K::ConnectionRefused
+            | K::ConnectionReset
+            | K::ConnectionAborted
+            | K::NotConnected
+            | K::AddrNotAvailable
+            | K::TimedOut
+            | K::HostUnreachable
+            | K::NetworkUnreachable
+            | K::NetworkDown
+            | K::BrokenPipe
+            | K::UnexpectedEof
+            | K::PermissionDenied
+            | K::NotFound
+    )
+}
+
+/// Whether a TLS failure (rustls) is behind the error.
+fn is_tls_error(e: &tokio_postgres::Error) -> bool {
+    let mut cur = std::error::Error::source(e);
+    while let Some(c) = cur {
+        if c.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
+            {
+                return true;
+            }
+        }
+        cur = c.source();
+    }
+    false
+}
+
+/// Whether `host` is a name (not an address or socket directory) that the
+/// system resolver cannot resolve.
+fn unresolvable(host: &str, port: u16) -> bool {
+    use std::net::ToSocketAddrs;
+    if host.starts_with('/') || host.parse::<std::net::IpAddr>().is_ok() {
+        return false;
+    }
+    (host, port).to_socket_addrs().is_err()
+}
+
+fn connect_error(info: &ConnInfo, e: tokio_postgres::Error) -> UserError {
+    use tokio_postgres::error::SqlState;
+    let server_hint = "is the server running and listening on that host and port? for the local sandbox run `dbtool sandbox up`";
+    if let Some(db) = e.as_db_error() {
+        let code = db.code().clone();
+        let hint = if code == SqlState::INVALID_PASSWORD {
+            Some(
+                "the user or password is wrong; for IAM targets check the role has rds-db:connect"
+                    .to_string(),
+            )
+        } else if code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
+            Some(format!(
+                "the server refused user `{}` (the role does not exist, or no pg_hba.conf entry allows it): check the user name",
+                info.user
+            ))
+        } else if code == SqlState::INVALID_CATALOG_NAME {
+            Some(format!(
+                "database `{}` does not exist on that server: check the database name",
+                info.dbname
+            ))
+        } else if code == SqlState::TOO_MANY_CONNECTIONS {
+            Some("the server has no free connection slots: close idle sessions, or raise max_connections".to_string())
+        } else if code == SqlState::CANNOT_CONNECT_NOW {
+            Some("the server is starting up or shutting down: retry in a moment".to_string())
+        } else {
+            None
+        };
+        let err = UserError::runtime(format!("cannot connect to {info}")).source(e);
+        return match hint {
+            Some(h) => err.hint(h),
+            None => err,
+        };
+    }
+    if is_tls_error(&e) {
+        return UserError::runtime(format!(
+            "cannot connect to {info}: the TLS handshake failed"
+        ))
+        .source(e)
+        .hint("check sslmode and that sslrootcert points at the server's CA bundle");
+    }
+    if let Some(kind) = io_error(&e).map(|io| io.kind()) {
+        use std::io::ErrorKind as K;
+        let hint = match kind {
+            K::ConnectionRefused | K::NotFound => Some(server_hint.to_string()),
+            K::TimedOut | K::HostUnreachable | K::NetworkUnreachable => Some(format!(
+                "no answer from {}:{}: check the host and port, the security groups or firewall, and the VPN",
+                info.host, info.port
+            )),
+            K::ConnectionReset | K::UnexpectedEof | K::ConnectionAborted => Some(
+                "the server closed the connection: check sslmode (and that it is a PostgreSQL server on that port)".to_string(),
+            ),
+            _ => None,
+        };
+        if hint.is_none() && unresolvable(&info.host, info.port) {
+            return UserError::runtime(format!(
+                "cannot connect to {info}: cannot resolve host name `{}`",
+                info.host
+            ))
+            .source(e)
+            .hint("check the host name (for private names: the VPN and DNS settings)");
+        }
+        let err = UserError::runtime(format!("cannot connect to {info}")).source(e);
+        return match hint {
+            Some(h) => err.hint(h),
+            None => err,
+        };
+    }
+    UserError::runtime(format!("cannot connect to {info}")).source(e)
 }
 
 #[cfg(test)]

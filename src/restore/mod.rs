@@ -16,59 +16,53 @@ use aws_sdk_rds::types::{DbInstance, Tag};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::aws::error::{AwsError, AwsResultExt};
+use crate::aws::Rds;
 use crate::error::UserError;
 use crate::printer::Printer;
 use plan::{Phase, RestorePlan, Value};
-
-fn aws_err<E>(what: String, e: aws_sdk_rds::error::SdkError<E>) -> anyhow::Error
-where
-    E: std::error::Error + Send + Sync + 'static,
-{
-    UserError::runtime(what)
-        .source(anyhow::anyhow!(
-            "{}",
-            aws_sdk_rds::error::DisplayErrorContext(e)
-        ))
-        .into()
-}
 
 /// Converts an SDK timestamp.
 pub fn to_chrono(t: &aws_sdk_rds::primitives::DateTime) -> Option<DateTime<Utc>> {
     DateTime::<Utc>::from_timestamp(t.secs(), t.subsec_nanos())
 }
 
-/// DescribeDBInstances for one instance; `Ok(None)` when it does not exist.
-pub async fn find_instance(
-    rds: &aws_sdk_rds::Client,
-    id: &str,
-) -> anyhow::Result<Option<DbInstance>> {
-    match rds
+async fn describe(rds: &Rds, id: &str) -> Result<Option<DbInstance>, AwsError> {
+    let out = rds
+        .client
         .describe_db_instances()
         .db_instance_identifier(id)
         .send()
         .await
-    {
-        Ok(out) => Ok(out.db_instances().first().cloned()),
-        Err(e) => {
-            if e.as_service_error()
-                .map(|s| s.is_db_instance_not_found_fault())
-                .unwrap_or(false)
-            {
-                Ok(None)
-            } else {
-                Err(aws_err(format!("cannot describe RDS instance `{id}`"), e))
-            }
-        }
+        .aws(&rds.api)?;
+    Ok(out.db_instances().first().cloned())
+}
+
+/// DescribeDBInstances for one instance; `Ok(None)` when it does not exist.
+pub async fn find_instance(rds: &Rds, id: &str) -> anyhow::Result<Option<DbInstance>> {
+    match describe(rds, id).await {
+        Ok(i) => Ok(i),
+        Err(e) if e.is("DBInstanceNotFound") => Ok(None),
+        Err(e) => Err(e
+            .user(format!("cannot describe RDS instance `{id}`"))
+            .into()),
     }
 }
 
 /// DescribeDBInstances for an instance that must exist.
-pub async fn instance(rds: &aws_sdk_rds::Client, id: &str) -> anyhow::Result<DbInstance> {
-    find_instance(rds, id).await?.ok_or_else(|| {
-        UserError::runtime(format!("RDS instance `{id}` not found"))
+pub async fn instance(rds: &Rds, id: &str) -> anyhow::Result<DbInstance> {
+    match describe(rds, id).await {
+        Ok(Some(i)) => Ok(i),
+        Ok(None) => Err(UserError::runtime(format!("RDS instance `{id}` not found"))
             .hint("check the identifier and the region (`region` in dbtool.toml or AWS_REGION)")
-            .into()
-    })
+            .into()),
+        Err(e) if e.is("DBInstanceNotFound") => {
+            Err(e.user(format!("RDS instance `{id}` not found")).into())
+        }
+        Err(e) => Err(e
+            .user(format!("cannot describe RDS instance `{id}`"))
+            .into()),
+    }
 }
 
 /// An instance's tags as pairs.
@@ -86,17 +80,16 @@ pub fn tags_of(inst: &DbInstance) -> Vec<(String, String)> {
 
 /// The window inputs: the automated backups' RestoreWindow and the instance's
 /// retention and LatestRestorableTime.
-pub async fn window_inputs(
-    rds: &aws_sdk_rds::Client,
-    src: &DbInstance,
-) -> anyhow::Result<window::WindowInputs> {
+pub async fn window_inputs(rds: &Rds, src: &DbInstance) -> anyhow::Result<window::WindowInputs> {
     let id = src.db_instance_identifier().unwrap_or_default();
     let mut restore_window = None;
     match rds
+        .client
         .describe_db_instance_automated_backups()
         .db_instance_identifier(id)
         .send()
         .await
+        .aws(&rds.api)
     {
         Ok(out) => {
             let mut backups: Vec<_> = out.db_instance_automated_backups().to_vec();
@@ -111,10 +104,9 @@ pub async fn window_inputs(
             }
         }
         Err(e) => {
-            return Err(aws_err(
-                format!("cannot read the automated backups of `{id}`"),
-                e,
-            ))
+            return Err(e
+                .user(format!("cannot read the automated backups of `{id}`"))
+                .into())
         }
     }
     Ok(window::WindowInputs {
@@ -151,8 +143,9 @@ fn list_v(v: &Value) -> Option<Vec<String>> {
 }
 
 /// Sends RestoreDBInstanceToPointInTime with every restore-phase setting.
-pub async fn start_restore(rds: &aws_sdk_rds::Client, p: &RestorePlan) -> anyhow::Result<()> {
+pub async fn start_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<()> {
     let mut req = rds
+        .client
         .restore_db_instance_to_point_in_time()
         .source_db_instance_identifier(&p.source)
         .target_db_instance_identifier(&p.target);
@@ -192,29 +185,24 @@ pub async fn start_restore(rds: &aws_sdk_rds::Client, p: &RestorePlan) -> anyhow
     for (k, v) in &p.tags {
         req = req.tags(Tag::builder().key(k).value(v).build());
     }
-    req.send().await.map_err(|e| {
-        aws_err(
-            format!(
-                "RestoreDBInstanceToPointInTime `{}` → `{}` failed",
-                p.source, p.target
-            ),
-            e,
-        )
+    req.send().await.aws(&rds.api).map_err(|e| {
+        e.user(format!(
+            "RestoreDBInstanceToPointInTime `{}` → `{}` failed; nothing was restored",
+            p.source, p.target
+        ))
     })?;
     Ok(())
 }
 
 /// Applies the after-restore settings with one ModifyDBInstance
 /// (ApplyImmediately); returns false when there was nothing to apply.
-pub async fn apply_after_restore(
-    rds: &aws_sdk_rds::Client,
-    p: &RestorePlan,
-) -> anyhow::Result<bool> {
+pub async fn apply_after_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<bool> {
     let settings: Vec<_> = p.phase(Phase::AfterRestore).collect();
     if settings.is_empty() {
         return Ok(false);
     }
     let mut req = rds
+        .client
         .modify_db_instance()
         .db_instance_identifier(&p.target)
         .apply_immediately(true);
@@ -235,14 +223,11 @@ pub async fn apply_after_restore(
             other => unreachable!("after-restore key {other} not mapped"),
         };
     }
-    req.send().await.map_err(|e| {
-        aws_err(
-            format!(
-                "ModifyDBInstance `{}` (settings after restore) failed",
-                p.target
-            ),
-            e,
-        )
+    req.send().await.aws(&rds.api).map_err(|e| {
+        e.user(format!(
+            "ModifyDBInstance `{}` (settings after restore) failed",
+            p.target
+        ))
     })?;
     Ok(true)
 }
@@ -257,7 +242,7 @@ pub enum WaitOutcome {
 /// Polls DescribeDBInstances until `available`, showing status transitions
 /// and elapsed time; fails fast on a failed state; Ctrl-C stops waiting.
 pub async fn wait_available(
-    rds: &aws_sdk_rds::Client,
+    rds: &Rds,
     id: &str,
     interval: Duration,
     printer: &Printer,

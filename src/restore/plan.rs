@@ -21,6 +21,15 @@ pub enum Phase {
     Restore,
     /// With ModifyDBInstance once the instance is available.
     AfterRestore,
+    /// Not sent: the source uses the engine's default group (`default.…` /
+    /// `default:…`), and AWS picks the default of the restored engine
+    /// version itself (a default's name need not exist under that name).
+    LeftToAws,
+}
+
+/// Whether a parameter or option group name is one of AWS's engine defaults.
+pub fn is_default_group(name: &str) -> bool {
+    name.starts_with("default.") || name.starts_with("default:")
 }
 
 /// The type of a setting's value.
@@ -362,10 +371,17 @@ pub fn plan(
                 .map(|(_, v)| (v.clone(), false)),
         };
         if let Some((value, overridden)) = value {
+            let default_group = !overridden
+                && matches!(*key, "db_parameter_group_name" | "option_group_name")
+                && matches!(&value, Value::Str(v) if is_default_group(v));
             settings.push(Setting {
                 key,
                 value,
-                phase: *phase,
+                phase: if default_group {
+                    Phase::LeftToAws
+                } else {
+                    *phase
+                },
                 overridden,
             });
         }
@@ -532,6 +548,35 @@ mod tests {
                 (TAG_RESTORE_TIME.to_string(), "latest".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn default_groups_are_left_to_aws_unless_overridden() {
+        let mut src = source("gp2", 100);
+        src.db_parameter_groups = Some(vec![DbParameterGroupStatus::builder()
+            .db_parameter_group_name("default.postgres15")
+            .build()]);
+        src.option_group_memberships = Some(vec![OptionGroupMembership::builder()
+            .option_group_name("default:postgres-15-4")
+            .build()]);
+        let p = plan("a", "b", None, &src, &[]).unwrap();
+        let phase =
+            |p: &RestorePlan, k: &str| p.settings.iter().find(|s| s.key == k).unwrap().phase;
+        assert_eq!(phase(&p, "db_parameter_group_name"), Phase::LeftToAws);
+        assert_eq!(phase(&p, "option_group_name"), Phase::LeftToAws);
+        assert!(p
+            .phase(Phase::Restore)
+            .all(|s| s.key != "option_group_name" && s.key != "db_parameter_group_name"));
+        let p = plan(
+            "a",
+            "b",
+            None,
+            &src,
+            &["option_group_name=default:postgres-15".into()],
+        )
+        .unwrap();
+        assert_eq!(phase(&p, "option_group_name"), Phase::Restore);
+        assert!(!is_default_group("defaults-custom") && !is_default_group("pg15-custom"));
     }
 
     #[test]

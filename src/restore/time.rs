@@ -25,8 +25,9 @@ pub fn parse_time(
     let s = input.trim();
     if let Some(d) = parse_relative(s) {
         let d = d?;
+        let utc = now.checked_sub_signed(d).ok_or_else(|| too_far(input))?;
         return Ok(ParsedTime {
-            utc: now - d,
+            utc,
             interpretation: format!("{} before now", humanize(d)),
         });
     }
@@ -112,8 +113,20 @@ fn bad_time(input: &str) -> UserError {
         .hint("use 2023-10-02T10:00Z, an RFC 3339 time with an offset, `2023-10-02 10:00` with --tz ZONE, or a relative time such as -30m or `1h ago`")
 }
 
+/// How far back a relative time may go: far beyond any RDS backup retention
+/// (35 days at most), and far from chrono's limits, so arithmetic on it
+/// cannot overflow.
+pub const MAX_RELATIVE_DAYS: i64 = 3650;
+
+fn too_far(input: &str) -> UserError {
+    UserError::usage(format!("`{}` is too far back", input.trim())).hint(format!(
+        "a relative time goes back at most {MAX_RELATIVE_DAYS} days (RDS keeps at most 35 days of backups); give an absolute time such as 2023-10-02T10:00Z"
+    ))
+}
+
 /// `-30m`, `30m ago`, `1h30m ago`, `90 minutes ago`: the duration back from
-/// now; None when `s` is not a relative form.
+/// now; None when `s` is not a relative form. A total beyond
+/// [`MAX_RELATIVE_DAYS`] is an error, never an overflow.
 fn parse_relative(s: &str) -> Option<Result<chrono::TimeDelta, UserError>> {
     let body = if let Some(rest) = s.strip_prefix('-') {
         rest.trim()
@@ -123,31 +136,41 @@ fn parse_relative(s: &str) -> Option<Result<chrono::TimeDelta, UserError>> {
         return None;
     };
     let re = regex::Regex::new(r"(?i)(\d+)\s*(seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d)\s*,?\s*").expect("valid regex");
-    let mut total = chrono::TimeDelta::zero();
+    let max_secs = MAX_RELATIVE_DAYS * 86_400;
+    let mut total_secs: i64 = 0;
     let mut consumed = 0;
+    let mut too_big = false;
     for c in re.captures_iter(body) {
         let m = c.get(0).expect("whole match");
         if m.start() != consumed {
             return Some(Err(bad_time(s)));
         }
         consumed = m.end();
-        let n: i64 = match c[1].parse() {
-            Ok(n) => n,
-            Err(_) => return Some(Err(bad_time(s))),
-        };
         let unit = c[2].to_ascii_lowercase();
-        let d = match unit.chars().next() {
-            Some('s') => chrono::TimeDelta::seconds(n),
-            Some('m') => chrono::TimeDelta::minutes(n),
-            Some('h') => chrono::TimeDelta::hours(n),
-            _ => chrono::TimeDelta::days(n),
+        let per: i64 = match unit.chars().next() {
+            Some('s') => 1,
+            Some('m') => 60,
+            Some('h') => 3600,
+            _ => 86_400,
         };
-        total += d;
+        // Digits only, so a parse failure is a number too large for i64.
+        let secs = c[1]
+            .parse::<i64>()
+            .ok()
+            .and_then(|n| n.checked_mul(per))
+            .and_then(|d| total_secs.checked_add(d));
+        match secs {
+            Some(t) if t <= max_secs => total_secs = t,
+            _ => too_big = true,
+        }
     }
     if consumed == 0 || consumed != body.len() {
         return Some(Err(bad_time(s)));
     }
-    Some(Ok(total))
+    if too_big {
+        return Some(Err(too_far(s)));
+    }
+    Some(Ok(chrono::TimeDelta::seconds(total_secs)))
 }
 
 /// `1h 30m`-style text for a duration.
@@ -248,9 +271,128 @@ mod tests {
     }
 
     #[test]
+    fn absurd_relative_times_are_too_far_back_not_panics() {
+        for bad in [
+            "1000000000 days ago",
+            "9999999999999999 s ago",
+            "-9999999999999999999999h",
+            "9223372036854775807 seconds ago",
+            "3651 days ago",
+            "3650 days 1s ago",
+        ] {
+            let e = parse_time(bad, None, now()).unwrap_err();
+            assert_eq!(e.kind, crate::error::ErrorKind::Usage, "{bad}");
+            assert!(e.message.contains("too far back"), "{bad}: {}", e.message);
+            assert!(e.hint.unwrap().contains("3650 days"), "{bad}");
+        }
+        let p = parse_time("3650 days ago", None, now()).unwrap();
+        assert_eq!(p.utc, now() - chrono::TimeDelta::days(3650));
+    }
+
+    #[test]
     fn humanize_durations() {
         assert_eq!(humanize(chrono::TimeDelta::seconds(0)), "0s");
         assert_eq!(humanize(chrono::TimeDelta::seconds(5400)), "1h 30m");
         assert_eq!(humanize(chrono::TimeDelta::days(7)), "7d");
+    }
+
+    /// Property tests: bounded in the suite (256 cases); a longer run is
+    /// `PROPTEST_CASES=100000 cargo test --lib restore::time`.
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn config() -> ProptestConfig {
+            let cases = std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(256);
+            ProptestConfig::with_cases(cases)
+        }
+
+        fn relative() -> impl Strategy<Value = String> {
+            (
+                prop::option::of(Just("-")),
+                prop::collection::vec(
+                    (
+                        "[0-9]{1,25}",
+                        prop::sample::select(vec![
+                            "s", "sec", "seconds", "m", "min", "minutes", "h", "hours", "d",
+                            "days", "x",
+                        ]),
+                        prop::sample::select(vec!["", " ", ", "]),
+                    ),
+                    1..4,
+                ),
+            )
+                .prop_map(|(minus, parts)| {
+                    let body: String = parts
+                        .into_iter()
+                        .map(|(n, u, sep)| format!("{n}{u}{sep}"))
+                        .collect();
+                    match minus {
+                        Some(m) => format!("{m}{body}"),
+                        None => format!("{body} ago"),
+                    }
+                })
+        }
+
+        fn absolute() -> impl Strategy<Value = String> {
+            (
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+                prop::sample::select(vec!["T", " ", "t"]),
+                "[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,12})?)?",
+                prop::sample::select(vec!["", "Z", " UTC", "+99:99", "-23:59", "+0530", "z"]),
+            )
+                .prop_map(|(d, sep, t, off)| format!("{d}{sep}{t}{off}"))
+        }
+
+        proptest! {
+            #![proptest_config(config())]
+
+            /// No input panics; every failure is a usage error with a hint.
+            #[test]
+            fn never_panics(
+                input in prop_oneof![".{0,40}", relative(), absolute()],
+                tz in prop::option::of(prop::sample::select(vec!["Europe/London", "UTC", "Mars/Olympus", "America/St_Johns"])),
+                now_secs in -8_000_000_000i64..250_000_000_000i64,
+            ) {
+                let now = DateTime::<Utc>::from_timestamp(now_secs, 0).unwrap();
+                match parse_time(&input, tz, now) {
+                    Ok(p) => { let _ = format_utc(p.utc); }
+                    Err(e) => {
+                        prop_assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+                        prop_assert!(e.hint.is_some(), "{}", e.message);
+                    }
+                }
+            }
+
+            /// A UTC time written canonically reads back as itself.
+            #[test]
+            fn canonical_times_round_trip(secs in -62_135_596_800i64..253_402_300_799i64) {
+                let t = DateTime::<Utc>::from_timestamp(secs, 0).unwrap();
+                let p = parse_time(&format_utc(t), None, now()).unwrap();
+                prop_assert_eq!(p.utc, t);
+            }
+
+            /// `N s ago` is exactly N seconds before now, up to the limit; past it, an error.
+            #[test]
+            fn relative_seconds_round_trip(n in 0i64..(MAX_RELATIVE_DAYS * 86_400 * 2)) {
+                let r = parse_time(&format!("{n}s ago"), None, now());
+                if n <= MAX_RELATIVE_DAYS * 86_400 {
+                    prop_assert_eq!(r.unwrap().utc, now() - chrono::TimeDelta::seconds(n));
+                } else {
+                    prop_assert!(r.unwrap_err().message.contains("too far back"));
+                }
+            }
+
+            /// What `humanize` prints reads back as the same duration.
+            #[test]
+            fn humanized_durations_read_back(n in 1i64..=(MAX_RELATIVE_DAYS * 86_400)) {
+                let d = chrono::TimeDelta::seconds(n);
+                let p = parse_time(&format!("{} ago", humanize(d)), None, now()).unwrap();
+                prop_assert_eq!(p.utc, now() - d);
+            }
+        }
     }
 }

@@ -499,3 +499,169 @@ async fn open_connections_on_the_old_database_are_reported() {
     assert!(err.contains("--stop-old"), "{err}");
     drop(app);
 }
+
+/// `--rollback` after `--stop-old`: the old instance is stopped. Without
+/// `--yes` and no terminal it refuses and changes nothing; `--dry-run` says
+/// it would start it; with `--yes` it starts it (StartDBInstance), waits for
+/// it to be available, then switches back.
+#[tokio::test]
+async fn rollback_after_stop_old_starts_the_old_instance_first() {
+    let moto = crate::testkit::moto().unwrap();
+    let (zone, old, _new) = world(&moto).await;
+    put_records(&moto, &zone, vec![rrset(RrType::Cname, &old, None)]).await;
+    let env = moto_env(&moto);
+    let out = switch_cmd(&env, &["--to", "notifydb-restore", "--stop-old"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rds = rds_client(&moto).await;
+    let status = |rds: aws_sdk_rds::Client| async move {
+        rds.describe_db_instances()
+            .db_instance_identifier("notifydb")
+            .send()
+            .await
+            .unwrap()
+            .db_instances()[0]
+            .db_instance_status()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status(rds.clone()).await, "stopped");
+
+    // No terminal, no --yes: refused before anything changes.
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "cname",
+            "switch",
+            "--zone",
+            "example.internal",
+            "--record",
+            RECORD,
+            "--rollback",
+            "--skip-connect-check",
+            "--no-wait-ttl",
+            "--poll-interval",
+            "50ms",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("`notifydb` is stopped"), "{err}");
+    assert!(err.contains("Start `notifydb`"), "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    let calls = moto.recorded().unwrap();
+    assert!(changes(&calls).is_empty(), "{calls:?}");
+    assert!(calls
+        .iter()
+        .all(|c| c.action().as_deref() != Some("StartDBInstance")));
+
+    // Dry run: says what it would do, does nothing.
+    moto.start_recording().unwrap();
+    let out = switch_cmd(&env, &["--rollback", "--dry-run"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("would start `notifydb`"), "{err}");
+    let calls = moto.recorded().unwrap();
+    assert!(changes(&calls).is_empty(), "{calls:?}");
+    assert!(calls
+        .iter()
+        .all(|c| c.action().as_deref() != Some("StartDBInstance")));
+
+    // --yes: start, wait, switch back.
+    moto.start_recording().unwrap();
+    let out = switch_cmd(&env, &["--rollback"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let calls = moto.recorded().unwrap();
+    let start: Vec<usize> = calls
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.action().as_deref() == Some("StartDBInstance"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(start.len(), 1, "{calls:?}");
+    assert_eq!(
+        calls[start[0]].param("DBInstanceIdentifier").as_deref(),
+        Some("notifydb")
+    );
+    let change = calls
+        .iter()
+        .position(|c| c.method == "POST" && c.url.contains("/rrset"))
+        .expect("switched back");
+    assert!(start[0] < change, "started before switching back");
+    assert!(
+        calls[change]
+            .body
+            .contains(&format!("<Value>{old}</Value>")),
+        "{}",
+        calls[change].body
+    );
+    assert!(err.contains("`notifydb` is available"), "{err}");
+    assert_eq!(status(rds).await, "available");
+    assert_eq!(show_json(&env)["records"][0]["instance"], "notifydb");
+}
+
+/// Ctrl-C while waiting the TTL: the record is already switched; dbtool says
+/// so, which steps were skipped and what to run next, and exits 130.
+#[tokio::test]
+async fn ctrl_c_during_the_ttl_wait_says_what_was_done() {
+    use std::io::BufRead;
+    let moto = crate::testkit::moto().unwrap();
+    let (zone, old, new) = world(&moto).await;
+    put_records(&moto, &zone, vec![rrset(RrType::Cname, &old, None)]).await;
+    let env = moto_env(&moto);
+    let mut child = env
+        .std_cmd()
+        .args([
+            "cname",
+            "switch",
+            "--zone",
+            "example.internal",
+            "--record",
+            RECORD,
+            "--to",
+            "notifydb-restore",
+            "--yes",
+            "--skip-connect-check",
+            "--poll-interval",
+            "50ms",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !seen.contains("[5/6]") {
+        let mut line = String::new();
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "ended early: {seen}"
+        );
+        seen.push_str(&line);
+        assert!(std::time::Instant::now() < deadline, "{seen}");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    let err = format!("{seen}{rest}");
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(err.contains("record switched at "), "{err}");
+    assert!(err.contains("steps 5–6 skipped"), "{err}");
+    assert!(err.contains("dbtool cname switch --rollback"), "{err}");
+    assert!(err.contains("dbtool cname show"), "{err}");
+    // The switch itself happened and is recorded for --rollback.
+    assert_eq!(show_json(&env)["records"][0]["values"][0], new.as_str());
+    assert!(env
+        .home
+        .join(".local/state/dbtool/cname-history.jsonl")
+        .exists());
+}

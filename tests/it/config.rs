@@ -230,3 +230,89 @@ fn every_key_is_documented() {
         );
     }
 }
+
+/// Empty strings where emptiness means nothing (schema and table names,
+/// locations, placeholder names, preset patterns, zone and record, role and
+/// environment names…) are configuration errors at load, naming the file,
+/// line, column and key; nothing runs.
+#[test]
+fn empty_values_are_errors_naming_key_and_line() {
+    let env = TestEnv::new();
+    for (text, at, key) in [
+        (
+            "[migrate]\nschemas = [\"\"]\n",
+            "dbtool.toml:2:12",
+            "migrate.schemas",
+        ),
+        (
+            "[migrate]\nschemas = []\n",
+            "dbtool.toml:2:11",
+            "migrate.schemas",
+        ),
+        (
+            "[migrate]\ntable = \"\"\n",
+            "dbtool.toml:2:9",
+            "migrate.table",
+        ),
+        (
+            "[migrate]\nlocations = [\"m\", \" \"]\n",
+            "dbtool.toml:2:19",
+            "migrate.locations",
+        ),
+        (
+            "[migrate.placeholders]\n\"\" = \"x\"\n",
+            "dbtool.toml:2:1",
+            "migrate.placeholders",
+        ),
+        (
+            "[environments.prod.migrate]\ndefault_schema = \"\"\n",
+            "dbtool.toml:2:18",
+            "environments.prod.migrate.default_schema",
+        ),
+        (
+            "[environments.prod.cname]\nzone = \"example.internal\"\nrecord = \"\"\n",
+            "dbtool.toml:3:10",
+            "environments.prod.cname.record",
+        ),
+        (
+            "[environments.prod.roles.\"\"]\nuser = \"app\"\n",
+            "dbtool.toml:1:26",
+            "environments.prod.roles",
+        ),
+        (
+            "[environments.prod.roles.readonly]\nuser = \"\"\n",
+            "dbtool.toml:2:8",
+            "environments.prod.roles.readonly.user",
+        ),
+        (
+            "[dump.presets.small]\nexclude_table_data = [\"audit.*\", \"\"]\n",
+            "dbtool.toml:2:34",
+            "dump.presets.small.exclude_table_data",
+        ),
+        ("region = \"\"\n", "dbtool.toml:1:10", "region"),
+        (
+            "[environments.\"\"]\nhost = \"h\"\n",
+            "dbtool.toml:1:15",
+            "environments",
+        ),
+        ("[sandbox]\nport = 0\n", "dbtool.toml:2:8", "sandbox.port"),
+        (
+            "[environments.prod.restore]\npoll_interval = \"0s\"\n",
+            "dbtool.toml:2:17",
+            "environments.prod.restore.poll_interval",
+        ),
+    ] {
+        env.write("dbtool.toml", text);
+        let out = env.cmd().args(["doctor", "--offline"]).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{text}: {err}");
+        assert!(err.contains(&format!("error: {at}: ")), "{text}: {err}");
+        assert!(err.contains(&format!("`{key}`")), "{text}: {err}");
+        assert!(err.contains("hint: "), "{text}: {err}");
+        assert_eq!(stdout(&out), "", "{text}");
+    }
+    // Placeholder values may be empty: that is a value, not a name.
+    env.write("dbtool.toml", "[migrate.placeholders]\nsuffix = \"\"\n");
+    let out = env.cmd().args(["doctor", "--offline"]).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+}

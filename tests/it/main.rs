@@ -10,6 +10,7 @@ mod config;
 mod connect;
 mod doctor;
 mod dump;
+mod errors;
 mod generated;
 mod lint;
 mod migrate;

@@ -505,3 +505,131 @@ fn config_supplies_source_target_and_zone() {
     assert!(text.contains("source:       notifydb"), "{text}");
     assert!(text.contains("target:       notifydb-pitr"), "{text}");
 }
+
+/// Relative times beyond any representable instant were a panic (exit 101
+/// with a backtrace): now a usage error naming the accepted range, before
+/// any AWS call.
+#[test]
+fn absurd_relative_times_are_usage_errors_not_panics() {
+    let env = TestEnv::new();
+    for when in [
+        "1000000000 days ago",
+        "9999999999999999 s ago",
+        "-9999999999999999999999h",
+        "106751991167300 days ago",
+        "9223372036854775807 seconds ago",
+        "3000000 days 1s ago",
+        "-99999999999m",
+    ] {
+        let out = env
+            .cmd()
+            .args(["restore", "--source", "notifydb", "--to", when, "--dry-run"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{when}: {err}");
+        assert!(!err.contains("panicked"), "{when}: {err}");
+        assert!(err.contains("is too far back"), "{when}: {err}");
+        assert!(err.contains("at most 3650 days"), "{when}: {err}");
+    }
+}
+
+/// A source with the engine's default parameter and option groups: the
+/// request leaves them out so AWS picks the defaults of the engine version
+/// (moto names the option group `default:postgres-15-4`, which does not
+/// exist, so passing it back fails as it would on AWS for another version).
+#[tokio::test]
+async fn default_groups_are_left_out_of_the_restore_request() {
+    let moto = crate::testkit::moto().unwrap();
+    let rds = rds_client(&moto).await;
+    rds.create_db_instance()
+        .db_instance_identifier("plaindb")
+        .db_instance_class("db.t3.micro")
+        .engine("postgres")
+        .engine_version("15.4")
+        .allocated_storage(20)
+        .master_username("postgres")
+        .master_user_password("not-used-12345")
+        .send()
+        .await
+        .unwrap();
+    let src = rds
+        .describe_db_instances()
+        .db_instance_identifier("plaindb")
+        .send()
+        .await
+        .unwrap();
+    let src = &src.db_instances()[0];
+    let og = src.option_group_memberships()[0]
+        .option_group_name()
+        .unwrap()
+        .to_string();
+    let pg = src.db_parameter_groups()[0]
+        .db_parameter_group_name()
+        .unwrap()
+        .to_string();
+    assert!(og.starts_with("default:"), "{og}");
+    assert!(pg.starts_with("default."), "{pg}");
+
+    let env = moto_env(&moto);
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "restore",
+            "--source",
+            "plaindb",
+            "--latest",
+            "--yes",
+            "--poll-interval",
+            "50ms",
+        ])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let calls = moto.recorded().unwrap();
+    let restore = calls_named(&calls, "RestoreDBInstanceToPointInTime");
+    assert_eq!(restore.len(), 1, "{calls:?}");
+    assert_eq!(
+        restore[0].param("OptionGroupName"),
+        None,
+        "{}",
+        restore[0].body
+    );
+    assert_eq!(
+        restore[0].param("DBParameterGroupName"),
+        None,
+        "{}",
+        restore[0].body
+    );
+    // The plan says so instead of hiding it.
+    let text = stdout(&out);
+    assert!(text.contains(&format!("{og} (engine default")), "{text}");
+
+    // An explicit override still goes into the request.
+    moto.start_recording().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "restore",
+            "--source",
+            "plaindb",
+            "--target",
+            "plaindb-2",
+            "--latest",
+            "--yes",
+            "--no-wait",
+            "--override",
+            &format!("db_parameter_group_name={pg}"),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = moto.recorded().unwrap();
+    let restore = calls_named(&calls, "RestoreDBInstanceToPointInTime");
+    assert_eq!(
+        restore[0].param("DBParameterGroupName").as_deref(),
+        Some(pg.as_str())
+    );
+}

@@ -189,3 +189,82 @@ fn commands_default_to_a_stopped_sandbox_with_a_hint() {
     assert!(stderr(&out).contains("hint: start it with `dbtool sandbox up`"));
     assert_eq!(stdout(&out), "");
 }
+
+fn state_port(env: &TestEnv) -> u16 {
+    let text = std::fs::read_to_string(env.sandbox_dir().join("sandbox.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["port"].as_u64().unwrap() as u16
+}
+
+#[test]
+fn port_zero_and_privileged_ports_are_usage_errors() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["sandbox", "up", "--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--port"), "{}", stderr(&out));
+    assert!(!env.sandbox_dir().join("data").exists(), "nothing created");
+
+    // Below the unprivileged range the server (never root) cannot listen:
+    // refused up front instead of a failed start that remembered the port.
+    let start: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(1024);
+    if start > 80 {
+        let out = env
+            .cmd()
+            .args(["sandbox", "up", "--port", "80"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("port 80"), "{err}");
+        assert!(err.contains(&format!("{start}")), "{err}");
+        assert!(!err.contains("reset"), "{err}");
+        assert!(!env.sandbox_dir().join("sandbox.json").exists(), "{err}");
+    }
+}
+
+/// A start that fails with `--port P` leaves the remembered port alone, and
+/// the hint offers `up --port N`, never `reset` (which deletes the data).
+#[test]
+fn a_failed_up_with_a_port_does_not_remember_it() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["sandbox", "up"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = state_port(&env);
+    let down = env.cmd().args(["sandbox", "down"]).output().unwrap();
+    assert!(down.status.success(), "{}", stderr(&down));
+
+    // Make the next start fail: an address nobody here owns.
+    let auto = env.sandbox_dir().join("data/postgresql.auto.conf");
+    let original = std::fs::read_to_string(&auto).unwrap();
+    std::fs::write(&auto, format!("{original}listen_addresses = '192.0.2.1'\n")).unwrap();
+    let other = dbtool::sandbox::free_port().unwrap();
+    let out = env
+        .cmd()
+        .args(["sandbox", "up", "--port", &other.to_string()])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("did not start"), "{err}");
+    assert!(!err.contains("reset"), "{err}");
+    assert!(err.contains("dbtool sandbox up --port"), "{err}");
+    assert!(err.contains("the data is kept"), "{err}");
+    assert_eq!(
+        state_port(&env),
+        first,
+        "the failed port was not remembered"
+    );
+
+    // Fixed, a plain `up` comes back on the remembered port with the data.
+    std::fs::write(&auto, original).unwrap();
+    let out = env.cmd().args(["sandbox", "up"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(state_port(&env), first);
+}
