@@ -57,9 +57,16 @@ pub async fn finish(
     }
     read_pending(&mut p, environ, Some(&sdk)).await?;
     if let Some(id) = p.instance.clone() {
-        let inst = match rds::describe(&sdk, &id).await {
-            Ok(i) => i,
-            Err(e) => return Err(not_found(&p, &sdk, &id, e).await),
+        let inst = match rds::find(
+            &sdk,
+            &id,
+            p.aws.source_profile.as_deref().or(p.aws.profile.as_deref()),
+        )
+        .await
+        {
+            Ok(Some(i)) => i,
+            Ok(None) => return Err(not_found(&p, &sdk, &id).await),
+            Err(e) => return Err(with_suggestion(&p, e)),
         };
         if inst.status != "available" {
             return Err(UserError::runtime(format!("RDS instance `{id}` is `{}`, not available", inst.status))
@@ -224,20 +231,9 @@ fn with_suggestion(p: &Planned, err: anyhow::Error) -> anyhow::Error {
     }
 }
 
-/// An instance lookup that failed: when the instance does not exist, "did
-/// you mean" over the configured names and the account's instances.
-async fn not_found(
-    p: &Planned,
-    sdk: &aws_config::SdkConfig,
-    id: &str,
-    err: anyhow::Error,
-) -> anyhow::Error {
-    let missing = err
-        .downcast_ref::<UserError>()
-        .is_some_and(|u| u.message.contains("not found"));
-    if !missing {
-        return with_suggestion(p, err);
-    }
+/// An instance that does not exist: "did you mean" over the configured
+/// names and the account's instances.
+async fn not_found(p: &Planned, sdk: &aws_config::SdkConfig, id: &str) -> anyhow::Error {
     let mut names: Vec<String> = instance_identifiers(sdk).await;
     if let Some(s) = &p.suggestion {
         names.push(s.clone());

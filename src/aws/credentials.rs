@@ -306,7 +306,17 @@ async fn profile_defined(name: &str) -> bool {
 
 /// Role session name: `dbtool-<local user>`, restricted to what STS accepts.
 pub fn session_name() -> String {
-    let user = std::env::var("USER").unwrap_or_else(|_| "user".into());
+    // $USER, else the password database's name (containers and CI often have no $USER).
+    let user = std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .or_else(|| {
+            nix::unistd::User::from_uid(nix::unistd::getuid())
+                .ok()
+                .flatten()
+                .map(|u| u.name)
+        })
+        .unwrap_or_else(|| format!("uid{}", nix::unistd::getuid()));
     let clean: String = user
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || "+=,.@-_".contains(*c))

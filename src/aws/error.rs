@@ -24,6 +24,8 @@ pub enum Service {
     Rds,
     Route53,
     Sts,
+    Ssm,
+    SecretsManager,
 }
 
 impl Service {
@@ -33,6 +35,8 @@ impl Service {
             Service::Rds => "RDS",
             Service::Route53 => "Route53",
             Service::Sts => "STS",
+            Service::Ssm => "SSM",
+            Service::SecretsManager => "Secrets Manager",
         }
     }
 
@@ -41,6 +45,8 @@ impl Service {
             Service::Rds => "rds",
             Service::Route53 => "route53",
             Service::Sts => "sts",
+            Service::Ssm => "ssm",
+            Service::SecretsManager => "secretsmanager",
         }
     }
 
@@ -50,6 +56,8 @@ impl Service {
             Service::Rds => "RDS",
             Service::Route53 => "Route 53",
             Service::Sts => "STS",
+            Service::Ssm => "SSM",
+            Service::SecretsManager => "Secrets Manager",
         }
     }
 
@@ -59,6 +67,8 @@ impl Service {
             Service::Rds => "AWS_ENDPOINT_URL_RDS",
             Service::Route53 => "AWS_ENDPOINT_URL_ROUTE_53",
             Service::Sts => "AWS_ENDPOINT_URL_STS",
+            Service::Ssm => "AWS_ENDPOINT_URL_SSM",
+            Service::SecretsManager => "AWS_ENDPOINT_URL_SECRETS_MANAGER",
         }
     }
 
@@ -68,6 +78,8 @@ impl Service {
             Service::Rds => format!("https://rds.{region}.amazonaws.com"),
             Service::Route53 => "https://route53.amazonaws.com".to_string(),
             Service::Sts => format!("https://sts.{region}.amazonaws.com"),
+            Service::Ssm => format!("https://ssm.{region}.amazonaws.com"),
+            Service::SecretsManager => format!("https://secretsmanager.{region}.amazonaws.com"),
         }
     }
 }

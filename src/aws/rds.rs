@@ -15,27 +15,44 @@ pub struct Instance {
     pub db_name: Option<String>,
 }
 
+/// The instance, or an error naming it when it does not exist.
 pub async fn describe(config: &aws_config::SdkConfig, id: &str) -> anyhow::Result<Instance> {
-    let rds = super::Rds::new(config, None);
-    let out = rds
+    find(config, id, None).await?.ok_or_else(|| {
+        UserError::runtime(format!("RDS instance `{id}` not found"))
+            .hint("check the identifier and the region (`region` in dbtool.toml or AWS_REGION)")
+            .into()
+    })
+}
+
+/// The instance, or `None` when RDS says there is none of that name
+/// (DBInstanceNotFound); any other failure is an error.
+/// `profile` names the AWS profile in hints.
+pub async fn find(
+    config: &aws_config::SdkConfig,
+    id: &str,
+    profile: Option<&str>,
+) -> anyhow::Result<Option<Instance>> {
+    let rds = super::Rds::new(config, profile);
+    let out = match rds
         .client
         .describe_db_instances()
         .db_instance_identifier(id)
         .send()
         .await
         .aws(&rds.api)
-        .map_err(|e| {
-            if e.is("DBInstanceNotFound") {
-                e.user(format!("RDS instance `{id}` not found"))
-            } else {
-                e.user(format!("cannot describe RDS instance `{id}`"))
-            }
-        })?;
-    let inst = out
-        .db_instances()
-        .first()
-        .ok_or_else(|| UserError::runtime(format!("RDS instance `{id}` not found")))?;
-    Ok(Instance {
+    {
+        Ok(out) => out,
+        Err(e) if e.is("DBInstanceNotFound") => return Ok(None),
+        Err(e) => {
+            return Err(e
+                .user(format!("cannot describe RDS instance `{id}`"))
+                .into())
+        }
+    };
+    let Some(inst) = out.db_instances().first() else {
+        return Ok(None);
+    };
+    Ok(Some(Instance {
         id: id.to_string(),
         address: inst
             .endpoint()
@@ -45,9 +62,8 @@ pub async fn describe(config: &aws_config::SdkConfig, id: &str) -> anyhow::Resul
         status: inst.db_instance_status().unwrap_or("unknown").to_string(),
         iam_auth: inst.iam_database_authentication_enabled().unwrap_or(false),
         db_name: inst.db_name().map(str::to_string),
-    })
+    }))
 }
-
 /// Whether a host name is an RDS endpoint.
 pub fn is_rds_host(host: &str) -> bool {
     let h = host.trim_end_matches('.').to_ascii_lowercase();

@@ -41,11 +41,11 @@ pub async fn run(ctx: &Context, args: &WhoamiArgs) -> anyhow::Result<ExitStatus>
         code: args.access.identity.mfa_code.clone(),
     };
     let sdk = credentials::load(&spec, &mfa, &ctx.printer).await?;
-    let id = crate::aws::caller_identity(&sdk).await.map_err(|e| {
-        crate::error::UserError::runtime("cannot ask STS who you are")
-            .source(e)
-            .hint("log in (`aws sso login --profile NAME`) or export AWS_PROFILE")
-    })?;
+    // The AWS error mapping gives the headline's cause and its hint (log in,
+    // unreachable endpoint, no credentials…).
+    let id = crate::aws::caller_identity(&sdk)
+        .await
+        .map_err(|e| crate::error::UserError::runtime("cannot ask STS who you are").source(e))?;
     let now = Utc::now();
     let sessions: Vec<Session> = credentials::cached_sessions()
         .into_iter()

@@ -3,7 +3,7 @@
 //! a JSON field when `key` is given). Errors say what was asked, which IAM
 //! action is missing, and never contain a value. Touches SSM and Secrets Manager.
 
-use aws_sdk_secretsmanager::error::ProvideErrorMetadata as _;
+use crate::aws::error::{Api, AwsError, AwsResultExt, Kind, Service};
 
 use super::{Secret, Source};
 use crate::access::Environ;
@@ -44,6 +44,7 @@ pub async fn fetch(
             if let Some(r) = source.arn_region() {
                 conf = conf.region(aws_sdk_ssm::config::Region::new(r.to_string()));
             }
+            let api = Api::new(Service::Ssm, sdk, None);
             let client = aws_sdk_ssm::Client::from_conf(conf.build());
             let out = client
                 .get_parameter()
@@ -51,24 +52,8 @@ pub async fn fetch(
                 .with_decryption(true)
                 .send()
                 .await
-                .map_err(|e| {
-                    let kind = kind_of(&e);
-                    let (code, msg) = match e.as_service_error() {
-                        Some(s) => (
-                            s.code().unwrap_or_default().to_string(),
-                            s.message().unwrap_or_default().to_string(),
-                        ),
-                        None => (String::new(), String::new()),
-                    };
-                    service_error(
-                        "SSM",
-                        "ssm:GetParameter",
-                        &format!("parameter `{ssm}`"),
-                        kind,
-                        &code,
-                        &msg,
-                    )
-                })?;
+                .aws(&api)
+                .map_err(|e| from_aws(e, "ssm:GetParameter", &format!("parameter `{ssm}`")))?;
             out.parameter()
                 .and_then(|p| p.value())
                 .map(Secret::new)
@@ -96,22 +81,12 @@ pub async fn fetch(
                 .get_secret_value()
                 .secret_id(secretsmanager)
                 .version_stage(version_stage.as_deref().unwrap_or("AWSCURRENT"));
-            let out = req.send().await.map_err(|e| {
-                let kind = kind_of(&e);
-                let (code, msg) = match e.as_service_error() {
-                    Some(s) => (
-                        s.code().unwrap_or_default().to_string(),
-                        s.message().unwrap_or_default().to_string(),
-                    ),
-                    None => (String::new(), String::new()),
-                };
-                service_error(
-                    "Secrets Manager",
+            let api = Api::new(Service::SecretsManager, sdk, None);
+            let out = req.send().await.aws(&api).map_err(|e| {
+                from_aws(
+                    e,
                     "secretsmanager:GetSecretValue",
                     &format!("secret `{secretsmanager}`"),
-                    kind,
-                    &code,
-                    &msg,
                 )
             })?;
             let text = out.secret_string().ok_or_else(|| {
@@ -173,59 +148,36 @@ fn no_identity() -> FetchError {
     )
 }
 
-/// How an SDK call failed, in the three ways that need different advice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum SdkErrorKind {
-    Service,
-    Unreachable,
-    Other,
-}
-
-pub(super) fn kind_of<E, R>(e: &aws_sdk_ssm::error::SdkError<E, R>) -> SdkErrorKind {
-    use aws_sdk_ssm::error::SdkError;
-    match e {
-        SdkError::ServiceError(_) => SdkErrorKind::Service,
-        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => SdkErrorKind::Unreachable,
-        _ => SdkErrorKind::Other,
-    }
-}
-
-pub(super) fn service_error(
-    service: &str,
-    action: &str,
-    what: &str,
-    kind: SdkErrorKind,
-    code: &str,
-    message: &str,
-) -> FetchError {
-    match kind {
-        SdkErrorKind::Unreachable => FetchError::new(
-            format!("cannot reach {service} to read {what}"),
-            "check the network and the region (AWS_REGION, `region` in dbtool.toml, AWS_ENDPOINT_URL)",
-        ),
-        SdkErrorKind::Other => FetchError::new(
-            format!("cannot read {what} from {service}"),
-            "check the AWS credentials (`dbtool whoami`) and the region",
-        ),
-        SdkErrorKind::Service => match code {
-            "ParameterNotFound" | "ResourceNotFoundException" | "ParameterVersionNotFound" => FetchError::new(
+/// An AWS failure reading or writing `what`: not found, denied (naming the
+/// IAM action) and KMS failures in words; everything else as the AWS error
+/// mapping says (unreachable endpoint, no credentials, other codes).
+pub(super) fn from_aws(e: AwsError, action: &str, what: &str) -> FetchError {
+    let service = e.api.service.name();
+    if let Kind::Service { .. } = e.kind {
+        if e.is("ParameterNotFound") || e.is("ResourceNotFound") || e.is("ParameterVersionNotFound")
+        {
+            return FetchError::new(
                 format!("{what} not found in {service}"),
                 "check the name and the region (an ARN's region is used when an ARN is given)",
-            ),
-            "AccessDeniedException" | "AccessDenied" => FetchError::new(
+            );
+        }
+        if e.is("AccessDenied") {
+            return FetchError::new(
                 format!("not allowed to read {what}: {action} was denied"),
                 format!("grant {action} on it to the AWS identity dbtool uses (`dbtool whoami`); for a SecureString or an encrypted secret also kms:Decrypt on its key"),
-            ),
-            "InvalidKeyId" | "DecryptionFailure" | "KMSAccessDeniedException" => FetchError::new(
-                format!("{what} cannot be decrypted: {code}"),
+            );
+        }
+        if e.is("InvalidKeyId") || e.is("DecryptionFailure") || e.is("KMSAccessDenied") {
+            return FetchError::new(
+                format!("{what} cannot be decrypted: {}", e.code().unwrap_or_default()),
                 "the KMS key is missing, disabled or not usable by this identity: grant kms:Decrypt on it",
-            ),
-            _ => FetchError::new(
-                format!("{service} refused to read {what}: {code}{}", if message.is_empty() { String::new() } else { format!(": {message}") }),
-                "see the AWS error above",
-            ),
-        },
+            );
+        }
     }
+    let hint = e
+        .hint()
+        .unwrap_or_else(|| "see the AWS error above".to_string());
+    FetchError::new(format!("cannot use {what}: {e}"), hint)
 }
 
 #[cfg(test)]

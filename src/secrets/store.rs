@@ -3,10 +3,9 @@
 //! new SSM parameter version. A JSON secret keeps its other keys. Touches SSM
 //! and Secrets Manager.
 
-use aws_sdk_secretsmanager::error::ProvideErrorMetadata as _;
-
-use super::fetch::{kind_of, service_error, FetchError};
+use super::fetch::{from_aws, FetchError};
 use super::{Secret, Source};
+use crate::aws::error::{Api, AwsResultExt, Service};
 
 /// A value written and not yet current (Secrets Manager), or already
 /// current (SSM has no staging).
@@ -37,21 +36,6 @@ fn ssm_client(sdk: &aws_config::SdkConfig, source: &Source) -> aws_sdk_ssm::Clie
     aws_sdk_ssm::Client::from_conf(conf.build())
 }
 
-macro_rules! sdk_err {
-    ($e:expr, $service:expr, $action:expr, $what:expr) => {{
-        let e = $e;
-        let kind = kind_of(&e);
-        let (code, msg) = match e.as_service_error() {
-            Some(s) => (
-                s.code().unwrap_or_default().to_string(),
-                s.message().unwrap_or_default().to_string(),
-            ),
-            None => (String::new(), String::new()),
-        };
-        service_error($service, $action, $what, kind, &code, &msg)
-    }};
-}
-
 /// Writes `value` as a new version: staged AWSPENDING for Secrets Manager
 /// (`current` is the secret's present text, whose other JSON keys are kept),
 /// a new version for SSM.
@@ -69,11 +53,13 @@ pub async fn write(
         Source::Ssm { ssm } => {
             let what = format!("parameter `{ssm}`");
             let client = ssm_client(sdk, source);
+            let api = Api::new(Service::Ssm, sdk, None);
             let kind = client
                 .get_parameter()
                 .name(ssm)
                 .send()
                 .await
+                .aws(&api)
                 .ok()
                 .and_then(|o| o.parameter().and_then(|p| p.r#type().cloned()))
                 .unwrap_or(aws_sdk_ssm::types::ParameterType::SecureString);
@@ -85,7 +71,8 @@ pub async fn write(
                 .overwrite(true)
                 .send()
                 .await
-                .map_err(|e| sdk_err!(e, "SSM", "ssm:PutParameter", &what))?;
+                .aws(&api)
+                .map_err(|e| from_aws(e, "ssm:PutParameter", &what))?;
             Ok(Written::Live)
         }
         Source::SecretsManager {
@@ -95,14 +82,14 @@ pub async fn write(
         } => {
             let what = format!("secret `{secretsmanager}`");
             let client = sm_client(sdk, source);
+            let api = Api::new(Service::SecretsManager, sdk, None);
             let current_version = client
                 .describe_secret()
                 .secret_id(secretsmanager)
                 .send()
                 .await
-                .map_err(|e| {
-                    sdk_err!(e, "Secrets Manager", "secretsmanager:DescribeSecret", &what)
-                })?
+                .aws(&api)
+                .map_err(|e| from_aws(e, "secretsmanager:DescribeSecret", &what))?
                 .version_ids_to_stages()
                 .and_then(|m| {
                     m.iter()
@@ -132,9 +119,8 @@ pub async fn write(
                 .version_stages("AWSPENDING")
                 .send()
                 .await
-                .map_err(|e| {
-                    sdk_err!(e, "Secrets Manager", "secretsmanager:PutSecretValue", &what)
-                })?;
+                .aws(&api)
+                .map_err(|e| from_aws(e, "secretsmanager:PutSecretValue", &what))?;
             Ok(Written::Pending {
                 version: token,
                 previous: current_version,
@@ -157,6 +143,7 @@ pub async fn promote(
     };
     let what = format!("secret `{secretsmanager}`");
     let client = sm_client(sdk, source);
+    let api = Api::new(Service::SecretsManager, sdk, None);
     let mut req = client
         .update_secret_version_stage()
         .secret_id(secretsmanager)
@@ -165,14 +152,10 @@ pub async fn promote(
     if let Some(p) = previous {
         req = req.remove_from_version_id(p);
     }
-    req.send().await.map_err(|e| {
-        sdk_err!(
-            e,
-            "Secrets Manager",
-            "secretsmanager:UpdateSecretVersionStage",
-            &what
-        )
-    })?;
+    req.send()
+        .await
+        .aws(&api)
+        .map_err(|e| from_aws(e, "secretsmanager:UpdateSecretVersionStage", &what))?;
     Ok(())
 }
 

@@ -134,11 +134,15 @@ fn a_missing_instance_is_db_instance_not_found_with_a_hint() {
     assert!(err.contains("request id: "), "{err}");
     assert_no_debug_text(&err);
 
-    // The same mapping behind `dbtool env INSTANCE` (crate::aws::rds).
+    // `dbtool env NAME`: not configured and not an instance is a usage
+    // error with "did you mean" (the access pipeline), still without Debug text.
     let out = env.cmd().args(["env", "nosuchdb"]).output().unwrap();
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("DBInstanceNotFound: "), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("unknown target `nosuchdb`: not in dbtool.toml and no RDS instance"),
+        "{err}"
+    );
     assert_no_debug_text(&err);
 }
 

@@ -120,6 +120,11 @@ fn server() -> anyhow::Result<&'static TestServer> {
     }
 }
 
+/// The superuser connection of the test server (database `postgres`).
+pub fn admin() -> anyhow::Result<ConnInfo> {
+    Ok(server()?.admin.clone())
+}
+
 /// A new, empty database on the test server, owned by its superuser.
 pub async fn fresh_database() -> anyhow::Result<ConnInfo> {
     let server = tokio::task::spawn_blocking(|| server().map(|s| s.admin.clone())).await??;
