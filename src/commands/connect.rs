@@ -267,6 +267,23 @@ impl PassFile {
         std::fs::create_dir_all(&dir)?;
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+        // Password files of killed runs (their pid is gone) are removed.
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                let pid = name
+                    .strip_suffix(".pgpass")
+                    .or_else(|| name.strip_suffix(".tmp"))
+                    .and_then(|p| p.parse::<i32>().ok());
+                if let Some(pid) = pid.filter(|p| *p > 0) {
+                    let alive =
+                        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok();
+                    if !alive {
+                        let _ = std::fs::remove_file(e.path());
+                    }
+                }
+            }
+        }
         let path = dir.join(format!("{}.pgpass", std::process::id()));
         let pf = PassFile { path };
         write_passfile(&pf.path, &r.conn, token)?;

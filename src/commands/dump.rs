@@ -201,6 +201,8 @@ async fn run_dump(ctx: &Context, args: &DumpArgs) -> anyhow::Result<ExitStatus> 
             args.format.extension()
         )),
     };
+    // Before anything is dumped: never a directory dbtool did not make.
+    let out = crate::dump::output::check(&output, args.format)?;
     let source = resolved.describe();
     if cat.sizes_estimated {
         p.warn("a table is locked by another session (e.g. ALTER TABLE): sizes are estimates from the last VACUUM/ANALYZE, and pg_dump will wait for the lock");
@@ -250,20 +252,7 @@ async fn run_dump(ctx: &Context, args: &DumpArgs) -> anyhow::Result<ExitStatus> 
         .hint("add --exclude-table-data for the referencing tables named above, or pass --no-fk-check to dump anyway (pg_restore will report the constraints it cannot add)")
         .into());
     }
-    if args.format == Format::Directory && output.exists() {
-        return Err(UserError::usage(format!("{} already exists", output.display()))
-            .hint("pg_dump writes a directory archive into a new directory: remove it or choose another -f")
-            .into());
-    }
-    let summary = execute::run(
-        p,
-        &resolved.conn,
-        &pg_dump,
-        &plan,
-        &output,
-        cat.server_major,
-    )
-    .await?;
+    let summary = execute::run(p, &resolved.conn, &pg_dump, &plan, &out, cat.server_major).await?;
     if p.is_json() {
         p.json(&json!({ "source": source, "plan": plan, "summary": summary }))?;
     } else {
@@ -553,13 +542,42 @@ async fn run_load(ctx: &Context, args: &LoadArgs) -> anyhow::Result<ExitStatus> 
     };
     let (skipped, failed): (Vec<_>, Vec<_>) =
         outcome.errors.iter().partition(|e| e.environment_only);
+    let again = format!(
+        "load again with --clean, or drop it (`DROP DATABASE \"{dbname}\"`) and use --create"
+    );
     if outcome.interrupted {
         return Err(UserError::runtime(format!(
             "interrupted: database `{dbname}` is partly loaded"
         ))
-        .hint(format!(
-            "load again with --clean, or drop it (`DROP DATABASE \"{dbname}\"`) and use --create"
+        .hint(again)
+        .into());
+    }
+    if let Some(sig) = outcome.killed_by {
+        return Err(UserError::runtime(format!(
+            "pg_restore was killed (signal {sig}) before it finished: database `{dbname}` is partly loaded"
         ))
+        .hint(again)
+        .into());
+    }
+    // What the archive promised against what exists.
+    let missing = load::missing_tables(&conn, &contents.tables).await?;
+    let incomplete = outcome.incomplete_tables();
+    if !missing.is_empty() || !incomplete.is_empty() {
+        for e in &failed {
+            p.warn(format!("pg_restore error:\n  {}", e.lines.join("\n  ")));
+        }
+        let mut what = Vec::new();
+        if !incomplete.is_empty() {
+            what.push(format!("rows of {} did not load", incomplete.join(", ")));
+        }
+        if !missing.is_empty() {
+            what.push(format!("{} do not exist", missing.join(", ")));
+        }
+        return Err(UserError::runtime(format!(
+            "database `{dbname}` is partly loaded: {}",
+            what.join("; ")
+        ))
+        .hint(format!("see pg_restore's errors above; then {again}"))
         .into());
     }
     for e in &skipped {

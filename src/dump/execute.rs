@@ -43,13 +43,6 @@ pub fn check_version(
     Ok(major)
 }
 
-/// Where pg_dump writes until it succeeds: `FILE.partial`.
-pub fn partial_path(output: &Path) -> PathBuf {
-    let mut s = output.as_os_str().to_owned();
-    s.push(".partial");
-    PathBuf::from(s)
-}
-
 /// One table in the summary.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableSummary {
@@ -76,11 +69,8 @@ pub struct Summary {
 }
 
 fn remove_path(p: &Path) {
-    if p.is_dir() {
-        let _ = std::fs::remove_dir_all(p);
-    } else {
-        let _ = std::fs::remove_file(p);
-    }
+    // Only ever the partial path this run made.
+    let _ = super::output::remove_ours(p);
 }
 
 fn disk_size(p: &Path) -> u64 {
@@ -123,11 +113,17 @@ pub async fn run(
     conn: &ConnInfo,
     pg_dump: &Path,
     plan: &DumpPlan,
-    output: &Path,
+    out: &super::output::Output,
     server_major: u32,
 ) -> anyhow::Result<Summary> {
-    let partial = partial_path(output);
-    remove_path(&partial);
+    let output = out.path.as_path();
+    let partial = out.partial.clone();
+    for stale in super::output::remove_stale(out) {
+        printer.status(format!(
+            "removed {} left by an interrupted dump",
+            stale.display()
+        ));
+    }
     let app = format!("dbtool-dump-{}", std::process::id());
     let mut child_conn = conn.clone();
     child_conn.application_name = Some(app.clone());
@@ -272,17 +268,9 @@ pub async fn run(
         }
         return Err(err.into());
     }
-    if output.exists() {
-        remove_path(output);
+    if let Err(e) = super::output::commit(out) {
+        return Err(e.into());
     }
-    std::fs::rename(&partial, output).map_err(|e| {
-        UserError::runtime(format!(
-            "cannot rename {} to {}",
-            partial.display(),
-            output.display()
-        ))
-        .source(e)
-    })?;
     let seconds = started.elapsed().as_secs_f64();
     let mut t = tracker.lock().expect("tracker");
     t.finish_all(Instant::now());
@@ -373,14 +361,6 @@ mod tests {
             17
         );
         assert!(check_version(Path::new("x"), None, 15).is_err());
-    }
-
-    #[test]
-    fn partial_path_appends() {
-        assert_eq!(
-            partial_path(Path::new("/tmp/a.dump")),
-            PathBuf::from("/tmp/a.dump.partial")
-        );
     }
 
     #[test]

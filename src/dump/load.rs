@@ -30,8 +30,91 @@ pub const PORTABLE_FLAGS: &[&str] = &[
 pub struct RestoreError {
     /// pg_restore's lines, verbatim.
     pub lines: Vec<String>,
+    /// The archive entry it belongs to (`TABLE DATA`, `EXTENSION`…) and its tag.
+    pub entry: Option<(String, String)>,
     /// Caused by something the local server lacks (an extension, a role…).
     pub environment_only: bool,
+}
+
+/// Archive entry kinds, longest first (pg_dump's `desc` strings).
+const DESCS: &[&str] = &[
+    "PUBLICATION TABLES IN SCHEMA",
+    "MATERIALIZED VIEW DATA",
+    "TEXT SEARCH CONFIGURATION",
+    "TEXT SEARCH DICTIONARY",
+    "TEXT SEARCH TEMPLATE",
+    "TEXT SEARCH PARSER",
+    "PUBLICATION TABLE",
+    "SEQUENCE OWNED BY",
+    "DATABASE PROPERTIES",
+    "PROCEDURAL LANGUAGE",
+    "MATERIALIZED VIEW",
+    "CHECK CONSTRAINT",
+    "DOMAIN CONSTRAINT",
+    "FOREIGN TABLE",
+    "EVENT TRIGGER",
+    "FK CONSTRAINT",
+    "SEQUENCE SET",
+    "USER MAPPING",
+    "LARGE OBJECT",
+    "ROW SECURITY",
+    "DEFAULT ACL",
+    "TABLE DATA",
+];
+
+/// `pg_restore: from TOC entry 3269; 2606 70822 FK CONSTRAINT b b_id_fkey postgres`
+/// → (`FK CONSTRAINT`, `b b_id_fkey`). The line is `dumpId; tableoid oid desc tag owner`.
+pub fn toc_entry(line: &str) -> Option<(String, String)> {
+    let rest = line.strip_prefix("pg_restore: from TOC entry ")?;
+    let (_, rest) = rest.split_once("; ")?;
+    let mut parts = rest.splitn(3, ' ');
+    let _tableoid = parts.next()?;
+    let _oid = parts.next()?;
+    let rest = parts.next()?;
+    let desc = DESCS
+        .iter()
+        .find(|d| rest.starts_with(*d) && rest[d.len()..].starts_with(' '))
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| rest.split(' ').next().unwrap_or_default().to_string());
+    let tail = rest[desc.len()..].trim();
+    // The owner is the last word (or "(no owner)").
+    let tag = match tail.strip_suffix("(no owner)") {
+        Some(t) => t.trim().to_string(),
+        None => tail
+            .rsplit_once(' ')
+            .map(|(t, _)| t.to_string())
+            .unwrap_or_default(),
+    };
+    Some((desc, tag))
+}
+
+/// Whether an error is about something only the source server (RDS) has,
+/// decided by the archive entry it belongs to — never by words in the
+/// message (a table called `records_archive` holds `rds_`).
+fn environment_only(entry: Option<&(String, String)>, text: &str) -> bool {
+    let Some((desc, tag)) = entry else {
+        return false;
+    };
+    let missing_role = text.contains("role \"") && text.contains("does not exist");
+    match desc.as_str() {
+        // Extensions the local server lacks, or may not create; their comments.
+        "EXTENSION" => true,
+        "COMMENT" => tag.starts_with("EXTENSION "),
+        // Replication and server-wide objects a local copy does not need.
+        "EVENT TRIGGER"
+        | "PUBLICATION"
+        | "PUBLICATION TABLE"
+        | "PUBLICATION TABLES IN SCHEMA"
+        | "SUBSCRIPTION"
+        | "PROCEDURAL LANGUAGE"
+        | "DEFAULT ACL"
+        | "ACL"
+        | "USER MAPPING"
+        | "SERVER" => true,
+        // Objects that name a role only RDS has.
+        "POLICY" | "SCHEMA" => missing_role,
+        _ => false,
+    }
 }
 
 /// Groups pg_restore's stderr into errors: a block starts at `from TOC
@@ -67,19 +150,12 @@ pub fn group_errors(lines: &[String]) -> Vec<RestoreError> {
             while lines.last().is_some_and(|l| l.trim().is_empty()) {
                 lines.pop();
             }
-            let text = lines.join("\n").to_lowercase();
-            let environment_only = (text.contains("extension")
-                && (text.contains("is not available")
-                    || text.contains("could not open extension control file")
-                    || text.contains("must be owner of extension")))
-                || (text.contains("role \"") && text.contains("does not exist"))
-                || text.contains("rds_")
-                || text.contains("rdsadmin")
-                || text.contains("must be superuser")
-                || text.contains("permission denied to create extension")
-                || text.contains("event trigger");
+            let text = lines.join("\n");
+            let entry = lines.iter().find_map(|l| toc_entry(l));
+            let environment_only = environment_only(entry.as_ref(), &text);
             RestoreError {
                 lines,
+                entry,
                 environment_only,
             }
         })
@@ -93,6 +169,47 @@ pub struct LoadOutcome {
     pub errors: Vec<RestoreError>,
     pub seconds: f64,
     pub interrupted: bool,
+    /// pg_restore died by this signal (it did not finish).
+    pub killed_by: Option<i32>,
+    /// pg_restore's exit code, when it exited.
+    pub exit_code: Option<i32>,
+}
+
+impl LoadOutcome {
+    /// Tables whose rows failed to load (failed TABLE DATA entries).
+    pub fn incomplete_tables(&self) -> Vec<String> {
+        self.errors
+            .iter()
+            .filter_map(|e| match &e.entry {
+                Some((d, tag)) if d == "TABLE DATA" => Some(tag.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The tables the archive defines that do not exist in the loaded database
+/// (what the table of contents promised, checked against the catalog).
+pub async fn missing_tables(
+    conn: &ConnInfo,
+    tables: &[super::toc::TocTable],
+) -> anyhow::Result<Vec<String>> {
+    let client = conn.connect().await?;
+    let mut missing = Vec::new();
+    for t in tables {
+        let name = format!(
+            "{}.{}",
+            super::pattern::quote_ident(&t.schema),
+            super::pattern::quote_ident(&t.name)
+        );
+        let row = client
+            .query_one("SELECT to_regclass($1) IS NOT NULL", &[&name])
+            .await?;
+        if !row.get::<_, bool>(0) {
+            missing.push(format!("{}.{}", t.schema, t.name));
+        }
+    }
+    Ok(missing)
 }
 
 /// `CREATE DATABASE name` on the server of `conn` (over its `postgres` database).
@@ -239,11 +356,14 @@ pub async fn run(
                 .into());
         }
     }
+    use std::os::unix::process::ExitStatusExt;
     Ok(LoadOutcome {
         database: conn.dbname.clone(),
         errors,
         seconds: started.elapsed().as_secs_f64(),
         interrupted,
+        killed_by: status.and_then(|s| s.signal()),
+        exit_code: status.and_then(|s| s.code()),
     })
 }
 
@@ -275,5 +395,32 @@ pg_restore: warning: errors ignored on restore: 2",
         assert_eq!(errs[0].lines.len(), 4);
         assert!(!errs[1].environment_only);
         assert!(errs[1].lines[2].starts_with("Command was: ALTER TABLE"));
+    }
+
+    #[test]
+    fn classified_by_entry_not_by_words() {
+        // A COPY failing in a table whose name holds `rds_` is data loss, not RDS.
+        let log = lines(
+            "pg_restore: from TOC entry 4012; 0 70901 TABLE DATA public records_archive postgres
+pg_restore: error: COPY failed for table \"records_archive\": ERROR:  duplicate key value violates unique constraint \"records_archive_pkey\"
+pg_restore: from TOC entry 5; 2615 2200 SCHEMA rds_tools rdsadmin
+pg_restore: error: could not execute query: ERROR:  role \"rdsadmin\" does not exist
+pg_restore: from TOC entry 6; 3466 16500 EVENT TRIGGER rds_ddl (no owner)
+pg_restore: error: could not execute query: ERROR:  permission denied to create event trigger \"rds_ddl\"",
+        );
+        let errs = group_errors(&log);
+        assert_eq!(errs.len(), 3);
+        assert_eq!(
+            errs[0].entry,
+            Some(("TABLE DATA".into(), "public records_archive".into()))
+        );
+        assert!(!errs[0].environment_only, "a failed COPY is never skipped");
+        assert!(errs[1].environment_only);
+        assert!(errs[2].environment_only);
+        assert_eq!(
+            toc_entry("pg_restore: from TOC entry 3269; 2606 70822 FK CONSTRAINT public b b_id_fkey postgres"),
+            Some(("FK CONSTRAINT".into(), "public b b_id_fkey".into()))
+        );
+        assert_eq!(toc_entry("pg_restore: creating TABLE"), None);
     }
 }

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod execute;
 pub mod load;
+pub mod output;
 pub mod pattern;
 pub mod plan;
 pub mod progress;

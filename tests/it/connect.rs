@@ -658,3 +658,59 @@ fn mfa_profiles_in_aws_config_are_assumed_with_the_code() {
         .iter()
         .all(|c| c.action().as_deref() != Some("AssumeRole")));
 }
+
+/// Issue 12 item 17: the client dies with a SIGKILLed dbtool.
+#[tokio::test]
+async fn the_client_dies_with_a_killed_dbtool() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let env = TestEnv::new();
+    let pidfile = env.work.join("client.pid");
+    let mut child = env
+        .std_cmd()
+        .args([
+            "connect",
+            "--url",
+            &db.url(true),
+            "--",
+            "sh",
+            "-c",
+            &format!("echo $$ > {}; exec sleep 1000", pidfile.display()),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // A live process (not a zombie left for an init that does not reap).
+    let alive = |pid: &str| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| {
+                s.rsplit(") ")
+                    .next()
+                    .is_some_and(|rest| !rest.starts_with('Z'))
+            })
+            .unwrap_or(false)
+    };
+    let start = std::time::Instant::now();
+    let pid = loop {
+        if let Some(pid) = std::fs::read_to_string(&pidfile)
+            .ok()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+        {
+            if std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c.starts_with(b"sleep"))
+            {
+                break pid;
+            }
+        }
+        assert!(start.elapsed().as_secs() < 20, "the client never started");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(alive(&pid));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let start = std::time::Instant::now();
+    while alive(&pid) {
+        assert!(start.elapsed().as_secs() < 10, "the client outlived dbtool");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

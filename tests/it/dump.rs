@@ -97,6 +97,16 @@ fn schema_of(conn: &ConnInfo, exclude_schema: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// dbtool's partial outputs in a directory (`.NAME.dbtool-PID.partial`).
+fn partials(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".partial"))
+        .collect()
+}
+
 async fn count(client: &tokio_postgres::Client, table: &str) -> i64 {
     client
         .query_one(&format!("SELECT count(*) FROM {table}"), &[])
@@ -123,7 +133,7 @@ async fn preset_dump_loads_into_a_fresh_database_with_the_same_schema() {
     let out = db.ok(&["dump", "--preset", "staging-lite", "-f", &file]);
     let (so, se) = (stdout(&out), stderr(&out));
     assert!(Path::new(&file).is_file());
-    assert!(!Path::new(&format!("{file}.partial")).exists());
+    assert!(partials(&db.env.work).is_empty());
     // The plan (stderr) names what is skipped and why; the summary is on stdout.
     assert!(
         se.contains("definition only (--exclude-table-data)"),
@@ -341,7 +351,11 @@ async fn interrupted_dump_leaves_no_file() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(Path::new(&format!("{file}.partial")).exists());
+    assert_eq!(
+        partials(&db.env.work).len(),
+        1,
+        "pg_dump writes beside the output"
+    );
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
         nix::sys::signal::Signal::SIGINT,
@@ -358,7 +372,7 @@ async fn interrupted_dump_leaves_no_file() {
         "{se}"
     );
     assert!(!Path::new(&file).exists());
-    assert!(!Path::new(&format!("{file}.partial")).exists());
+    assert!(partials(&db.env.work).is_empty());
     blocker.batch_execute("ROLLBACK").await.unwrap();
 }
 
@@ -472,5 +486,421 @@ async fn dry_run_plan_as_json_and_verbose_log() {
     assert!(
         !se.contains("dumping contents of table \"public.big_log\""),
         "{se}"
+    );
+}
+
+/// Issue 12 item 1: `-f` never removes what dbtool did not make.
+#[tokio::test]
+async fn output_paths_never_lose_data() {
+    let db = Db::new().await;
+    let work = db.env.work.clone();
+    let important = work.join("important");
+    std::fs::create_dir(&important).unwrap();
+    std::fs::write(important.join("keep.txt"), "precious").unwrap();
+    std::fs::write(work.join("also-here.txt"), "precious").unwrap();
+    let refused = |args: &[&str], what: &str| {
+        let out = db.run(args);
+        let se = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {se}");
+        assert!(se.contains(what), "{args:?}: {se}");
+    };
+    refused(
+        &["dump", "-f", "important"],
+        "is a directory; a custom archive is a file",
+    );
+    refused(&["dump", "-f", "."], "not `.`, `..` or `/`");
+    refused(
+        &["dump", "-f", "..", "--format", "directory"],
+        "not `.`, `..` or `/`",
+    );
+    refused(
+        &["dump", "-f", "important", "--format", "directory"],
+        "did not write",
+    );
+    refused(
+        &["dump", "-f", "important", "--format", "plain"],
+        "is a directory",
+    );
+    refused(&["dump", "-f", "no/such/dir/x.dump"], "does not exist");
+    refused(
+        &["dump", "-f", "also-here.txt", "--format", "directory"],
+        "is a file",
+    );
+    std::os::unix::fs::symlink(&important, work.join("link")).unwrap();
+    refused(&["dump", "-f", "link"], "is a directory");
+    refused(
+        &["dump", "-f", "link", "--format", "directory"],
+        "symbolic link",
+    );
+    assert_eq!(
+        std::fs::read_to_string(important.join("keep.txt")).unwrap(),
+        "precious"
+    );
+    assert_eq!(
+        std::fs::read_to_string(work.join("also-here.txt")).unwrap(),
+        "precious"
+    );
+
+    // An existing file is replaced only by the finished dump.
+    std::fs::write(work.join("old.dump"), "not a dump").unwrap();
+    db.ok(&["dump", "--exclude-schema", "pglogical", "-f", "old.dump"]);
+    assert_ne!(std::fs::read(work.join("old.dump")).unwrap(), b"not a dump");
+    // A directory archive goes into an empty directory, then replaces its own.
+    std::fs::create_dir(work.join("arch")).unwrap();
+    for _ in 0..2 {
+        db.ok(&[
+            "dump",
+            "--exclude-schema",
+            "pglogical",
+            "--format",
+            "directory",
+            "-f",
+            "arch",
+        ]);
+        assert!(work.join("arch/toc.dat").is_file());
+    }
+    // A stale partial of a killed run is removed; a file of the user's with a similar name is not.
+    std::fs::write(work.join(".x.dump.dbtool-999999999.partial"), "stale").unwrap();
+    std::fs::write(work.join("x.dump.partial"), "mine").unwrap();
+    db.ok(&["dump", "--exclude-schema", "pglogical", "-f", "x.dump"]);
+    assert!(!work.join(".x.dump.dbtool-999999999.partial").exists());
+    assert_eq!(
+        std::fs::read_to_string(work.join("x.dump.partial")).unwrap(),
+        "mine"
+    );
+    assert!(partials(&work).iter().all(|p| p == "x.dump.partial"));
+}
+
+/// Issue 12 item 3: a failed COPY in a table whose name holds `rds_` is a
+/// failure ("partly loaded", naming the table), not an RDS-only object.
+#[tokio::test]
+async fn a_failed_copy_is_never_reported_as_loaded() {
+    let db = Db::new().await;
+    db.client
+        .batch_execute("CREATE TABLE records_archive (id int PRIMARY KEY); INSERT INTO records_archive SELECT generate_series(1, 10);")
+        .await
+        .unwrap();
+    let file = db.path("records.dump");
+    db.ok(&["dump", "--exclude-schema", "pglogical", "-f", &file]);
+    // The target already holds a row the COPY will collide with.
+    let target = format!("{}_dup", db.conn.dbname);
+    db.client
+        .batch_execute(&format!("CREATE DATABASE \"{target}\""))
+        .await
+        .unwrap();
+    let t = db.conn.with_dbname(&target);
+    t.connect()
+        .await
+        .unwrap()
+        .batch_execute("CREATE TABLE records_archive (id int PRIMARY KEY); INSERT INTO records_archive VALUES (5);")
+        .await
+        .unwrap();
+    let server = db.conn.with_dbname("postgres").url(true);
+    let out = db.run(&[
+        "dump", "load", &file, "--url", &server, "--into", &target, "--yes",
+    ]);
+    let (so, se) = (stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{se}");
+    assert!(
+        se.contains(&format!("database `{target}` is partly loaded: rows of")),
+        "{se}"
+    );
+    assert!(se.contains("records_archive"), "{se}");
+    assert!(
+        !se.contains("skipped an object the local server cannot create"),
+        "{se}"
+    );
+    assert!(
+        !so.contains("export DATABASE_URL"),
+        "no success output: {so}"
+    );
+}
+
+/// Issue 12 item 3: a pg_restore that died by a signal never reads as loaded,
+/// even when the errors it printed were only RDS-only objects.
+#[tokio::test]
+async fn a_killed_pg_restore_is_a_failure() {
+    let db = Db::new().await;
+    let file = db.path("k.dump");
+    db.ok(&["dump", "--exclude-schema", "pglogical", "-f", &file]);
+    let real = which::which("pg_restore").unwrap();
+    let wrapper = db.env.write(
+        "fake_pg_restore",
+        &format!(
+            "#!/bin/sh\ncase \"$*\" in *--list*) exec {} \"$@\";; esac\n\
+             echo 'pg_restore: from TOC entry 2; 3079 16400 EXTENSION postgis (no owner)' >&2\n\
+             echo 'pg_restore: error: could not execute query: ERROR:  extension \"postgis\" is not available' >&2\n\
+             kill -KILL $$\n",
+            real.display()
+        ),
+    );
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let target = format!("{}_k", db.conn.dbname);
+    let server = db.conn.with_dbname("postgres").url(true);
+    let out = db
+        .env
+        .cmd()
+        .env("DBTOOL_PG_RESTORE", &wrapper)
+        .args([
+            "dump", "load", &file, "--url", &server, "--into", &target, "--create", "--yes",
+        ])
+        .output()
+        .unwrap();
+    let se = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{se}");
+    assert!(
+        se.contains("pg_restore was killed (signal 9) before it finished"),
+        "{se}"
+    );
+    assert!(!stdout(&out).contains("export DATABASE_URL"));
+}
+
+/// Processes whose command line contains `needle` (from /proc).
+fn processes_with(needle: &str) -> Vec<i32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_string_lossy().parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .map(|c| {
+                    String::from_utf8_lossy(&c)
+                        .replace('\0', " ")
+                        .contains(needle)
+                })
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+async fn wait_until(
+    what: &str,
+    mut cond: impl FnMut() -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>,
+) {
+    let start = Instant::now();
+    while !cond().await {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting: {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Issue 12 item 17: SIGKILL to dbtool takes pg_dump and pg_restore (and
+/// their server sessions) with it.
+#[tokio::test]
+async fn children_die_with_a_killed_dbtool() {
+    let db = Db::new().await;
+    let blocker = db.conn.connect().await.unwrap();
+    blocker
+        .batch_execute("BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    let mut child = db
+        .env
+        .std_cmd()
+        .args([
+            "dump",
+            "--exclude-schema",
+            "pglogical",
+            "-f",
+            "killed9.dump",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Sessions of this test's database only: other tests share the server.
+    let dbname = db.conn.dbname.clone();
+    let backends = |app: String| {
+        let c = db.conn.clone();
+        let dbname = dbname.clone();
+        move || -> std::pin::Pin<Box<dyn std::future::Future<Output = i64>>> {
+            let c = c.clone();
+            let app = app.clone();
+            let dbname = dbname.clone();
+            Box::pin(async move {
+                let client = c.connect().await.unwrap();
+                client
+                    .query_one(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = $2",
+                        &[&app, &dbname],
+                    )
+                    .await
+                    .unwrap()
+                    .get(0)
+            })
+        }
+    };
+    let dumps = backends(format!("dbtool-dump-{}", child.id()));
+    wait_until("pg_dump waits for the lock", || {
+        let f = dumps();
+        Box::pin(async move { f.await > 0 })
+    })
+    .await;
+    assert!(
+        !processes_with(".killed9.dump.dbtool-").is_empty(),
+        "pg_dump runs"
+    );
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    wait_until("pg_dump is gone", || {
+        Box::pin(async { processes_with(".killed9.dump.dbtool-").is_empty() })
+    })
+    .await;
+    wait_until("its session is gone", || {
+        let f = dumps();
+        Box::pin(async move { f.await == 0 })
+    })
+    .await;
+    blocker.batch_execute("ROLLBACK").await.unwrap();
+    // The next run removes the partial the killed one left.
+    db.ok(&[
+        "dump",
+        "--exclude-schema",
+        "pglogical",
+        "-f",
+        "killed9.dump",
+    ]);
+    assert!(partials(&db.env.work).is_empty());
+
+    // dump load --clean waiting on a lock, then SIGKILL.
+    let target = db.conn.with_dbname(&db.conn.dbname);
+    let holder = target.connect().await.unwrap();
+    holder
+        .batch_execute("BEGIN; LOCK TABLE customers IN ACCESS SHARE MODE")
+        .await
+        .unwrap();
+    let mut child = db
+        .env
+        .std_cmd()
+        .args([
+            "dump",
+            "load",
+            "killed9.dump",
+            "--url",
+            &target.url(true),
+            "--clean",
+            "--yes",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // pg_restore connects with the application_name dbtool gives it (dbtool/<role>/<user>).
+    let restores = backends("dbtool/%".to_string());
+    wait_until("pg_restore connects", || {
+        let f = restores();
+        Box::pin(async move { f.await > 0 })
+    })
+    .await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    wait_until("pg_restore's session is gone", || {
+        let f = restores();
+        Box::pin(async move { f.await == 0 })
+    })
+    .await;
+    holder.batch_execute("ROLLBACK").await.unwrap();
+}
+
+/// Issue 12 item 2: inherited PGSERVICE / PGHOSTADDR / PGSSLMODE / PGOPTIONS
+/// cannot send dump, dump load --clean or psql to another database.
+#[tokio::test]
+async fn inherited_libpq_variables_cannot_redirect_children() {
+    let db = Db::new().await; // A: the database dbtool is told to use
+    let other = crate::testkit::fresh_database().await.unwrap(); // B: where the variables point
+    let oc = other.connect().await.unwrap();
+    oc.batch_execute("CREATE TABLE customers (id int PRIMARY KEY, name text); INSERT INTO customers VALUES (1, 'B keeps this');")
+        .await
+        .unwrap();
+    let service = db.env.write(
+        "pg_service.conf",
+        &format!(
+            "[elsewhere]\nhost={}\nport={}\ndbname={}\nuser={}\npassword={}\nsslmode=disable\n",
+            other.host,
+            other.port,
+            other.dbname,
+            other.user,
+            other.password.clone().unwrap_or_default()
+        ),
+    );
+    let redirecting = |c: &mut assert_cmd::Command| {
+        c.env("PGSERVICEFILE", &service)
+            .env("PGSERVICE", "elsewhere")
+            .env("PGHOSTADDR", "127.0.0.1")
+            .env("PGSSLMODE", "disable")
+            .env("PGOPTIONS", "-c search_path=nowhere");
+    };
+    let mut c = db.env.cmd();
+    redirecting(&mut c);
+    let out = c
+        .args(["dump", "--exclude-schema", "pglogical", "-f", "a.dump"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = db.run(&["dump", "list", "a.dump"]);
+    assert!(
+        stdout(&list).contains(&db.conn.dbname),
+        "the dump read A: {}",
+        stdout(&list)
+    );
+    assert!(
+        stdout(&list).contains("public.big_log"),
+        "{}",
+        stdout(&list)
+    );
+    // Load --clean into a third database: B is untouched.
+    let target = format!("{}_c", db.conn.dbname);
+    let server = db.conn.with_dbname("postgres").url(true);
+    let mut c = db.env.cmd();
+    redirecting(&mut c);
+    let out = c
+        .args([
+            "dump", "load", "a.dump", "--url", &server, "--into", &target, "--create", "--clean",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let name: String = oc
+        .query_one("SELECT name FROM customers WHERE id = 1", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(name, "B keeps this");
+    let n: i64 = oc
+        .query_one("SELECT count(*) FROM customers", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 1, "nothing was loaded into B");
+    // psql connects where the banner says.
+    let mut c = db.env.cmd();
+    redirecting(&mut c);
+    let out = c
+        .args([
+            "connect",
+            "--url",
+            &db.conn.url(true),
+            "--",
+            "psql",
+            "-XAtc",
+            "SELECT current_database() || ' ' || current_setting('search_path')",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with(&format!("{} ", db.conn.dbname)),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !stdout(&out).contains("nowhere"),
+        "PGOPTIONS did not reach psql: {}",
+        stdout(&out)
     );
 }
