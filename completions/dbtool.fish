@@ -262,7 +262,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -322,7 +322,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -372,7 +372,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -422,7 +422,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -473,7 +473,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -523,7 +523,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -573,7 +573,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -626,7 +626,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -672,7 +672,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
@@ -728,7 +728,7 @@ false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l group -d 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]' -r -f -a "true\t''
 false\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l installed-by -d 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s; 0 turns it off' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-timeout -d 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-retries -d 'Retries of a migration that hit lock_timeout (default 3)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''

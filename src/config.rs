@@ -232,6 +232,9 @@ pub struct MigrateConfig {
     /// Placeholder values, `${name}` in SQL.
     #[serde(default)]
     pub placeholders: BTreeMap<String, String>,
+    /// Placeholders whose values are secrets, shown as `<placeholder name>`
+    /// (names containing password, secret, token or key always are).
+    pub secret_placeholders: Option<Vec<String>>,
     /// Replace placeholders at all (default: true).
     pub placeholder_replacement: Option<bool>,
     /// Baseline a non-empty schema without history on the first migrate.
@@ -255,9 +258,10 @@ pub struct MigrateConfig {
     /// Value of installed_by (default: the database user).
     pub installed_by: Option<String>,
     /// lock_timeout set for each migration, e.g. "5s"; "0s" turns it off.
+    /// Between 1ms and PostgreSQL's maximum (2147483647ms, about 24.8 days).
     #[serde(
         default,
-        deserialize_with = "de_duration_opt",
+        deserialize_with = "de_lock_timeout_opt",
         serialize_with = "ser_duration_opt"
     )]
     pub lock_timeout: Option<Duration>,
@@ -288,12 +292,23 @@ impl MigrateConfig {
         }
         let mut placeholders = self.placeholders.clone();
         placeholders.extend(over.placeholders.clone());
+        // Secret at any level stays secret.
+        let secret_placeholders = match (&self.secret_placeholders, &over.secret_placeholders) {
+            (None, None) => None,
+            (a, b) => {
+                let mut all: Vec<String> = a.iter().chain(b.iter()).flatten().cloned().collect();
+                all.sort();
+                all.dedup();
+                Some(all)
+            }
+        };
         MigrateConfig {
             locations: pick!(locations),
             schemas: pick!(schemas),
             default_schema: pick!(default_schema),
             table: pick!(table),
             placeholders,
+            secret_placeholders,
             placeholder_replacement: pick!(placeholder_replacement),
             baseline_on_migrate: pick!(baseline_on_migrate),
             baseline_version: pick!(baseline_version),
@@ -361,6 +376,15 @@ fn de_duration_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, 
     match s {
         None => Ok(None),
         Some(s) => parse_duration(&s)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
+fn de_lock_timeout_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    match de_duration_opt(d)? {
+        None => Ok(None),
+        Some(v) => crate::migrate::settings::check_lock_timeout("lock_timeout", v)
             .map(Some)
             .map_err(serde::de::Error::custom),
     }

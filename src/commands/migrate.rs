@@ -169,9 +169,9 @@ pub struct MigrateOpts {
     #[arg(long, global = true, value_name = "NAME", help_heading = MIGRATE)]
     pub installed_by: Option<String>,
 
-    /// lock_timeout for each migration, e.g. 5s; 0 turns it off
-    #[arg(long, global = true, value_name = "DURATION", help_heading = MIGRATE)]
-    pub lock_timeout: Option<String>,
+    /// lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off
+    #[arg(long, global = true, value_name = "DURATION", value_parser = settings::parse_lock_timeout, help_heading = MIGRATE)]
+    pub lock_timeout: Option<std::time::Duration>,
 
     /// Retries of a migration that hit lock_timeout (default 3)
     #[arg(long, global = true, value_name = "N", help_heading = MIGRATE)]
@@ -211,6 +211,7 @@ fn flags_layer(o: &MigrateOpts) -> anyhow::Result<Layer> {
         group: o.group,
         installed_by: o.installed_by.clone(),
         lock_retries: o.lock_retries,
+        lock_timeout: o.lock_timeout,
         validate_migration_naming: o.validate_migration_naming,
         ..Default::default()
     };
@@ -220,9 +221,6 @@ fn flags_layer(o: &MigrateOpts) -> anyhow::Result<Layer> {
             .ok_or_else(|| usage(format!("--placeholder `{p}`: expected KEY=VALUE")))?;
         m.placeholders
             .insert(k.trim().to_lowercase(), v.to_string());
-    }
-    if let Some(t) = &o.lock_timeout {
-        m.lock_timeout = Some(settings::duration_arg("--lock-timeout", t).map_err(usage)?);
     }
     if let Some(t) = &o.lock_wait {
         m.lock_wait = Some(settings::duration_arg("--lock-wait", t).map_err(usage)?);
@@ -384,6 +382,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             migrate_up(ctx, &mut engine, &resolved, &args.opts, &target).await
         }
         Some(MigrateCommand::Info(_)) => {
+            note_read_only(ctx, &engine, &resolved).await;
             let (_, entries, summary) = engine.info(&resolved).await?;
             if p.is_json() {
                 p.json(&entries)?;
@@ -421,6 +420,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             Ok(ExitStatus::Success)
         }
         Some(MigrateCommand::Validate(v)) => {
+            note_read_only(ctx, &engine, &resolved).await;
             let (applied, entries, _) = engine.info(&resolved).await?;
             let errors = state::validate(&entries, &resolved, &applied, v.allow_pending);
             if p.is_json() {
@@ -493,12 +493,18 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                     .map(Version::parse)
                     .transpose()
                     .map_err(usage)?;
-            if !args.opts.confirm.dry_run {
-                engine.acquire_lock().await?;
+            // The lock before reading the history, dry run included.
+            engine.acquire_lock().await?;
+            let planned = async {
+                let (applied, entries, _) = engine.info(&resolved).await?;
+                engine::plan_undo(&resolved, &applied, &entries, u.count, to.as_ref())
+                    .map_err(|e| anyhow::Error::new(UserError::runtime(e)))
             }
-            let (applied, entries, _) = engine.info(&resolved).await?;
-            let targets = engine::plan_undo(&resolved, &applied, &entries, u.count, to.as_ref())
-                .map_err(|e| anyhow::Error::new(UserError::runtime(e)))?;
+            .await;
+            if planned.is_err() || args.opts.confirm.dry_run {
+                engine.release_lock().await;
+            }
+            let targets = planned?;
             for (a, f) in &targets {
                 p.status(format!(
                     "→ undo v{} with {}",
@@ -511,7 +517,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                     p.data(format!(
                         "-- {}\nBEGIN;\n{}\nCOMMIT;\n",
                         f.script,
-                        f.sql.trim_end()
+                        f.sql.shown_all().trim_end()
                     ));
                 }
                 return Ok(ExitStatus::Success);
@@ -530,6 +536,29 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             Ok(ExitStatus::Success)
         }
         Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) => unreachable!("handled above"),
+    }
+}
+
+/// What `info` and `validate` cannot see: a migration running now (they
+/// read no lock, so its row may be a moment of it), and repeatables whose
+/// placeholders have no value here (whether they changed is unknown).
+async fn note_read_only(ctx: &Context, engine: &Engine, resolved: &Resolved) {
+    if let Some(h) = engine.lock_holder().await {
+        ctx.printer.warn(format!(
+            "a migration run holds the lock now ({h}): a Failed row may be a non-transactional migration still running"
+        ));
+    }
+    let unknown: Vec<&str> = resolved
+        .migrations
+        .iter()
+        .filter(|m| !m.checksum_known)
+        .map(|m| m.script.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        ctx.printer.warn(format!(
+            "placeholder values are missing for {}: whether they changed cannot be told, so they are shown as applied",
+            unknown.join(", ")
+        ));
     }
 }
 
@@ -580,13 +609,27 @@ async fn migrate_up(
 ) -> anyhow::Result<ExitStatus> {
     let environment = target.environment.as_deref();
     let p = &ctx.printer;
-    let preview = engine.plan(resolved, true).await?;
-    lint_before_applying(ctx, engine, resolved, &preview, &o.deploy, environment)?;
+    // The lock comes before anything reads the history: a plan made while
+    // another runner migrates would see its work half-done.
+    engine.acquire_lock().await?;
+    let preview = engine.plan(resolved, true).await;
+    let preview = match preview {
+        Ok(plan) => plan,
+        Err(e) => {
+            engine.release_lock().await;
+            return Err(e);
+        }
+    };
+    if let Err(e) = lint_before_applying(ctx, engine, resolved, &preview, &o.deploy, environment) {
+        engine.release_lock().await;
+        return Err(e);
+    }
     engine.preflight = Some(engine::Preflight {
         mode: o.deploy.preflight,
         timeout: o.deploy.preflight_timeout,
     });
     if o.confirm.dry_run {
+        engine.release_lock().await;
         let plan = preview;
         let sql = engine.dry_run_sql(resolved, &plan);
         if p.is_json() {
@@ -608,18 +651,34 @@ async fn migrate_up(
         return Ok(ExitStatus::Success);
     }
     let confirm_needed = target.confirmation.is_some();
-    if confirm_needed && !preview.steps.is_empty() {
-        // Ask before anything changes (and before taking the lock).
+    let confirmed: Option<Vec<usize>> = if confirm_needed && !preview.steps.is_empty() {
+        // Ask before anything changes, without holding the lock while a
+        // person reads the plan; what was confirmed is checked again below.
+        engine.release_lock().await;
         print_plan(ctx, resolved, &preview);
         target.confirm(
             p,
             &format!("apply {} migration(s) to", preview.steps.len()),
             o.confirm.yes,
         )?;
-    }
-    engine.acquire_lock().await?;
+        engine.acquire_lock().await?;
+        Some(preview.steps.iter().map(|(i, _)| *i).collect())
+    } else {
+        None
+    };
     let result = async {
         let plan = engine.plan(resolved, false).await?;
+        if let Some(confirmed) = &confirmed {
+            let now: Vec<usize> = plan.steps.iter().map(|(i, _)| *i).collect();
+            check_confirmed(resolved, confirmed, &now)?;
+            if now.len() < confirmed.len() {
+                ctx.printer.status(format!(
+                    "{} of the confirmed migration(s) were applied meanwhile by another runner; applying the other {}",
+                    confirmed.len() - now.len(),
+                    now.len()
+                ));
+            }
+        }
         if plan.steps.is_empty() {
             let report = engine::MigrateReport {
                 schema_version_before: plan.current.clone(),
@@ -628,7 +687,7 @@ async fn migrate_up(
             };
             return Ok(report);
         }
-        if !confirm_needed {
+        if confirmed.is_none() {
             print_plan(ctx, resolved, &plan);
         }
         engine.apply(resolved, &plan).await
@@ -661,6 +720,41 @@ async fn migrate_up(
     Ok(ExitStatus::Success)
 }
 
+/// After the lock is taken again: the plan must be what was confirmed, in
+/// the same order, or part of it (another runner applied the rest
+/// meanwhile). Returns the steps that were not confirmed, if any (then
+/// nothing may run). Pure.
+fn unconfirmed(confirmed: &[usize], now: &[usize]) -> Option<Vec<usize>> {
+    let extra: Vec<usize> = now
+        .iter()
+        .copied()
+        .filter(|i| !confirmed.contains(i))
+        .collect();
+    let pos = |i: &usize| confirmed.iter().position(|c| c == i);
+    let in_order = now.windows(2).all(|w| pos(&w[0]) < pos(&w[1]));
+    (!extra.is_empty() || !in_order).then_some(extra)
+}
+
+fn check_confirmed(resolved: &Resolved, confirmed: &[usize], now: &[usize]) -> anyhow::Result<()> {
+    let Some(extra) = unconfirmed(confirmed, now) else {
+        return Ok(());
+    };
+    let names: Vec<&str> = extra
+        .iter()
+        .map(|i| resolved.migrations[*i].script.as_str())
+        .collect();
+    Err(UserError::runtime(format!(
+        "the pending migrations changed while waiting for confirmation{}; nothing was applied",
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(" (not confirmed: {})", names.join(", "))
+        }
+    ))
+    .hint("another runner changed the history meanwhile: check `dbtool migrate info`, then rerun to review the new plan")
+    .into())
+}
+
 /// Lints the pending migrations before anything is applied (the applied
 /// ones give context). Findings go to stderr; error-level findings stop the
 /// run where the environment says `lint = "refuse"` or with `--deny-unsafe`,
@@ -682,7 +776,8 @@ fn lint_before_applying(
         .iter()
         .map(|m| Source {
             file: display_script(&m.path),
-            text: m.sql.clone(),
+            // Secret placeholder values stay `${name}`: findings quote the text.
+            text: m.sql.lint_text(),
             execute_in_transaction: m.config.execute_in_transaction,
         })
         .collect();
@@ -804,6 +899,16 @@ mod tests {
 
     fn v(s: &str) -> Version {
         Version::parse(s).unwrap()
+    }
+
+    #[test]
+    fn only_what_was_confirmed_is_applied() {
+        assert_eq!(unconfirmed(&[1, 2, 3], &[1, 2, 3]), None);
+        assert_eq!(unconfirmed(&[1, 2, 3], &[2, 3]), None, "others applied 1");
+        assert_eq!(unconfirmed(&[1, 2, 3], &[]), None);
+        assert_eq!(unconfirmed(&[1, 2], &[1, 2, 4]), Some(vec![4]));
+        assert_eq!(unconfirmed(&[1, 2], &[0, 2]), Some(vec![0]));
+        assert_eq!(unconfirmed(&[1, 2], &[2, 1]), Some(vec![]), "order changed");
     }
 
     #[test]

@@ -136,9 +136,22 @@ pub async fn preflight_gate(
     } else {
         "blocked".to_string()
     };
-    Err(UserError::runtime(format!("{script}: {what} by {} session(s):\n{}", blockers.len(), list.join("\n")))
-        .hint("wait for them to finish, end them with SELECT pg_terminate_backend(<pid>), or run with --preflight wait")
-        .into())
+    Err(UserError::runtime(format!(
+        "{script}: {what} by {} session(s):\n{}",
+        blockers.len(),
+        list.join("\n")
+    ))
+    .hint(preflight_hint(mode))
+    .into())
+}
+
+/// What to do when the pre-flight gate stops: never the mode that just
+/// gave up (after `wait` timed out, waiting longer is the option).
+pub fn preflight_hint(mode: PreflightMode) -> &'static str {
+    match mode {
+        PreflightMode::Wait => "nothing was applied from this migration on; wait for them to finish or end them with SELECT pg_terminate_backend(<pid>), then rerun, or wait longer with --preflight-timeout",
+        _ => "nothing was applied from this migration on; wait for them to finish, end them with SELECT pg_terminate_backend(<pid>), or run with --preflight wait (bounded by --preflight-timeout)",
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +208,13 @@ mod tests {
         assert!(refusal(&f)
             .message
             .contains("1 lint error in pending migrations"));
+    }
+
+    #[test]
+    fn the_hint_never_suggests_the_mode_that_gave_up() {
+        assert!(!preflight_hint(PreflightMode::Wait).contains("--preflight wait"));
+        assert!(preflight_hint(PreflightMode::Wait).contains("--preflight-timeout"));
+        assert!(preflight_hint(PreflightMode::Refuse).contains("--preflight wait"));
     }
 
     #[test]

@@ -364,6 +364,9 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
         None => !statements.iter().any(|s| s.is_non_transactional(pg.num())),
     };
     report.transactional = transactional;
+    // A transactional file wrapped in BEGIN; … COMMIT; runs as the migration's
+    // own transaction: `dbtool migrate` drops the wrapper, and so does lint.
+    let wrapper = transactional && sql::is_transaction_wrapper(&statements);
     let mut st = rules::FileState::new(
         pg,
         transactional,
@@ -392,6 +395,9 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
         report.findings.push(f);
     }
     for (idx, stmt) in statements.iter().enumerate() {
+        if wrapper && (idx == 0 || idx + 1 == statements.len()) {
+            continue;
+        }
         let stmt_text = stmt.text(text);
         let excerpt = std::cell::OnceCell::new();
         let excerpt = || excerpt.get_or_init(|| abbreviate(stmt_text, 160)).clone();

@@ -165,12 +165,12 @@ pub static RULES: &[Rule] = &[
     rule!("transaction-nesting", Error, true,
         "BEGIN/COMMIT/ROLLBACK inside a migration dbtool already wraps in a transaction",
         "—",
-        "dbtool runs each migration in a transaction with its history row: a COMMIT inside the file ends that transaction early (partial migration without history), and a BEGIN only warns.",
-        "-- remove BEGIN/COMMIT: the whole file already runs in one transaction"),
+        "dbtool runs each migration in a transaction with its history row. A file wrapped in BEGIN; … COMMIT; (the first and the last statement) runs as that transaction, as with Flyway. Transaction control anywhere else would end the transaction early and run the statements after it outside it, without history: `dbtool migrate` refuses such a file before anything runs.",
+        "-- keep BEGIN only as the first statement and COMMIT only as the last, or remove both:\nBEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;\n-- or split the file there, or set executeInTransaction=false in its .sql.conf"),
     rule!("prefer-robust-stmts", Warning, true,
         "a statement outside a transaction that fails when re-run",
         "—",
-        "Statements that run outside a transaction (CONCURRENTLY files) are not rolled back when a later one fails; a retry then fails on what already exists unless each statement is idempotent.",
+        "Statements that run outside a transaction (CONCURRENTLY files) are not rolled back when a later one fails; a retry then fails on what already exists unless each statement is idempotent. Beware: CREATE INDEX CONCURRENTLY IF NOT EXISTS also skips the INVALID index a failed or killed build leaves behind. `dbtool migrate` refuses to run a migration whose index name is taken by an INVALID index, and fails one that leaves an index INVALID; fix with DROP INDEX CONCURRENTLY (then rerun) or REINDEX INDEX CONCURRENTLY.",
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_created_at_idx ON events (created_at);\nDROP INDEX CONCURRENTLY IF EXISTS events_old_idx;"),
     rule!("require-lock-timeout", Warning, false,
         "a lock-taking statement with lock_timeout off",
@@ -500,7 +500,7 @@ pub fn check(
             if i.concurrent {
                 concurrently_checks(st, &mut out, "CREATE INDEX CONCURRENTLY", &rel, true);
                 if !st.in_tx() && !i.if_not_exists {
-                    out.hit("prefer-robust-stmts", "CREATE INDEX CONCURRENTLY without IF NOT EXISTS: a failed build leaves an INVALID index and the retry fails", None);
+                    out.hit("prefer-robust-stmts", "CREATE INDEX CONCURRENTLY without IF NOT EXISTS: a failed build leaves an INVALID index and the retry fails (with IF NOT EXISTS the retry skips it: check indisvalid, or let dbtool migrate do it)", None);
                 }
             }
         }
@@ -731,7 +731,7 @@ pub fn check(
                 if st.transactional {
                     out.hit(
                         "transaction-nesting",
-                        "COMMIT/ROLLBACK ends the transaction dbtool opened for this migration",
+                        "COMMIT/ROLLBACK ends the transaction dbtool opened for this migration (dbtool migrate refuses the file)",
                         None,
                     );
                 } else {

@@ -351,6 +351,15 @@ fn renames_and_drops() {
 #[test]
 fn transactions_and_robustness() {
     flags(
+        "ALTER TABLE t ADD COLUMN c text; COMMIT; ALTER TABLE t ADD COLUMN d text;",
+        "transaction-nesting",
+    );
+    flags(
+        "BEGIN; ALTER TABLE t ADD COLUMN c text; COMMIT; BEGIN; SELECT 1; COMMIT;",
+        "transaction-nesting",
+    );
+    // A whole-file wrapper is the migration's own transaction (as with Flyway).
+    clean(
         "BEGIN; ALTER TABLE t ADD COLUMN c text; COMMIT;",
         "transaction-nesting",
     );

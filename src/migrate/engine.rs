@@ -1,25 +1,33 @@
-//! The migration engine on PostgreSQL: the advisory lock on its own session,
+//! The migration engine on PostgreSQL: the advisory lock on its own session
+//! (watched: every history write is conditional on still holding it),
 //! schema and history-table creation, applying migrations (one transaction
-//! each, or statement by statement for non-transactional ones) with
-//! lock_timeout and retries, callbacks, baseline, repair, clean and undo.
-//! Touches PostgreSQL (two sessions: the work session and the lock session).
+//! each, sent so that the server stops at the first failing statement, or
+//! statement by statement for non-transactional ones) with lock_timeout and
+//! retries, INVALID-index checks, callbacks, baseline, repair, clean and
+//! undo. Everything it shows of a script or a server error is redacted of
+//! secret placeholder values. Touches PostgreSQL (two sessions: the work
+//! session and the lock session).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
-use futures_util::SinkExt;
+use futures_util::{SinkExt, StreamExt};
 use serde::Serialize;
 use tokio_postgres::error::{ErrorPosition, SqlState};
-use tokio_postgres::Client;
+use tokio_postgres::{Client, SimpleQueryMessage};
 
 use crate::error::UserError;
 use crate::pg::ConnInfo;
 use crate::printer::Printer;
 
 use super::history::{
-    self, quote_ident, AppliedMigration, HistoryTable, NewRow, SCHEMA_DESCRIPTION,
+    self, quote_ident, AppliedMigration, HistoryTable, LockGuard, NewRow, MIGRATION_START_SQL,
+    SCHEMA_DESCRIPTION,
 };
+use super::indexes;
 use super::naming::Kind;
+use super::placeholders::{Redactor, SqlText};
 use super::resolve::{Callback, Resolved, ResolvedMigration};
 use super::settings::Settings;
 use super::sql::{self, Statement, StatementKind};
@@ -28,31 +36,43 @@ use super::state::{self, HistorySummary, InfoEntry, InfoOptions, State};
 /// A migration split and checked, ready to run.
 #[derive(Debug, Clone)]
 pub struct Prepared {
+    /// The statements to run (a file's own leading BEGIN and trailing COMMIT
+    /// are not among them: the migration's transaction replaces them).
     pub statements: Vec<Statement>,
     pub transactional: bool,
+    /// The file's own `BEGIN …` when it carries transaction modes
+    /// (`BEGIN ISOLATION LEVEL SERIALIZABLE`): the migration's transaction
+    /// starts with it instead of a plain BEGIN.
+    pub begin: Option<String>,
 }
 
 /// Splits a script and decides how it runs: in a transaction unless a
 /// statement cannot (or `executeInTransaction=false`). Mixing both kinds is an
-/// error unless `mixed`. psql meta-commands are refused.
+/// error unless `mixed`. psql meta-commands are refused. In a transactional
+/// migration, a leading BEGIN with a trailing COMMIT (as whole-file wrappers
+/// are written for Flyway) becomes the migration's transaction; any other
+/// transaction control is refused, naming the line and the fix. Error texts
+/// show the redacted script.
 pub fn prepare(
     m_script: &str,
-    sql_text: &str,
+    sql: &SqlText,
     force: Option<bool>,
     mixed: bool,
     server_version: i32,
 ) -> Result<Prepared, String> {
-    let statements = sql::split(sql_text)
-        .map_err(|e| format!("{m_script}:{}:{}: {}", e.line, e.column, e.message))?;
+    let sql_text = sql.expose();
+    let mut statements = sql::split(sql_text).map_err(|e| {
+        let (line, column) = file_position(sql, e.line, e.column);
+        format!("{m_script}:{line}:{column}: {}", e.message)
+    })?;
     if let Some(meta) = statements
         .iter()
         .find(|s| s.kind == StatementKind::MetaCommand)
     {
+        let (line, column) = sql.line_col(meta.range.start);
         return Err(format!(
-            "{m_script}:{}:{}: psql meta-command `{}` cannot run in a migration (neither Flyway nor dbtool runs psql commands)",
-            meta.line,
-            meta.column,
-            meta.text(sql_text)
+            "{m_script}:{line}:{column}: psql meta-command `{}` cannot run in a migration (neither Flyway nor dbtool runs psql commands)",
+            sql.shown(meta.range.clone())
         ));
     }
     let non_tx: Vec<&Statement> = statements
@@ -64,20 +84,108 @@ pub fn prepare(
         None => {
             if !non_tx.is_empty() && non_tx.len() < statements.len() && !mixed {
                 let first = non_tx[0];
+                let (line, column) = sql.line_col(first.range.start);
                 return Err(format!(
-                    "{m_script}:{}:{}: `{}` cannot run in a transaction, but the file also holds statements that can; split the file, or set mixed = true to run all of it outside a transaction",
-                    first.line,
-                    first.column,
-                    first_line(first.text(sql_text))
+                    "{m_script}:{line}:{column}: `{}` cannot run in a transaction, but the file also holds statements that can; split the file, or set mixed = true to run all of it outside a transaction",
+                    first_line(&sql.shown(first.range.clone()))
                 ));
             }
             non_tx.is_empty()
         }
     };
+    let mut begin = None;
+    if transactional {
+        let refs: Vec<&Statement> = statements.iter().collect();
+        if sql::is_transaction_wrapper(&refs) {
+            statements.pop();
+            let b = statements.remove(0);
+            if has_transaction_modes(&b) {
+                begin = Some(b.text(sql_text).to_string());
+            }
+        } else if let Some(s) = misplaced_transaction_control(&statements) {
+            return Err(transaction_control_error(m_script, sql, s));
+        }
+    }
     Ok(Prepared {
         statements,
         transactional,
+        begin,
     })
+}
+
+/// The position in the file as written of a split error (line/column of
+/// the replaced text).
+fn file_position(sql: &SqlText, line: usize, column: usize) -> (usize, usize) {
+    let text = sql.expose();
+    let mut off = 0usize;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            off += l
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map(|(i, _)| i)
+                .unwrap_or(l.len());
+            return sql.line_col(off);
+        }
+        off += l.len();
+    }
+    (line, column)
+}
+
+/// The transaction control to name when a file is not a clean wrapper: the
+/// first one other than a leading BEGIN or a trailing COMMIT (which would be
+/// fine), else that unpaired BEGIN or COMMIT.
+fn misplaced_transaction_control(statements: &[Statement]) -> Option<&Statement> {
+    let last = statements.len().saturating_sub(1);
+    let ctl: Vec<(usize, &Statement)> = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.transaction_control().is_some())
+        .collect();
+    let allowed = |i: usize, s: &Statement| {
+        (i == 0 && s.transaction_control() == Some(sql::TxControl::Begin))
+            || (i == last && i > 0 && s.transaction_control() == Some(sql::TxControl::Commit))
+    };
+    ctl.iter()
+        .find(|(i, s)| !allowed(*i, s))
+        .or_else(|| ctl.first())
+        .map(|(_, s)| *s)
+}
+
+/// Whether a BEGIN / START TRANSACTION carries modes (isolation level,
+/// read only, deferrable).
+fn has_transaction_modes(s: &Statement) -> bool {
+    let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let base = match w.as_slice() {
+        ["begin", "work" | "transaction", ..] => 2,
+        ["begin", ..] => 1,
+        _ => 2, // start transaction
+    };
+    w.len() > base
+}
+
+fn transaction_control_error(script: &str, sql: &SqlText, s: &Statement) -> String {
+    let (line, column) = sql.line_col(s.range.start);
+    format!(
+        "{script}:{line}:{column}: `{}` is transaction control inside a migration dbtool runs as one transaction with its history row (the statements after it would run outside that transaction); only a BEGIN as the first statement with a COMMIT as the last is accepted, and then makes that transaction. Fix: split the file at line {line}, or set executeInTransaction=false in {script}.conf to run it statement by statement with its own transaction control",
+        first_line(&sql.shown(s.range.clone()))
+    )
+}
+
+/// The statements of a callback that runs inside a migration's
+/// transaction (`beforeEachMigrate`, `afterEachMigrate`): no psql
+/// meta-commands, no transaction control (a BEGIN … COMMIT wrapper is
+/// dropped; with transaction modes it is refused).
+fn callback_in_transaction(cb: &Callback, server_version: i32) -> Result<Vec<Statement>, String> {
+    let sql = cb.runnable()?;
+    let p = prepare(&cb.script, sql, Some(true), false, server_version)?;
+    if p.begin.is_some() {
+        return Err(format!(
+            "{}: a callback run inside each migration's transaction cannot set transaction modes (its BEGIN …); remove its BEGIN and COMMIT",
+            cb.script
+        ));
+    }
+    Ok(p.statements)
 }
 
 fn first_line(s: &str) -> String {
@@ -137,6 +245,96 @@ pub struct MigrateReport {
     pub total_time_ms: i64,
 }
 
+/// The lock session: a connection of its own holding the advisory lock.
+struct LockSession {
+    client: Client,
+    pid: i32,
+}
+
+/// A PostgreSQL error from running migration SQL, as shown: message,
+/// detail and hint with every secret placeholder value redacted. It stands
+/// in for the driver's error (whose text would quote values in clear); the
+/// SQLSTATE is kept.
+#[derive(Debug)]
+pub struct ServerError {
+    pub code: Option<SqlState>,
+    text: String,
+}
+
+impl ServerError {
+    pub fn new(e: &tokio_postgres::Error, redactor: &Redactor) -> ServerError {
+        let text = match e.as_db_error() {
+            Some(d) => {
+                let mut t = format!("{}: {}", d.severity(), d.message());
+                if let Some(detail) = d.detail() {
+                    t.push_str(&format!("\nDETAIL: {detail}"));
+                }
+                if let Some(hint) = d.hint() {
+                    t.push_str(&format!("\nHINT: {hint}"));
+                }
+                t
+            }
+            None => e.to_string(),
+        };
+        ServerError {
+            code: e.code().cloned(),
+            text: redactor.redact(&text),
+        }
+    }
+}
+
+impl std::fmt::Display for ServerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::error::Error for ServerError {}
+
+/// Where one piece of SQL sent to the server comes from, for errors.
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    /// dbtool's own SQL (BEGIN, SET LOCAL, the start marker, COMMIT).
+    Setup,
+    /// The check that the lock is still held, before the migration runs.
+    LockCheck,
+    Callback(&'a Callback, &'a Statement),
+    Stmt(&'a ResolvedMigration, &'a Statement),
+    /// The history row of this migration.
+    History(&'a ResolvedMigration),
+    /// The COMMIT that ends the migration's request.
+    Commit(&'a ResolvedMigration),
+}
+
+/// One statement to send: its text (the replaced SQL) and, for `COPY …
+/// FROM stdin`, the data.
+struct Piece<'a> {
+    origin: Origin<'a>,
+    sql: Cow<'a, str>,
+    copy: Option<&'a str>,
+}
+
+/// What the server answered for one piece.
+#[derive(Debug, Clone, Default)]
+struct PieceOut {
+    /// Whether the server's answers could be matched to the pieces.
+    known: bool,
+    rows: u64,
+    /// The first column of the first row, when it returned rows.
+    value: Option<String>,
+}
+
+/// Why [`Engine::run_pieces`] stopped.
+enum RunError {
+    /// The piece at `index` failed; `offset` is the server's error
+    /// position as a byte offset in the piece's text.
+    Statement {
+        index: usize,
+        offset: Option<usize>,
+        error: tokio_postgres::Error,
+    },
+}
+
 /// A connected engine.
 pub struct Engine {
     pub settings: Settings,
@@ -150,8 +348,10 @@ pub struct Engine {
     pub backend_pid: i32,
     /// Pre-flight before each migration (`--preflight`); None: no check.
     pub preflight: Option<Preflight>,
+    /// Hides secret placeholder values in server messages.
+    pub redactor: Redactor,
     printer: Printer,
-    lock: Option<Client>,
+    lock: Option<LockSession>,
 }
 
 /// `--preflight` settings: before each migration, look for sessions holding
@@ -165,6 +365,30 @@ pub struct Preflight {
 fn pg_err(e: anyhow::Error, what: &str) -> anyhow::Error {
     anyhow::Error::new(UserError::runtime(what.to_string()).source(e))
 }
+
+/// The settings that keep a dbtool session out of the server's idle
+/// timeouts (a database default of `idle_session_timeout` would end the
+/// lock session while the other one migrates). PostgreSQL before 14 has no
+/// `idle_session_timeout`.
+pub fn session_keepalive_sql(server_version: i32) -> &'static str {
+    if server_version >= 140000 {
+        "SET idle_session_timeout = 0; SET idle_in_transaction_session_timeout = 0"
+    } else {
+        "SET idle_in_transaction_session_timeout = 0"
+    }
+}
+
+/// Callback events `migrate` runs; their placeholders must all have values
+/// before anything runs.
+const MIGRATE_EVENTS: &[&str] = &[
+    "beforeMigrate",
+    "beforeEachMigrate",
+    "afterEachMigrate",
+    "afterEachMigrateError",
+    "afterMigrate",
+    "afterMigrateApplied",
+    "afterMigrateError",
+];
 
 impl Engine {
     /// Connects and reads the server version and user.
@@ -186,10 +410,21 @@ impl Engine {
                 .batch_execute("SET client_connection_check_interval = '1s'")
                 .await;
         }
+        // While it waits for the lock, the work session is idle too.
+        let _ = client
+            .batch_execute(session_keepalive_sql(server_version))
+            .await;
         let table = HistoryTable {
             schema: settings.schemas[0].clone(),
             table: settings.table.clone(),
         };
+        let redactor = Redactor::new(
+            settings
+                .placeholders
+                .iter()
+                .filter(|(_, v)| v.secret)
+                .map(|(k, v)| (k.clone(), v.value.clone())),
+        );
         Ok(Engine {
             settings: settings.clone(),
             conn: conn.clone(),
@@ -201,6 +436,7 @@ impl Engine {
             printer: printer.clone(),
             lock: None,
             preflight: None,
+            redactor,
         })
     }
 
@@ -231,21 +467,41 @@ impl Engine {
         }
     }
 
+    /// The session holding the migration lock now, if any (for `info` and
+    /// `validate`, whose view of a running migration is a moment of it).
+    pub async fn lock_holder(&self) -> Option<Blocker> {
+        lock_holders(&self.client, self.table.lock_key())
+            .await
+            .ok()
+            .and_then(|h| h.into_iter().next())
+    }
+
     /// Takes Flyway's advisory lock on a separate session, waiting up to
-    /// `lock_wait` with a message naming the holder.
+    /// `lock_wait` with a message naming the holder. The lock session is kept
+    /// out of the server's idle timeouts.
     pub async fn acquire_lock(&mut self) -> anyhow::Result<()> {
         if self.lock.is_some() {
             return Ok(());
         }
-        let lock = self.conn.connect().await?;
+        let mut lock_conn = self.conn.clone();
+        lock_conn.application_name = Some("dbtool migrate (lock)".into());
+        let lock = lock_conn.connect().await?;
+        lock.batch_execute(session_keepalive_sql(self.server_version))
+            .await
+            .map_err(|e| {
+                anyhow::Error::new(
+                    UserError::runtime("cannot set up the migration lock session")
+                        .source(ServerError::new(&e, &self.redactor)),
+                )
+            })?;
         let key = self.table.lock_key();
         let started = Instant::now();
         let mut told = false;
         loop {
-            let got: bool = lock
-                .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
-                .await?
-                .get(0);
+            let row = lock
+                .query_one("SELECT pg_try_advisory_lock($1), pg_backend_pid()", &[&key])
+                .await?;
+            let got: bool = row.get(0);
             if got {
                 if told {
                     self.printer.status(format!(
@@ -253,7 +509,10 @@ impl Engine {
                         started.elapsed().as_secs_f64()
                     ));
                 }
-                self.lock = Some(lock);
+                self.lock = Some(LockSession {
+                    client: lock,
+                    pid: row.get(1),
+                });
                 return Ok(());
             }
             let holders = lock_holders(&lock, key).await.unwrap_or_default();
@@ -291,8 +550,65 @@ impl Engine {
     pub async fn release_lock(&mut self) {
         if let Some(lock) = self.lock.take() {
             let _ = lock
+                .client
                 .query_one("SELECT pg_advisory_unlock($1)", &[&self.table.lock_key()])
                 .await;
+        }
+    }
+
+    /// The condition history writes carry: the lock session still holds
+    /// the lock. An error when no lock is held (a history write without the
+    /// lock is a bug, never done).
+    fn guard(&self) -> anyhow::Result<LockGuard> {
+        match &self.lock {
+            Some(l) => Ok(LockGuard {
+                pid: l.pid,
+                key: self.table.lock_key(),
+            }),
+            None => Err(UserError::runtime(format!(
+                "internal error: a write to {} without the migration lock was refused",
+                self.table.qualified()
+            ))
+            .into()),
+        }
+    }
+
+    /// "lost the migration lock", with what it means and what to check.
+    fn lost_lock(&self, when: &str, consequence: &str) -> anyhow::Error {
+        let pid = self
+            .lock
+            .as_ref()
+            .map(|l| format!(", session pid {}", l.pid))
+            .unwrap_or_default();
+        UserError::runtime(format!(
+            "lost the migration lock (advisory lock {} on {}{pid}) {when}",
+            self.table.lock_key(),
+            self.table.qualified()
+        ))
+        .hint(format!(
+            "{consequence}. Another runner may have started meanwhile. Check what ended the lock session (application `dbtool migrate (lock)`): pg_terminate_backend, idle_session_timeout or a proxy/network timeout (RDS Proxy, PgBouncer, a load balancer), a failover; then look at `dbtool migrate info` before rerunning"
+        ))
+        .into()
+    }
+
+    /// Checks, on the lock session, that it is alive and still holds the
+    /// lock (granted in `pg_locks` for this database's key).
+    pub async fn ensure_lock(&self, when: &str, consequence: &str) -> anyhow::Result<()> {
+        let guard = self.guard()?;
+        let lock = self.lock.as_ref().expect("guard checked the lock");
+        if lock.client.is_closed() {
+            return Err(self.lost_lock(when, consequence));
+        }
+        let held = lock
+            .client
+            .query_one(&format!("SELECT {}", guard.held_sql()), &[])
+            .await
+            .map(|r| r.get::<_, bool>(0))
+            .unwrap_or(false);
+        if held {
+            Ok(())
+        } else {
+            Err(self.lost_lock(when, consequence))
         }
     }
 
@@ -367,25 +683,45 @@ impl Engine {
         }
     }
 
+    /// Creates the schemas and the history table in one transaction,
+    /// committed only while the lock is held.
     async fn run_setup(&self, sqls: &[String]) -> anyhow::Result<()> {
         if sqls.is_empty() {
             return Ok(());
         }
-        let text = format!("BEGIN;\n{}\nCOMMIT;", sqls.join("\n"));
-        self.client.batch_execute(&text).await.map_err(|e| {
-            anyhow::Error::new(
-                UserError::runtime(format!(
-                    "cannot create the history table {}",
-                    self.table.qualified()
-                ))
-                .source(e)
-                .hint("the user needs CREATE on the database (for schemas) and on the schema"),
-            )
-        })
+        let r = async {
+            self.client
+                .batch_execute(&format!("BEGIN;\n{}", sqls.join("\n")))
+                .await
+                .map_err(|e| {
+                    anyhow::Error::new(
+                        UserError::runtime(format!(
+                            "cannot create the history table {}",
+                            self.table.qualified()
+                        ))
+                        .source(ServerError::new(&e, &self.redactor))
+                        .hint(
+                            "the user needs CREATE on the database (for schemas) and on the schema",
+                        ),
+                    )
+                })?;
+            self.ensure_lock("before creating the history table", "nothing was created")
+                .await?;
+            self.client.batch_execute("COMMIT").await?;
+            anyhow::Ok(())
+        }
+        .await;
+        if r.is_err() {
+            let _ = self.client.batch_execute("ROLLBACK").await;
+        }
+        r
     }
 
-    /// Everything `migrate` needs before applying: setup (unless dry-run),
-    /// validation and the plan. Call with the lock held (except dry-run).
+    /// Everything `migrate` needs before applying: validation and the plan,
+    /// then (unless `dry_run`) the history table. Every check that can
+    /// refuse (failed rows, validation, a file that cannot run, a missing
+    /// placeholder value) comes before anything is created. Call with the
+    /// lock held.
     pub async fn plan(&self, resolved: &Resolved, dry_run: bool) -> anyhow::Result<Plan> {
         let exists = history::exists(&self.client, &self.table).await?;
         let mut baseline = false;
@@ -408,25 +744,20 @@ impl Engine {
             baseline = true;
         }
         let setup = self.setup_sql(baseline).await?;
-        if !dry_run {
-            self.run_setup(&setup).await?;
-        }
-        let mut applied = if dry_run {
-            Vec::new()
-        } else {
+        let mut applied = if exists {
             self.applied().await?
+        } else {
+            Vec::new()
         };
-        if dry_run && exists {
-            applied = self.applied().await?;
-        }
-        if dry_run && baseline {
+        if baseline {
+            let row = self.baseline_row(1);
             applied.push(AppliedMigration {
-                installed_rank: 1,
+                installed_rank: row.installed_rank,
                 version: Some(self.settings.baseline_version.clone()),
-                version_text: Some(self.settings.baseline_version.as_str().into()),
-                description: self.settings.baseline_description.clone(),
-                kind: "BASELINE".into(),
-                script: self.settings.baseline_description.clone(),
+                version_text: row.version.clone(),
+                description: row.description.clone(),
+                kind: row.kind.clone(),
+                script: row.script.clone(),
                 checksum: None,
                 installed_by: self.installed_by.clone(),
                 installed_on: chrono::Utc::now().naive_utc(),
@@ -444,6 +775,19 @@ impl Engine {
             .hint("a non-transactional migration (or an interrupted run) stopped half-way: undo or finish its changes by hand, then run `dbtool migrate repair` and migrate again")
             .into());
         }
+        // Whether a repeatable changed needs its placeholder values.
+        if let Some(m) = resolved
+            .migrations
+            .iter()
+            .find(|m| m.kind == Kind::Repeatable && !m.checksum_known)
+        {
+            return Err(UserError::usage(format!(
+                "{} (migrate needs it to tell whether the repeatable migration changed)",
+                m.placeholder_error.clone().unwrap_or_default()
+            ))
+            .hint("nothing was applied")
+            .into());
+        }
         if self.settings.validate_on_migrate {
             let errors = state::validate(&entries, resolved, &applied, true);
             if !errors.is_empty() {
@@ -454,17 +798,40 @@ impl Engine {
             state::plan_migrate(&entries).map_err(|e| anyhow::Error::new(UserError::runtime(e)))?;
         let next_rank = applied.iter().map(|a| a.installed_rank).max().unwrap_or(0) + 1;
         let mut prepared = Vec::new();
+        let refuse =
+            |e: String| anyhow::Error::new(UserError::usage(e).hint("nothing was applied"));
         for &i in &steps {
             let m = &resolved.migrations[i];
+            let sql = m.runnable().map_err(refuse)?;
             let p = prepare(
                 &m.script,
-                &m.sql,
+                sql,
                 m.config.execute_in_transaction,
                 self.settings.mixed,
                 self.server_version,
             )
-            .map_err(|e| anyhow::Error::new(UserError::usage(e).hint("nothing was applied")))?;
+            .map_err(refuse)?;
+            if p.begin.is_some() && self.settings.group {
+                return Err(refuse(format!(
+                    "{}: its BEGIN sets transaction modes, which cannot apply when group = true runs every migration in one transaction; turn group off for this run (--group=false)",
+                    m.script
+                )));
+            }
             prepared.push((i, p));
+        }
+        if !prepared.is_empty() {
+            for cb in resolved
+                .callbacks
+                .iter()
+                .filter(|c| MIGRATE_EVENTS.contains(&c.event))
+            {
+                cb.runnable().map_err(refuse)?;
+            }
+            for event in ["beforeEachMigrate", "afterEachMigrate"] {
+                for cb in resolved.callbacks_for(event) {
+                    callback_in_transaction(cb, self.server_version).map_err(refuse)?;
+                }
+            }
         }
         if self.settings.group {
             if let Some((i, _)) = prepared.iter().find(|(_, p)| !p.transactional) {
@@ -476,6 +843,9 @@ impl Engine {
                 .into());
             }
         }
+        if !dry_run {
+            self.run_setup(&setup).await?;
+        }
         Ok(Plan {
             setup,
             steps: prepared,
@@ -484,7 +854,8 @@ impl Engine {
         })
     }
 
-    /// Prints the SQL a plan would run (`--dry-run`).
+    /// Prints the SQL a plan would run (`--dry-run`), secret placeholder
+    /// values redacted.
     pub fn dry_run_sql(&self, resolved: &Resolved, plan: &Plan) -> String {
         let mut out = String::new();
         let lt = self.lock_timeout_sql(true);
@@ -517,7 +888,8 @@ impl Engine {
                 }
             ));
             if p.transactional && !self.settings.group {
-                out.push_str("BEGIN;\n");
+                out.push_str(p.begin.as_deref().unwrap_or("BEGIN"));
+                out.push_str(";\n");
                 out.push_str(&lt);
             } else if !p.transactional {
                 out.push_str(&self.lock_timeout_sql(false));
@@ -526,7 +898,7 @@ impl Engine {
                 out.push_str(&format!(
                     "-- callback {}\n{}\n",
                     cb.script,
-                    cb.sql.trim_end()
+                    cb.sql.shown_all().trim_end()
                 ));
             }
             for s in &p.statements {
@@ -537,7 +909,7 @@ impl Engine {
                 out.push_str(&format!(
                     "-- callback {}\n{}\n",
                     cb.script,
-                    cb.sql.trim_end()
+                    cb.sql.shown_all().trim_end()
                 ));
             }
             out.push_str(&self.table.insert_literal(&self.row_for(m, rank, 0, true)));
@@ -589,20 +961,335 @@ impl Engine {
         Ok(())
     }
 
-    /// Runs callbacks of an event outside any migration (autocommit).
+    fn callback_error(&self, cb: &Callback, e: &tokio_postgres::Error) -> anyhow::Error {
+        anyhow::Error::new(
+            UserError::runtime(format!("callback {} failed", cb.script))
+                .source(ServerError::new(e, &self.redactor)),
+        )
+    }
+
+    /// Runs callbacks of an event outside any migration (autocommit: each
+    /// callback is one request, which the server stops at its first error).
     pub async fn run_callbacks(&self, resolved: &Resolved, event: &str) -> anyhow::Result<()> {
         for cb in resolved.callbacks_for(event) {
             self.printer.verbose(format!("callback {}", cb.script));
-            self.client.batch_execute(&cb.sql).await.map_err(|e| {
-                anyhow::Error::new(
-                    UserError::runtime(format!("callback {} failed", cb.script)).source(e),
-                )
-            })?;
+            let sql = cb
+                .runnable()
+                .map_err(|e| anyhow::Error::new(UserError::usage(e)))?;
+            self.client
+                .batch_execute(sql.expose())
+                .await
+                .map_err(|e| self.callback_error(cb, &e))?;
         }
         Ok(())
     }
 
-    /// Applies a plan. `on_step` is told before each migration starts.
+    /// Sends pieces in order and stops at the first error. With `batch`,
+    /// consecutive pieces go in one request (the server stops at the first
+    /// failing statement of a request and never runs the rest); without it,
+    /// one request each. COPY data goes with its statement. The server must
+    /// complete exactly one statement per piece.
+    async fn run_pieces(
+        &self,
+        pieces: &[Piece<'_>],
+        batch: bool,
+    ) -> Result<Vec<PieceOut>, RunError> {
+        let mut out: Vec<PieceOut> = Vec::with_capacity(pieces.len());
+        let mut i = 0;
+        while i < pieces.len() {
+            if let Some(data) = pieces[i].copy {
+                let r = async {
+                    let sink = self
+                        .client
+                        .copy_in::<_, std::io::Cursor<Vec<u8>>>(pieces[i].sql.as_ref())
+                        .await?;
+                    futures_util::pin_mut!(sink);
+                    sink.send(std::io::Cursor::new(data.as_bytes().to_vec()))
+                        .await?;
+                    sink.finish().await
+                }
+                .await;
+                match r {
+                    Ok(rows) => out.push(PieceOut {
+                        known: true,
+                        rows,
+                        value: None,
+                    }),
+                    Err(error) => {
+                        let offset = server_offset(&pieces[i].sql, &error);
+                        return Err(RunError::Statement {
+                            index: i,
+                            offset,
+                            error,
+                        });
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let end = if batch {
+                pieces[i..]
+                    .iter()
+                    .position(|p| p.copy.is_some())
+                    .map(|k| i + k)
+                    .unwrap_or(pieces.len())
+            } else {
+                i + 1
+            };
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(end - i);
+            for p in &pieces[i..end] {
+                starts.push(text.len());
+                text.push_str(&p.sql);
+                text.push_str(";\n");
+            }
+            let fail = |error: tokio_postgres::Error, done: usize| {
+                let (index, offset) = match server_offset(&text, &error) {
+                    Some(off) => {
+                        let k = starts.iter().rposition(|&s| s <= off).unwrap_or(0);
+                        let within = (off - starts[k]).min(pieces[i + k].sql.len());
+                        (i + k, Some(within))
+                    }
+                    None => ((i + done).min(end - 1), None),
+                };
+                RunError::Statement {
+                    index,
+                    offset,
+                    error,
+                }
+            };
+            let stream = match self.client.simple_query_raw(&text).await {
+                Ok(s) => s,
+                Err(e) => return Err(fail(e, 0)),
+            };
+            futures_util::pin_mut!(stream);
+            let mut done = 0usize;
+            let mut value: Option<String> = None;
+            while let Some(msg) = stream.next().await {
+                match msg {
+                    Ok(SimpleQueryMessage::CommandComplete(rows)) => {
+                        out.push(PieceOut {
+                            known: true,
+                            rows,
+                            value: value.take(),
+                        });
+                        done += 1;
+                    }
+                    Ok(SimpleQueryMessage::Row(r)) => {
+                        if value.is_none() {
+                            value = r.get(0).map(str::to_string);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => return Err(fail(e, done)),
+                }
+            }
+            if done != end - i {
+                // Everything sent ran (the request ended without an error),
+                // but dbtool's split disagrees with the server's parser:
+                // only the attribution of row counts is off.
+                self.printer.warn(format!(
+                    "dbtool sent {} statement(s) in one request but the server ran {done}; all of them succeeded (please report the file: its split differs from PostgreSQL's)",
+                    end - i
+                ));
+                out.truncate(i);
+                out.resize(end, PieceOut::default());
+            }
+            i = end;
+        }
+        Ok(out)
+    }
+
+    /// The error of a failed piece, named after where it came from.
+    fn piece_error(&self, pieces: &[Piece<'_>], e: RunError) -> anyhow::Error {
+        match e {
+            RunError::Statement {
+                index,
+                offset,
+                error,
+            } => match pieces[index].origin {
+                Origin::Stmt(m, s) => self.statement_error(m, s, offset, &error),
+                Origin::Callback(cb, st) => {
+                    let (line, _) = cb.sql.line_col(st.range.start);
+                    anyhow::Error::new(
+                        UserError::runtime(format!(
+                            "callback {} failed at line {line}\n  statement at line {line}: {}",
+                            cb.script,
+                            first_line(&cb.sql.shown(st.range.clone()))
+                        ))
+                        .source(ServerError::new(&error, &self.redactor)),
+                    )
+                }
+                Origin::Setup | Origin::LockCheck => anyhow::Error::new(
+                    UserError::runtime("cannot run the migration's transaction")
+                        .source(ServerError::new(&error, &self.redactor)),
+                ),
+                Origin::Commit(m) => self.commit_error(&m.script, &error),
+                Origin::History(m) => anyhow::Error::new(
+                    UserError::runtime(format!(
+                        "cannot record {} in {}",
+                        m.script,
+                        self.table.qualified()
+                    ))
+                    .source(ServerError::new(&error, &self.redactor)),
+                ),
+            },
+        }
+    }
+
+    /// Whether a failed piece is the lock check or the guarded history row
+    /// failing because the lock is no longer held.
+    fn lost_lock_in(pieces: &[Piece<'_>], e: &RunError) -> bool {
+        let RunError::Statement { index, error, .. } = e;
+        matches!(
+            pieces[*index].origin,
+            Origin::LockCheck | Origin::History(_)
+        ) && error.code() == Some(&SqlState::DIVISION_BY_ZERO)
+    }
+
+    /// An error naming the file, the line and column (in the file as
+    /// written) and the statement, redacted.
+    fn statement_error(
+        &self,
+        m: &ResolvedMigration,
+        s: &Statement,
+        offset: Option<usize>,
+        e: &tokio_postgres::Error,
+    ) -> anyhow::Error {
+        let (line, col) = match offset {
+            Some(off) => m.sql.line_col(s.range.start + off.min(s.range.len())),
+            None => m.sql.line_col(s.range.start),
+        };
+        let (sline, _) = m.sql.line_col(s.range.start);
+        let msg = match e.as_db_error() {
+            Some(d) => self.redactor.redact(d.message()),
+            None => self.redactor.redact(&e.to_string()),
+        };
+        anyhow::Error::new(
+            UserError::runtime(format!(
+                "migration {} failed at line {line}, column {col}: {msg}\n  statement at line {sline}: {}",
+                m.script,
+                first_line(&m.sql.shown(s.range.clone()))
+            ))
+            .source(ServerError::new(e, &self.redactor)),
+        )
+    }
+
+    /// The pieces of one migration inside a transaction: the lock check, the
+    /// start marker, the callbacks around it, its statements, and its
+    /// history row (written only while the lock is held).
+    fn migration_pieces<'a>(
+        &self,
+        m: &'a ResolvedMigration,
+        p: &'a Prepared,
+        rank: i32,
+        before: &'a [(&'a Callback, Vec<Statement>)],
+        after: &'a [(&'a Callback, Vec<Statement>)],
+        guard: &LockGuard,
+    ) -> Vec<Piece<'a>> {
+        let mut pieces = vec![
+            Piece {
+                origin: Origin::LockCheck,
+                sql: Cow::Owned(guard.check_sql()),
+                copy: None,
+            },
+            Piece {
+                origin: Origin::Setup,
+                sql: Cow::Borrowed(MIGRATION_START_SQL),
+                copy: None,
+            },
+        ];
+        let callback = |pieces: &mut Vec<Piece<'a>>, cbs: &'a [(&'a Callback, Vec<Statement>)]| {
+            for (cb, stmts) in cbs {
+                for s in stmts {
+                    pieces.push(statement_piece(Origin::Callback(cb, s), cb.sql.expose(), s));
+                }
+            }
+        };
+        callback(&mut pieces, before);
+        for s in &p.statements {
+            pieces.push(statement_piece(Origin::Stmt(m, s), m.sql.expose(), s));
+        }
+        callback(&mut pieces, after);
+        pieces.push(Piece {
+            origin: Origin::History(m),
+            sql: Cow::Owned(
+                self.table
+                    .insert_timed_guarded(&self.row_for(m, rank, 0, true), guard),
+            ),
+            copy: None,
+        });
+        pieces
+    }
+
+    fn tx_callbacks<'r>(
+        &self,
+        resolved: &'r Resolved,
+        event: &'r str,
+    ) -> anyhow::Result<Vec<(&'r Callback, Vec<Statement>)>> {
+        resolved
+            .callbacks_for(event)
+            .map(|cb| {
+                callback_in_transaction(cb, self.server_version)
+                    .map(|st| (cb, st))
+                    .map_err(|e| anyhow::Error::new(UserError::usage(e)))
+            })
+            .collect()
+    }
+
+    /// Refuses a migration that creates an index whose name is taken by an
+    /// INVALID index (a failed or killed build): `IF NOT EXISTS` would skip
+    /// it and the migration would be recorded without a usable index.
+    async fn check_invalid_indexes_before(
+        &self,
+        m: &ResolvedMigration,
+        p: &Prepared,
+    ) -> anyhow::Result<()> {
+        let mut invalid = Vec::new();
+        for ix in indexes::named_indexes(m.sql.expose(), &p.statements) {
+            if !ix.create || ix.dropped_before {
+                continue;
+            }
+            if let Some(i) = indexes::invalid_named(&self.client, &ix).await? {
+                invalid.push(i);
+            }
+        }
+        if invalid.is_empty() {
+            return Ok(());
+        }
+        Err(UserError::runtime(format!(
+            "{}: index {} exists but is INVALID (left by an index build that failed or was interrupted); the migration would skip it (IF NOT EXISTS) or fail on it, so it was not run",
+            m.script,
+            indexes::describe(&invalid)
+        ))
+        .hint(format!("nothing was applied; {}, then rerun `dbtool migrate`", indexes::fix_hint(&invalid)))
+        .into())
+    }
+
+    /// After a non-transactional migration: the invalid indexes it names or
+    /// created (new since `before`).
+    async fn invalid_indexes_after(
+        &self,
+        m: &ResolvedMigration,
+        p: &Prepared,
+        before: &[indexes::InvalidIndex],
+    ) -> anyhow::Result<Vec<indexes::InvalidIndex>> {
+        let mut out: Vec<indexes::InvalidIndex> = indexes::all_invalid(&self.client)
+            .await?
+            .into_iter()
+            .filter(|i| !before.iter().any(|b| b.oid == i.oid))
+            .collect();
+        for ix in indexes::named_indexes(m.sql.expose(), &p.statements) {
+            if let Some(i) = indexes::invalid_named(&self.client, &ix).await? {
+                if !out.iter().any(|o| o.oid == i.oid) {
+                    out.push(i);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Applies a plan.
     pub async fn apply(&self, resolved: &Resolved, plan: &Plan) -> anyhow::Result<MigrateReport> {
         let started = Instant::now();
         let mut report = MigrateReport {
@@ -619,8 +1306,14 @@ impl Engine {
         } else {
             None
         };
+        // No INVALID index now (the usual case): none can appear before a
+        // later migration of this run either (a transaction cannot leave one;
+        // a non-transactional migration that does fails), so the per-file
+        // check is needed only when there is one.
+        let invalid_now = !indexes::all_invalid(&self.client).await?.is_empty();
         let result = if self.settings.group {
-            self.apply_group(resolved, plan, &mut report).await
+            self.apply_group(resolved, plan, &mut report, invalid_now)
+                .await
         } else {
             let mut rank = plan.next_rank;
             let mut r = Ok(());
@@ -629,7 +1322,13 @@ impl Engine {
                 if let Some(pb) = &pb {
                     pb.set_message(m.script.clone());
                 }
-                if let Err(e) = self.preflight_check(m).await {
+                let before = async {
+                    if invalid_now {
+                        self.check_invalid_indexes_before(m, p).await?;
+                    }
+                    self.preflight_check(m).await
+                };
+                if let Err(e) = before.await {
                     r = Err(e);
                     break;
                 }
@@ -705,15 +1404,21 @@ impl Engine {
         let Some(pf) = self.preflight else {
             return Ok(());
         };
-        let client = self.lock.as_ref().unwrap_or(&self.client);
+        let client = self
+            .lock
+            .as_ref()
+            .map(|l| &l.client)
+            .unwrap_or(&self.client);
         let pg = crate::lint::PgVersion::from_num(self.server_version);
+        // Secrets are not needed to know which relations are locked.
+        let text = m.sql.lint_text();
         // The same question the gate asks (long transactions matter to CONCURRENTLY),
         // asked once here so a wait is announced instead of silent.
-        let concurrently = m.sql.to_ascii_lowercase().contains("concurrently");
+        let concurrently = text.to_ascii_lowercase().contains("concurrently");
         let opts = crate::lint::preflight::Options {
             long_transaction: concurrently.then(|| Duration::from_secs(60)),
         };
-        let wanted = crate::lint::relations_locked(&m.sql, pg);
+        let wanted = crate::lint::relations_locked(&text, pg);
         if wanted.is_empty() {
             return Ok(());
         }
@@ -728,71 +1433,122 @@ impl Engine {
                 blockers.len()
             ));
             for b in &blockers {
-                self.printer.status(format!("  {}", b.describe()));
+                self.printer
+                    .status(format!("  {}", self.redactor.redact(&b.describe())));
             }
         }
-        crate::lint::deploy::preflight_gate(client, &m.script, &m.sql, pg, pf.mode, pf.timeout)
-            .await?;
+        crate::lint::deploy::preflight_gate(client, &m.script, &text, pg, pf.mode, pf.timeout)
+            .await
+            .map_err(|e| self.redacted(e))?;
         Ok(())
     }
 
+    /// An error whose message quotes other sessions' queries, with secret
+    /// placeholder values hidden (another runner may be running them).
+    fn redacted(&self, e: anyhow::Error) -> anyhow::Error {
+        match e.downcast::<UserError>() {
+            Ok(mut u) => {
+                u.message = self.redactor.redact(&u.message);
+                anyhow::Error::new(u)
+            }
+            Err(e) => e,
+        }
+    }
+
+    /// Every migration of the plan in one transaction; each migration is one
+    /// request (stopping at its first error) with its guarded history row.
     async fn apply_group(
         &self,
         resolved: &Resolved,
         plan: &Plan,
         report: &mut MigrateReport,
+        invalid_now: bool,
     ) -> anyhow::Result<()> {
+        let guard = self.guard()?;
+        let before_cbs = self.tx_callbacks(resolved, "beforeEachMigrate")?;
+        let after_cbs = self.tx_callbacks(resolved, "afterEachMigrate")?;
+        if invalid_now {
+            for (i, p) in &plan.steps {
+                self.check_invalid_indexes_before(&resolved.migrations[*i], p)
+                    .await?;
+            }
+        }
         self.client
             .batch_execute(&format!("BEGIN;\n{}", self.lock_timeout_sql(true)))
             .await?;
+        let rolled_back =
+            "the group ran in one transaction and was rolled back: nothing was applied";
         for (n, (i, p)) in plan.steps.iter().enumerate() {
             let rank = plan.next_rank + n as i32;
             let m = &resolved.migrations[*i];
-            let t = Instant::now();
-            let r = async {
-                self.run_event_in_tx(resolved, "beforeEachMigrate").await?;
-                self.execute_statements(m, p, true).await?;
-                self.run_event_in_tx(resolved, "afterEachMigrate").await?;
-                let ms = t.elapsed().as_millis() as i32;
-                history::insert(&self.client, &self.table, &self.row_for(m, rank, ms, true))
-                    .await?;
-                anyhow::Ok(ms)
-            }
-            .await;
-            match r {
-                Ok(ms) => {
-                    report.applied.push(AppliedReport {
-                        version: m.version.as_ref().map(|v| v.as_str().to_string()),
-                        description: m.description.clone(),
-                        script: m.script.clone(),
-                        kind: m.kind.history_type().into(),
-                        execution_time_ms: ms as i64,
-                        retries: 0,
-                    });
+            let pieces = self.migration_pieces(m, p, rank, &before_cbs, &after_cbs, &guard);
+            let r = self.run_pieces(&pieces, true).await;
+            let err = match r {
+                Ok(out) => match out.get(pieces.len() - 1) {
+                    Some(h) if h.rows == 1 || !h.known => {
+                        report.applied.push(AppliedReport {
+                            version: m.version.as_ref().map(|v| v.as_str().to_string()),
+                            description: m.description.clone(),
+                            script: m.script.clone(),
+                            kind: m.kind.history_type().into(),
+                            execution_time_ms: h
+                                .value
+                                .as_deref()
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(0),
+                            retries: 0,
+                        });
+                        continue;
+                    }
+                    _ => self.lost_lock(&format!("before recording {}", m.script), rolled_back),
+                },
+                Err(e) if Self::lost_lock_in(&pieces, &e) => {
+                    self.lost_lock(&format!("while applying {}", m.script), rolled_back)
                 }
-                Err(e) => {
-                    let _ = self.client.batch_execute("ROLLBACK").await;
-                    report.applied.clear();
-                    return Err(with_hint(e, "the group ran in one transaction and was rolled back: nothing was applied; fix the file and rerun `dbtool migrate`"));
-                }
-            }
+                Err(e) => with_hint(
+                    self.piece_error(&pieces, e),
+                    &format!("{rolled_back}; fix the file and rerun `dbtool migrate`"),
+                ),
+            };
+            let _ = self.client.batch_execute("ROLLBACK").await;
+            report.applied.clear();
+            return Err(err);
         }
-        self.client.batch_execute("COMMIT").await?;
+        if let Err(e) = self
+            .ensure_lock("before committing the group", rolled_back)
+            .await
+        {
+            let _ = self.client.batch_execute("ROLLBACK").await;
+            report.applied.clear();
+            return Err(e);
+        }
+        if let Err(e) = self.client.batch_execute("COMMIT").await {
+            report.applied.clear();
+            return Err(self.commit_error("the group", &e));
+        }
         Ok(())
     }
 
-    async fn run_event_in_tx(&self, resolved: &Resolved, event: &str) -> anyhow::Result<()> {
-        for cb in resolved.callbacks_for(event) {
-            self.client.batch_execute(&cb.sql).await.map_err(|e| {
-                anyhow::Error::new(
-                    UserError::runtime(format!("callback {} failed", cb.script)).source(e),
-                )
-            })?;
-        }
-        Ok(())
+    /// A failed COMMIT: deferred constraints, serialization, or a lost
+    /// connection (then whether it committed is unknown).
+    fn commit_error(&self, what: &str, e: &tokio_postgres::Error) -> anyhow::Error {
+        let hint = if e.as_db_error().is_some() {
+            "the transaction was rolled back: nothing was applied. Fix the cause (often a deferred constraint) and rerun `dbtool migrate`".to_string()
+        } else {
+            "the connection failed during COMMIT, so whether it committed is unknown: check `dbtool migrate info` before rerunning".to_string()
+        };
+        UserError::runtime(format!("COMMIT of {what} failed"))
+            .source(ServerError::new(e, &self.redactor))
+            .hint(hint)
+            .into()
     }
 
-    /// One transactional migration with its history row, retried on lock timeout.
+    /// One transactional migration with its history row, retried on lock
+    /// timeout. BEGIN, a check that the lock is held, the callbacks, the
+    /// statements, the history row and COMMIT go in one request, which the
+    /// server stops at the first failing statement: no statement after a
+    /// failure runs, whatever it is, and COMMIT runs only after the history
+    /// row was written, which happens only while the lock is held.
     async fn apply_transactional(
         &self,
         resolved: &Resolved,
@@ -800,41 +1556,65 @@ impl Engine {
         p: &Prepared,
         rank: i32,
     ) -> anyhow::Result<(i32, u32)> {
+        let guard = self.guard()?;
+        let before_cbs = self.tx_callbacks(resolved, "beforeEachMigrate")?;
+        let after_cbs = self.tx_callbacks(resolved, "afterEachMigrate")?;
+        let begin = p.begin.clone().unwrap_or_else(|| "BEGIN".into());
+        let lock_timeout = self.lock_timeout_sql(true);
+        let rolled_back = format!("{} was rolled back: nothing of it was applied", m.script);
         let mut attempt = 0u32;
         loop {
+            let mut pieces = vec![
+                Piece {
+                    origin: Origin::Setup,
+                    sql: Cow::Borrowed(begin.as_str()),
+                    copy: None,
+                },
+                Piece {
+                    origin: Origin::Setup,
+                    sql: Cow::Borrowed(lock_timeout.trim_end().trim_end_matches(';')),
+                    copy: None,
+                },
+            ];
+            pieces.extend(self.migration_pieces(m, p, rank, &before_cbs, &after_cbs, &guard));
+            let history_at = pieces.len() - 1;
+            pieces.push(Piece {
+                origin: Origin::Commit(m),
+                sql: Cow::Borrowed("COMMIT"),
+                copy: None,
+            });
             let t = Instant::now();
             let blockers: RefCell<Vec<Blocker>> = RefCell::new(Vec::new());
-            let work = async {
-                if p.statements
-                    .iter()
-                    .any(|s| matches!(s.kind, StatementKind::CopyFromStdin { .. }))
-                {
-                    self.client
-                        .batch_execute(&format!("BEGIN;\n{}", self.lock_timeout_sql(true)))
-                        .await?;
-                    self.run_event_in_tx(resolved, "beforeEachMigrate").await?;
-                    self.execute_statements(m, p, true).await?;
-                    self.run_event_in_tx(resolved, "afterEachMigrate").await?;
-                    let ms = t.elapsed().as_millis() as i32;
-                    history::insert(&self.client, &self.table, &self.row_for(m, rank, ms, true))
-                        .await?;
-                    self.client.batch_execute("COMMIT").await?;
-                    return anyhow::Ok(ms);
-                }
-                self.pipelined(resolved, m, p, rank).await?;
-                anyhow::Ok(t.elapsed().as_millis() as i32)
-            };
-            let res = self.watch_blockers(work, &blockers).await;
-            match res {
-                Ok(ms) => return Ok((ms, attempt)),
+            let res = self
+                .watch_blockers(self.run_pieces(&pieces, true), &blockers)
+                .await;
+            let out = match res {
+                Ok(out) => out,
                 Err(e) => {
                     let _ = self.client.batch_execute("ROLLBACK").await;
                     let _ = self
                         .run_event_outside(resolved, "afterEachMigrateError")
                         .await;
+                    if Self::lost_lock_in(&pieces, &e) {
+                        let when = match pieces[match &e {
+                            RunError::Statement { index, .. } => *index,
+                        }]
+                        .origin
+                        {
+                            Origin::LockCheck => format!("before {}", m.script),
+                            _ => format!("before recording {}", m.script),
+                        };
+                        return Err(self.lost_lock(&when, &rolled_back));
+                    }
+                    let RunError::Statement { error, .. } = &e;
+                    let connection_lost = error.as_db_error().is_none();
+                    let e = self.piece_error(&pieces, e);
+                    if connection_lost {
+                        return Err(with_hint(e, &format!("the connection failed while {} ran: PostgreSQL rolls it back unless its COMMIT had been reached; check `dbtool migrate info` before rerunning", m.script)));
+                    }
                     let who = blockers.borrow().clone();
                     if is_lock_timeout(&e) {
-                        let held = describe_blockers(&who);
+                        let held = self.redactor.redact(&describe_blockers(&who));
                         if attempt < self.settings.lock_retries {
                             attempt += 1;
                             let wait = Duration::from_millis(500 * 2u64.pow(attempt.min(4) - 1))
@@ -861,73 +1641,34 @@ impl Engine {
                     }
                     return Err(with_hint(e, "nothing was applied: the migration ran in a transaction and was rolled back. Fix the file and rerun `dbtool migrate`"));
                 }
+            };
+            // The guarded INSERT fails rather than write nothing; its row
+            // count is checked all the same.
+            let h = out.get(history_at).cloned().unwrap_or_default();
+            if h.known && h.rows != 1 {
+                return Err(UserError::runtime(format!(
+                    "{} was committed, but its history row reports {} row(s) written",
+                    m.script, h.rows
+                ))
+                .hint("look at `dbtool migrate info` and the history table before rerunning")
+                .into());
             }
+            let ms = h
+                .value
+                .as_deref()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(t.elapsed().as_millis() as i32);
+            return Ok((ms, attempt));
         }
-    }
-
-    /// One transactional migration in a single round trip: BEGIN, the
-    /// callbacks, the statements, the history row (execution time measured by
-    /// the server) and COMMIT are pipelined. After a failure the rest fail
-    /// in the aborted transaction and COMMIT turns into a rollback.
-    async fn pipelined(
-        &self,
-        resolved: &Resolved,
-        m: &ResolvedMigration,
-        p: &Prepared,
-        rank: i32,
-    ) -> anyhow::Result<()> {
-        enum Part<'a> {
-            Setup,
-            Callback(&'a Callback),
-            Stmt(&'a Statement),
-            History,
-            Commit,
-        }
-        let begin = format!("BEGIN;\n{}", self.lock_timeout_sql(true));
-        let insert = self.table.insert_timed(&self.row_for(m, rank, 0, true));
-        let mut parts: Vec<(Part, &str)> = vec![(Part::Setup, begin.as_str())];
-        for cb in resolved.callbacks_for("beforeEachMigrate") {
-            parts.push((Part::Callback(cb), cb.sql.as_str()));
-        }
-        for s in &p.statements {
-            parts.push((Part::Stmt(s), s.text(&m.sql)));
-        }
-        for cb in resolved.callbacks_for("afterEachMigrate") {
-            parts.push((Part::Callback(cb), cb.sql.as_str()));
-        }
-        parts.push((Part::History, insert.as_str()));
-        parts.push((Part::Commit, "COMMIT"));
-        let results = futures_util::future::join_all(
-            parts.iter().map(|(_, sql)| self.client.batch_execute(sql)),
-        )
-        .await;
-        for ((part, _), r) in parts.iter().zip(results) {
-            let Err(e) = r else { continue };
-            return Err(match part {
-                Part::Stmt(s) => statement_error(m, s, e),
-                Part::Callback(cb) => anyhow::Error::new(
-                    UserError::runtime(format!("callback {} failed", cb.script)).source(e),
-                ),
-                Part::Setup | Part::History | Part::Commit => anyhow::Error::new(
-                    UserError::runtime(format!(
-                        "cannot record {} in {}",
-                        m.script,
-                        self.table.qualified()
-                    ))
-                    .source(e),
-                ),
-            });
-        }
-        Ok(())
     }
 
     /// Runs `work` while polling, from the lock session, which backends block
     /// the work session (for the lock timeout report).
-    async fn watch_blockers<T>(
+    async fn watch_blockers<T, E>(
         &self,
-        work: impl std::future::Future<Output = anyhow::Result<T>>,
+        work: impl std::future::Future<Output = Result<T, E>>,
         out: &RefCell<Vec<Blocker>>,
-    ) -> anyhow::Result<T> {
+    ) -> Result<T, E> {
         let Some(lock) = &self.lock else {
             return work.await;
         };
@@ -939,7 +1680,7 @@ impl Engine {
         let poll = async {
             loop {
                 tokio::time::sleep(interval).await;
-                if let Ok(b) = blockers_of(lock, self.backend_pid).await {
+                if let Ok(b) = blockers_of(&lock.client, self.backend_pid).await {
                     if !b.is_empty() {
                         *out.borrow_mut() = b;
                     }
@@ -958,8 +1699,10 @@ impl Engine {
     }
 
     /// A non-transactional migration: a `success = false` row first (so an
-    /// interrupted run is visible), statements one by one, then the row marked
-    /// successful.
+    /// interrupted run is visible), statements one by one (stopping at the
+    /// first error), a check that it left no INVALID index, then the row
+    /// marked successful. Both history writes happen only while the lock is
+    /// held.
     async fn apply_non_transactional(
         &self,
         resolved: &Resolved,
@@ -967,105 +1710,77 @@ impl Engine {
         p: &Prepared,
         rank: i32,
     ) -> anyhow::Result<(i32, u32)> {
+        let guard = self.guard()?;
         let t = Instant::now();
-        history::insert(&self.client, &self.table, &self.row_for(m, rank, 0, false)).await?;
+        let invalid_before = indexes::all_invalid(&self.client).await?;
+        let n = history::insert(
+            &self.client,
+            &self.table,
+            &self.row_for(m, rank, 0, false),
+            &guard,
+        )
+        .await?;
+        if n != 1 {
+            return Err(self.lost_lock(
+                &format!("before starting {}", m.script),
+                &format!("{} was not started", m.script),
+            ));
+        }
         self.client
             .batch_execute(&self.lock_timeout_sql(false))
             .await?;
+        let pieces: Vec<Piece> = p
+            .statements
+            .iter()
+            .map(|s| statement_piece(Origin::Stmt(m, s), m.sql.expose(), s))
+            .collect();
         let res = async {
             self.run_callbacks(resolved, "beforeEachMigrate").await?;
-            self.execute_statements(m, p, false).await?;
+            self.run_pieces(&pieces, false)
+                .await
+                .map_err(|e| self.piece_error(&pieces, e))?;
             self.run_callbacks(resolved, "afterEachMigrate").await?;
+            let invalid = self.invalid_indexes_after(m, p, &invalid_before).await?;
+            if !invalid.is_empty() {
+                return Err(UserError::runtime(format!(
+                    "migration {} left INVALID index(es) {}: an index build failed or was interrupted, or IF NOT EXISTS skipped an invalid leftover",
+                    m.script,
+                    indexes::describe(&invalid)
+                ))
+                .hint(format!(
+                    "its row stays success = false; {}, then run `dbtool migrate repair` and rerun `dbtool migrate`",
+                    indexes::fix_hint(&invalid)
+                ))
+                .into());
+            }
             anyhow::Ok(())
         }
         .await;
+        // A failure inside the file's own BEGIN leaves an aborted
+        // transaction: end it so the row can be updated.
+        if res.is_err() {
+            let _ = self.client.batch_execute("ROLLBACK").await;
+        }
         let _ = self.client.batch_execute("RESET lock_timeout").await;
         let ms = t.elapsed().as_millis() as i32;
         match res {
             Ok(()) => {
-                self.client
-                    .execute(
-                        &format!(
-                            "UPDATE {} SET success = true, execution_time = $2, installed_on = now() WHERE installed_rank = $1",
-                            self.table.qualified()
-                        ),
-                        &[&rank, &ms],
-                    )
-                    .await?;
+                let n = history::finish(&self.client, &self.table, rank, ms, true, &guard).await?;
+                if n != 1 {
+                    return Err(self.lost_lock(
+                        &format!("before recording {}", m.script),
+                        &format!("the statements of {} ran, but its row stays success = false: check that they did what they should (nothing else interfered), run `dbtool migrate repair`, then rerun", m.script),
+                    ));
+                }
                 Ok((ms, 0))
             }
             Err(e) => {
-                let _ = self
-                    .client
-                    .execute(
-                        &format!(
-                            "UPDATE {} SET execution_time = $2 WHERE installed_rank = $1",
-                            self.table.qualified()
-                        ),
-                        &[&rank, &ms],
-                    )
-                    .await;
+                let _ = history::finish(&self.client, &self.table, rank, ms, false, &guard).await;
                 let _ = self.run_callbacks(resolved, "afterEachMigrateError").await;
                 Err(with_hint(e, "this migration runs outside a transaction: the statements before the failing one were applied and a failed row (success = false) was recorded. Undo or finish them by hand, run `dbtool migrate repair`, then rerun `dbtool migrate`"))
             }
         }
     }
-
-    /// Executes the statements of a migration; in a transaction they are
-    /// pipelined (sent together), outside one, sent one at a time.
-    async fn execute_statements(
-        &self,
-        m: &ResolvedMigration,
-        p: &Prepared,
-        in_tx: bool,
-    ) -> anyhow::Result<()> {
-        let has_copy = p
-            .statements
-            .iter()
-            .any(|s| matches!(s.kind, StatementKind::CopyFromStdin { .. }));
-        if in_tx && !has_copy && p.statements.len() > 1 {
-            let futures = p
-                .statements
-                .iter()
-                .map(|s| self.client.batch_execute(s.text(&m.sql)));
-            let results = futures_util::future::join_all(futures).await;
-            for (s, r) in p.statements.iter().zip(results) {
-                if let Err(e) = r {
-                    return Err(statement_error(m, s, e));
-                }
-            }
-            return Ok(());
-        }
-        for s in &p.statements {
-            match &s.kind {
-                StatementKind::CopyFromStdin { data } => {
-                    let r = async {
-                        let sink = self
-                            .client
-                            .copy_in::<_, std::io::Cursor<Vec<u8>>>(s.text(&m.sql))
-                            .await?;
-                        futures_util::pin_mut!(sink);
-                        sink.send(std::io::Cursor::new(
-                            m.sql[data.clone()].as_bytes().to_vec(),
-                        ))
-                        .await?;
-                        sink.finish().await?;
-                        Ok::<_, tokio_postgres::Error>(())
-                    }
-                    .await;
-                    r.map_err(|e| statement_error(m, s, e))?;
-                }
-                _ => {
-                    self.client
-                        .batch_execute(s.text(&m.sql))
-                        .await
-                        .map_err(|e| statement_error(m, s, e))?;
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// `baseline`: creates the history table and a BASELINE row.
     pub async fn baseline(&self) -> anyhow::Result<String> {
         let applied = self.applied().await?;
@@ -1097,7 +1812,19 @@ impl Engine {
         let setup = self.setup_sql(false).await?;
         self.run_setup(&setup).await?;
         let rank = history::next_rank(&self.client, &self.table).await?;
-        history::insert(&self.client, &self.table, &self.baseline_row(rank)).await?;
+        let n = history::insert(
+            &self.client,
+            &self.table,
+            &self.baseline_row(rank),
+            &self.guard()?,
+        )
+        .await?;
+        if n != 1 {
+            return Err(self.lost_lock(
+                "before writing the baseline row",
+                "the history table exists but holds no baseline row; rerun `dbtool migrate baseline`",
+            ));
+        }
         Ok(format!(
             "baselined {} at version {} ({})",
             self.table.qualified(),
@@ -1109,10 +1836,38 @@ impl Engine {
     /// `repair`: removes failed rows, realigns checksums, descriptions and
     /// types with the files, and marks missing migrations deleted (DELETE rows).
     pub async fn repair(&mut self, resolved: &Resolved) -> anyhow::Result<Vec<String>> {
+        self.client.batch_execute("BEGIN").await?;
+        let r = self.repair_in_transaction(resolved).await;
+        let r = match r {
+            Ok(done) => match self
+                .ensure_lock(
+                    "before committing the repair",
+                    "nothing was repaired (rolled back)",
+                )
+                .await
+            {
+                Ok(()) => self
+                    .client
+                    .batch_execute("COMMIT")
+                    .await
+                    .map(|_| done)
+                    .map_err(|e| self.commit_error("the repair", &e)),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        if r.is_err() {
+            let _ = self.client.batch_execute("ROLLBACK").await;
+        }
+        r
+    }
+
+    async fn repair_in_transaction(&self, resolved: &Resolved) -> anyhow::Result<Vec<String>> {
         let applied = self.applied().await?;
         let (entries, _) = state::info(resolved, &applied, &self.info_options());
         let mut done = Vec::new();
-        let tx = self.client.transaction().await?;
+        let guard = self.guard()?;
+        let tx = &self.client;
         let q = self.table.qualified();
         let n = tx
             .execute(&format!("DELETE FROM {q} WHERE NOT success"), &[])
@@ -1141,11 +1896,20 @@ impl Engine {
                         || a.description != r.description
                         || a.kind != r.kind.history_type()
                     {
-                        tx.execute(
-                            &format!("UPDATE {q} SET checksum = $2, description = $3, type = $4 WHERE installed_rank = $1"),
-                            &[&a.installed_rank, &r.checksum, &history::abbreviate(&r.description, 200), &r.kind.history_type()],
-                        )
-                        .await?;
+                        let n = tx
+                            .execute(
+                                &format!("UPDATE {q} SET checksum = $2, description = $3, type = $4 WHERE installed_rank = $1"),
+                                &[&a.installed_rank, &r.checksum, &history::abbreviate(&r.description, 200), &r.kind.history_type()],
+                            )
+                            .await?;
+                        if n != 1 {
+                            return Err(UserError::runtime(format!(
+                                "repair: the row of {} (rank {}) changed while repairing; nothing was repaired",
+                                r.script, a.installed_rank
+                            ))
+                            .hint("another runner changed the history: look at `dbtool migrate info`, then rerun repair")
+                            .into());
+                        }
                         done.push(format!(
                             "realigned checksum/description of {} ({})",
                             e.version.clone().unwrap_or_default(),
@@ -1165,7 +1929,11 @@ impl Engine {
                         execution_time: 0,
                         success: true,
                     };
-                    history::insert(&tx, &self.table, &row).await?;
+                    if history::insert(tx, &self.table, &row, &guard).await? != 1 {
+                        return Err(
+                            self.lost_lock("while repairing", "nothing was repaired (rolled back)")
+                        );
+                    }
                     rank += 1;
                     done.push(format!(
                         "marked missing migration {} ({}) as deleted",
@@ -1176,7 +1944,6 @@ impl Engine {
                 _ => {}
             }
         }
-        tx.commit().await?;
         Ok(done)
     }
 
@@ -1255,14 +2022,24 @@ impl Engine {
         self.set_search_path().await?;
         let mut out = Vec::new();
         for (a, u) in targets {
-            let p = prepare(
-                &u.script,
-                &u.sql,
-                u.config.execute_in_transaction,
-                self.settings.mixed,
-                self.server_version,
+            let p = u
+                .runnable()
+                .and_then(|sql| {
+                    prepare(
+                        &u.script,
+                        sql,
+                        u.config.execute_in_transaction,
+                        self.settings.mixed,
+                        self.server_version,
+                    )
+                })
+                .map_err(|e| anyhow::Error::new(UserError::usage(e).hint("nothing was undone")))?;
+            self.ensure_lock(
+                &format!("before {}", u.script),
+                &format!("{} was not run", u.script),
             )
-            .map_err(|e| anyhow::Error::new(UserError::usage(e)))?;
+            .await?;
+            self.check_invalid_indexes_before(u, &p).await?;
             let rank = history::next_rank(&self.client, &self.table).await?;
             let r = if p.transactional {
                 self.apply_transactional(resolved, u, &p, rank).await
@@ -1341,20 +2118,52 @@ pub fn plan_undo(
         .collect()
 }
 
-fn statement_sql(script: &str, s: &Statement) -> String {
+/// A statement as the dry run shows it: redacted, with its COPY data.
+fn statement_sql(sql: &SqlText, s: &Statement) -> String {
     match &s.kind {
         StatementKind::CopyFromStdin { data } => {
-            format!("{};\n{}\\.", s.text(script), &script[data.clone()])
+            format!(
+                "{};\n{}\\.",
+                sql.shown(s.range.clone()),
+                sql.shown(data.clone())
+            )
         }
-        _ => format!("{};", s.text(script)),
+        _ => format!("{};", sql.shown(s.range.clone())),
+    }
+}
+
+/// The piece that sends one statement of `script` (the replaced text).
+fn statement_piece<'a>(origin: Origin<'a>, script: &'a str, s: &'a Statement) -> Piece<'a> {
+    match &s.kind {
+        StatementKind::CopyFromStdin { data } => Piece {
+            origin,
+            sql: Cow::Borrowed(s.text(script)),
+            copy: Some(&script[data.clone()]),
+        },
+        _ => Piece {
+            origin,
+            sql: Cow::Borrowed(s.text(script)),
+            copy: None,
+        },
+    }
+}
+
+/// The server's error position as a byte offset in the text sent.
+fn server_offset(text: &str, e: &tokio_postgres::Error) -> Option<usize> {
+    match e.as_db_error().and_then(|d| d.position()) {
+        Some(ErrorPosition::Original(p)) => Some(sql::char_position_to_offset(text, *p as usize)),
+        _ => None,
     }
 }
 
 fn is_lock_timeout(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<tokio_postgres::Error>()
-            .and_then(|p| p.code())
+        c.downcast_ref::<ServerError>()
+            .and_then(|s| s.code.as_ref())
             == Some(&SqlState::LOCK_NOT_AVAILABLE)
+            || c.downcast_ref::<tokio_postgres::Error>()
+                .and_then(|p| p.code())
+                == Some(&SqlState::LOCK_NOT_AVAILABLE)
     })
 }
 
@@ -1387,35 +2196,6 @@ fn with_hint(e: anyhow::Error, hint: &str) -> anyhow::Error {
                 .hint(hint),
         ),
     }
-}
-
-/// An error naming the file, the statement and the position the server gave.
-fn statement_error(
-    m: &ResolvedMigration,
-    s: &Statement,
-    e: tokio_postgres::Error,
-) -> anyhow::Error {
-    let text = s.text(&m.sql);
-    let (line, col) = match e.as_db_error().and_then(|d| d.position()) {
-        Some(ErrorPosition::Original(p)) => {
-            let off = s.range.start + sql::char_position_to_offset(text, *p as usize);
-            sql::line_col(&m.sql, off)
-        }
-        _ => (s.line, s.column),
-    };
-    let msg = e
-        .as_db_error()
-        .map(|d| d.message().to_string())
-        .unwrap_or_else(|| e.to_string());
-    anyhow::Error::new(
-        UserError::runtime(format!(
-            "migration {} failed at line {line}, column {col}: {msg}\n  statement at line {}: {}",
-            m.script,
-            s.line,
-            first_line(text)
-        ))
-        .source(e),
-    )
 }
 
 fn validation_error(errors: &[state::ValidationError]) -> anyhow::Error {
@@ -1475,7 +2255,9 @@ fn blocker_of(r: &tokio_postgres::Row) -> Blocker {
     }
 }
 
-/// Resolves the files for a run, as a usage error naming the file.
+/// Resolves the files for a run, as a usage error naming the file. An
+/// undefined placeholder is no error here: it is kept on the file, for the
+/// commands that run it (`info`, `validate`, `clean` never need values).
 pub fn load_files(
     settings: &Settings,
     placeholders: &super::placeholders::Placeholders,
@@ -1497,33 +2279,31 @@ pub fn is_migration(kind: Kind) -> bool {
 mod tests {
     use super::*;
 
+    fn prep(sql: &str, force: Option<bool>, mixed: bool) -> Result<Prepared, String> {
+        prepare("V1__a.sql", &SqlText::plain(sql), force, mixed, 150000)
+    }
+
     #[test]
     fn prepare_decides_transactions() {
-        let p = prepare(
-            "V1__a.sql",
+        let p = prep(
             "create table a (x int);\ncreate index i on a (x);",
             None,
             false,
-            150000,
         )
         .unwrap();
         assert!(p.transactional);
         assert_eq!(p.statements.len(), 2);
-        let p = prepare(
-            "V1__a.sql",
+        let p = prep(
             "create index concurrently i on a (x);\nvacuum a;",
             None,
             false,
-            150000,
         )
         .unwrap();
         assert!(!p.transactional);
-        let err = prepare(
-            "V1__a.sql",
+        let err = prep(
             "create table a (x int);\ncreate index concurrently i on a (x);",
             None,
             false,
-            150000,
         )
         .unwrap_err();
         assert!(
@@ -1532,28 +2312,118 @@ mod tests {
             ),
             "{err}"
         );
-        let p = prepare(
-            "V1__a.sql",
+        let p = prep(
             "create table a (x int);\ncreate index concurrently i on a (x);",
             None,
             true,
-            150000,
         )
         .unwrap();
         assert!(!p.transactional);
-        let p = prepare("V1__a.sql", "select 1;", Some(false), false, 150000).unwrap();
+        let p = prep("select 1;", Some(false), false).unwrap();
         assert!(!p.transactional);
-        let err = prepare(
-            "V1__a.sql",
-            "select 1;\n\\connect other\n",
-            None,
-            false,
-            150000,
-        )
-        .unwrap_err();
+        let err = prep("select 1;\n\\connect other\n", None, false).unwrap_err();
         assert!(
             err.contains("V1__a.sql:2:1: psql meta-command `\\connect other`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_begin_commit_wrapper_becomes_the_migration_transaction() {
+        let p = prep(
+            "-- c\nBEGIN;\ncreate table a (x int);\nCOMMIT;\n",
+            None,
+            false,
+        )
+        .unwrap();
+        assert!(p.transactional);
+        assert_eq!(p.statements.len(), 1);
+        assert_eq!(p.begin, None);
+        let p = prep(
+            "start transaction isolation level serializable;\nselect 1;\nend;",
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            p.begin.as_deref(),
+            Some("start transaction isolation level serializable")
+        );
+        let p = prep("BEGIN WORK;\nselect 1;\nCOMMIT WORK;", None, false).unwrap();
+        assert_eq!((p.statements.len(), p.begin), (1, None));
+        // Savepoints are not transaction control.
+        let p = prep(
+            "savepoint s;\nselect 1;\nrelease savepoint s;\nrollback to s;",
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!(p.statements.len(), 4);
+        // Outside a transaction the file's own control is kept.
+        let p = prep("begin;\nselect 1;\ncommit;", Some(false), false).unwrap();
+        assert_eq!(p.statements.len(), 3);
+    }
+
+    #[test]
+    fn transaction_control_elsewhere_is_refused_with_line_and_fix() {
+        for (sql, line) in [
+            ("create table a (x int);\ncommit;\nselect 1;", 2),
+            ("begin;\nselect 1;", 1),
+            ("select 1;\ncommit;", 2),
+            ("begin;\nselect 1;\nrollback;", 3),
+            ("begin;\nselect 1;\ncommit;\nbegin;\nselect 2;\ncommit;", 3),
+            ("select 1;\nprepare transaction 'x';", 2),
+            ("begin;\nselect 1;\ncommit and chain;", 3),
+            ("select 1;\n  ABORT;", 2),
+        ] {
+            let err = prep(sql, None, false).unwrap_err();
+            assert!(
+                err.starts_with(&format!("V1__a.sql:{line}:")),
+                "{sql}: {err}"
+            );
+            assert!(
+                err.contains("executeInTransaction=false in V1__a.sql.conf"),
+                "{err}"
+            );
+            assert!(
+                err.contains(&format!("split the file at line {line}")),
+                "{err}"
+            );
+            let err = prep(sql, Some(true), false).unwrap_err();
+            assert!(err.starts_with(&format!("V1__a.sql:{line}:")), "{err}");
+        }
+        // BEGIN inside bodies is not transaction control.
+        assert!(prep(
+            "create function f() returns int language plpgsql as $$ begin commit; return 1; end $$;\ndo $$ begin perform 1; end $$;",
+            None,
+            false
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn errors_show_secrets_redacted_and_positions_in_the_file() {
+        let mut ph = crate::migrate::placeholders::Placeholders::new();
+        ph.insert("db_password", "hunter2");
+        let t = ph
+            .replace("select 1;\nalter role x password '${db_password}';\ncommit;\n")
+            .unwrap();
+        let err = prepare("V1__a.sql", &t, None, false, 150000).unwrap_err();
+        assert!(err.starts_with("V1__a.sql:3:1: `commit`"), "{err}");
+        let t = ph
+            .replace("select '${db_password}';\n\\set x '${db_password}'\n")
+            .unwrap();
+        let err = prepare("V1__a.sql", &t, None, false, 150000).unwrap_err();
+        assert!(!err.contains("hunter2"), "{err}");
+        assert!(err.contains("<placeholder db_password>"), "{err}");
+    }
+
+    #[test]
+    fn keepalive_settings_by_server_version() {
+        assert!(session_keepalive_sql(140000).contains("idle_session_timeout = 0"));
+        assert!(session_keepalive_sql(150004).contains("idle_in_transaction_session_timeout = 0"));
+        let old = session_keepalive_sql(130012);
+        assert!(!old.contains("idle_session_timeout ="), "{old}");
+        assert!(old.contains("idle_in_transaction_session_timeout = 0"));
     }
 }

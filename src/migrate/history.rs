@@ -78,33 +78,31 @@ impl HistoryTable {
         )
     }
 
-    /// The INSERT of one row ($1 rank, $2 version, $3 description, $4 type,
-    /// $5 script, $6 checksum, $7 installed_by, $8 execution_time, $9 success).
-    pub fn insert_sql(&self) -> String {
+    /// The INSERT of a migration's row inside its transaction: literal
+    /// values, the execution time measured by the server since
+    /// [`MIGRATION_START_SQL`] ran, and written only while `guard`'s session
+    /// holds the migration lock: otherwise the statement fails (see
+    /// [`LockGuard::failing_sql`]), so a COMMIT sent after it never runs.
+    /// Returns `execution_time`.
+    pub fn insert_timed_guarded(&self, row: &NewRow, guard: &LockGuard) -> String {
+        let opt = |v: &Option<String>| {
+            v.as_deref()
+                .map(quote_literal)
+                .unwrap_or_else(|| "NULL".into())
+        };
         format!(
-            "INSERT INTO {} (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            self.qualified()
+            "INSERT INTO {} (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") SELECT {}, {}, {}, {}, {}, {}::int, {}, (extract(epoch FROM clock_timestamp() - current_setting('dbtool.migration_start')::timestamptz) * 1000)::int, {} WHERE {} = 1 RETURNING \"execution_time\"",
+            self.qualified(),
+            row.installed_rank,
+            opt(&row.version),
+            quote_literal(&abbreviate(&row.description, 200)),
+            quote_literal(&row.kind),
+            quote_literal(&abbreviate(&row.script, 1000)),
+            row.checksum.map(|c| c.to_string()).unwrap_or_else(|| "NULL".into()),
+            quote_literal(&abbreviate(&row.installed_by, 100)),
+            row.success,
+            guard.failing_sql()
         )
-    }
-
-    /// The INSERT with literal values and the execution time taken by the
-    /// server since the transaction began.
-    pub fn insert_timed(&self, row: &NewRow) -> String {
-        let lit = self.insert_literal(&NewRow {
-            description: abbreviate(&row.description, 200),
-            script: abbreviate(&row.script, 1000),
-            installed_by: abbreviate(&row.installed_by, 100),
-            ..row.clone()
-        });
-        let needle = format!(", {}, {});", row.execution_time, row.success);
-        match lit.rfind(&needle) {
-            Some(i) => format!(
-                "{}, (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int, {});",
-                &lit[..i],
-                row.success
-            ),
-            None => lit,
-        }
     }
 
     /// The same INSERT with literal values, for `--dry-run` output.
@@ -127,6 +125,46 @@ impl HistoryTable {
             row.execution_time,
             row.success
         )
+    }
+}
+
+/// Marks the start of a migration inside its transaction, for the
+/// execution time [`HistoryTable::insert_timed_guarded`] records.
+pub const MIGRATION_START_SQL: &str =
+    "SELECT set_config('dbtool.migration_start', clock_timestamp()::text, true)";
+
+/// The session holding the migration lock: history writes made during a run
+/// carry a condition on it, so a row is never written once the lock is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockGuard {
+    /// Backend pid of the lock session.
+    pub pid: i32,
+    /// The advisory lock key ([`HistoryTable::lock_key`]).
+    pub key: i64,
+}
+
+impl LockGuard {
+    /// An SQL condition true while the lock session holds the lock in this
+    /// database (advisory locks are per database).
+    pub fn held_sql(&self) -> String {
+        format!(
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND pid = {} AND objsubid = 1 AND classid::bigint = ({}::bigint >> 32) AND objid::bigint = ({}::bigint & 4294967295) AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))",
+            self.pid, self.key, self.key
+        )
+    }
+
+    /// An expression that is 1 while the lock is held and fails with
+    /// `division_by_zero` (SQLSTATE 22012) once it is not: evaluated at run
+    /// time (the condition is not a constant), it stops the request it is
+    /// in, and everything after it.
+    pub fn failing_sql(&self) -> String {
+        format!("(1 / (CASE WHEN {} THEN 1 ELSE 0 END))", self.held_sql())
+    }
+
+    /// A statement that fails (as [`LockGuard::failing_sql`]) unless the lock
+    /// is held.
+    pub fn check_sql(&self) -> String {
+        format!("SELECT {}", self.failing_sql())
     }
 }
 
@@ -218,15 +256,22 @@ pub async fn next_rank(client: &impl GenericClient, t: &HistoryTable) -> anyhow:
     Ok(row.get(0))
 }
 
-/// Inserts one row.
+/// Inserts one row while `guard` holds the migration lock; returns the
+/// number of rows written (1, or 0 when the lock is gone).
 pub async fn insert(
     client: &impl GenericClient,
     t: &HistoryTable,
     row: &NewRow,
-) -> anyhow::Result<()> {
-    client
+    guard: &LockGuard,
+) -> anyhow::Result<u64> {
+    let sql = format!(
+        "INSERT INTO {} (\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") SELECT $1::int, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::int, $7::varchar, $8::int, $9::bool WHERE {}",
+        t.qualified(),
+        guard.held_sql()
+    );
+    let n = client
         .execute(
-            &t.insert_sql(),
+            &sql,
             &[
                 &row.installed_rank,
                 &row.version,
@@ -240,7 +285,36 @@ pub async fn insert(
             ],
         )
         .await?;
-    Ok(())
+    Ok(n)
+}
+
+/// Updates the row of `rank` while `guard` holds the migration lock:
+/// `success = true` and the execution time (or only the time when
+/// `success` is false); returns the number of rows updated (1, or 0).
+pub async fn finish(
+    client: &impl GenericClient,
+    t: &HistoryTable,
+    rank: i32,
+    execution_time: i32,
+    success: bool,
+    guard: &LockGuard,
+) -> anyhow::Result<u64> {
+    let set = if success {
+        "success = true, execution_time = $2, installed_on = now()"
+    } else {
+        "execution_time = $2"
+    };
+    let n = client
+        .execute(
+            &format!(
+                "UPDATE {} SET {set} WHERE installed_rank = $1 AND {}",
+                t.qualified(),
+                guard.held_sql()
+            ),
+            &[&rank, &execution_time],
+        )
+        .await?;
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -292,6 +366,13 @@ mod tests {
             .insert_literal(&row)
             .ends_with("VALUES (3, '1.1', 'it''s', 'SQL', 'V1_1__it''s.sql', -5, 'me', 0, true);"));
         assert_eq!(abbreviate("abcdef", 5), "ab...");
-        assert!(t.insert_timed(&row).ends_with("'me', (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int, true);"));
+        let guard = LockGuard {
+            pid: 42,
+            key: t.lock_key(),
+        };
+        let g = t.insert_timed_guarded(&row, &guard);
+        assert!(g.contains("SELECT 3, '1.1', 'it''s', 'SQL', 'V1_1__it''s.sql', -5::int, 'me', (extract(epoch FROM clock_timestamp() - current_setting('dbtool.migration_start')::timestamptz) * 1000)::int, true WHERE (1 / (CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND pid = 42 "), "{g}");
+        assert!(g.contains(" THEN 1 ELSE 0 END)) = 1 RETURNING"), "{g}");
+        assert!(g.ends_with("RETURNING \"execution_time\""), "{g}");
     }
 }

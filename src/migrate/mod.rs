@@ -11,6 +11,7 @@
 pub mod checksum;
 pub mod engine;
 pub mod history;
+pub mod indexes;
 pub mod naming;
 pub mod placeholders;
 pub mod resolve;

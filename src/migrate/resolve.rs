@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::checksum::{checksum, decode};
 use super::naming::{parse_file_name, Kind, Parsed};
-use super::placeholders::Placeholders;
+use super::placeholders::{Placeholders, SqlText};
 use super::version::Version;
 
 /// `<script>.sql.conf`: per-script settings.
@@ -82,9 +82,27 @@ pub struct ResolvedMigration {
     pub checksum: i32,
     /// The checksum of the file as written (before placeholders).
     pub raw_checksum: i32,
-    /// The SQL to run, placeholders replaced (unless turned off).
-    pub sql: String,
+    /// Whether `checksum` is Flyway's: false for a repeatable whose
+    /// placeholders have no value here (then it is the raw checksum, and
+    /// whether the migration is outdated cannot be told).
+    pub checksum_known: bool,
+    /// The SQL to run, placeholders replaced (unless turned off); the file as
+    /// written when a placeholder has no value (see `placeholder_error`).
+    pub sql: SqlText,
+    /// Why the SQL could not be prepared (an undefined placeholder), with
+    /// file, line and column. Only commands that run the file fail on it.
+    pub placeholder_error: Option<String>,
     pub config: ScriptConfig,
+}
+
+impl ResolvedMigration {
+    /// The SQL to run, or the placeholder error (a usage error: nothing ran).
+    pub fn runnable(&self) -> Result<&SqlText, String> {
+        match &self.placeholder_error {
+            Some(e) => Err(e.clone()),
+            None => Ok(&self.sql),
+        }
+    }
 }
 
 /// A callback script (`beforeMigrate.sql`, `afterEachMigrate__x.sql`…).
@@ -94,8 +112,20 @@ pub struct Callback {
     pub description: String,
     pub script: String,
     pub path: PathBuf,
-    pub sql: String,
+    pub sql: SqlText,
+    /// An undefined placeholder in the callback (an error when it runs).
+    pub placeholder_error: Option<String>,
     pub config: ScriptConfig,
+}
+
+impl Callback {
+    /// The SQL to run, or the placeholder error.
+    pub fn runnable(&self) -> Result<&SqlText, String> {
+        match &self.placeholder_error {
+            Some(e) => Err(e.clone()),
+            None => Ok(&self.sql),
+        }
+    }
 }
 
 /// Everything found in the locations.
@@ -146,7 +176,9 @@ pub fn location_path(location: &str) -> Result<PathBuf, String> {
 }
 
 /// Scans `locations` recursively and loads every migration and callback.
-/// `placeholders` is `None` when replacement is off.
+/// `placeholders` is `None` when replacement is off. An undefined
+/// placeholder is not an error here: it is kept on the file
+/// (`placeholder_error`) for the commands that run it.
 pub fn resolve(
     locations: &[PathBuf],
     placeholders: Option<&Placeholders>,
@@ -195,29 +227,37 @@ pub fn resolve(
                 .map(str::to_string)
                 .unwrap_or(text);
             let replace = placeholders.filter(|_| config.placeholder_replacement != Some(false));
-            let sql = match replace {
-                Some(p) => p.for_file(name).replace(&text).map_err(|u| {
-                    format!(
-                        "{}:{}:{}: no value for placeholder `${{{}}}`; define it in [migrate.placeholders], with --placeholder {}=VALUE or FLYWAY_PLACEHOLDERS_{}",
-                        crate::config::display_path(&path),
-                        u.line,
-                        u.column,
-                        u.name,
-                        u.name,
-                        u.name.to_uppercase().replace(':', "_")
-                    )
-                })?,
-                None => text.clone(),
+            let (sql, placeholder_error) = match replace {
+                Some(p) => match p.for_file(name).replace(&text) {
+                    Ok(sql) => (sql, None),
+                    Err(u) => (
+                        SqlText::plain(text.clone()),
+                        Some(format!(
+                            "{}:{}:{}: no value for placeholder `${{{}}}`; define it in [migrate.placeholders], with --placeholder {}=VALUE or FLYWAY_PLACEHOLDERS_{}",
+                            crate::config::display_path(&path),
+                            u.line,
+                            u.column,
+                            u.name,
+                            u.name,
+                            u.name.to_uppercase().replace(':', "_")
+                        )),
+                    ),
+                },
+                None => (SqlText::plain(text.clone()), None),
             };
             if let Some(cond) = &config.should_execute {
                 let cond = match replace {
-                    Some(p) => p.replace(cond).map_err(|u| {
-                        format!(
-                            "{}: shouldExecute: no value for `${{{}}}`",
-                            conf_path.display(),
-                            u.name
-                        )
-                    })?,
+                    Some(p) => p
+                        .replace(cond)
+                        .map_err(|u| {
+                            format!(
+                                "{}: shouldExecute: no value for `${{{}}}`",
+                                conf_path.display(),
+                                u.name
+                            )
+                        })?
+                        .expose()
+                        .to_string(),
                     None => cond.clone(),
                 };
                 if !should_execute(&cond).map_err(|e| format!("{}: {e}", conf_path.display()))? {
@@ -238,6 +278,7 @@ pub fn resolve(
                         script,
                         path,
                         sql,
+                        placeholder_error,
                         config,
                     });
                 }
@@ -246,8 +287,9 @@ pub fn resolve(
                     version,
                     description,
                 } => {
-                    let checksum = if kind == Kind::Repeatable {
-                        checksum(&sql)
+                    let checksum_known = kind != Kind::Repeatable || placeholder_error.is_none();
+                    let checksum = if kind == Kind::Repeatable && checksum_known {
+                        checksum(sql.expose())
                     } else {
                         raw_checksum
                     };
@@ -259,7 +301,9 @@ pub fn resolve(
                         path,
                         checksum,
                         raw_checksum,
+                        checksum_known,
                         sql,
+                        placeholder_error,
                         config,
                     };
                     match (kind, version) {
@@ -392,7 +436,10 @@ mod tests {
         );
         assert_eq!(r.migrations[0].checksum, 92137680);
         assert_eq!(r.migrations[1].description, "more stuff");
-        assert_eq!(r.migrations[2].sql, "select 'flyway_schema_history';");
+        assert_eq!(
+            r.migrations[2].sql.expose(),
+            "select 'flyway_schema_history';"
+        );
         assert_ne!(r.migrations[2].checksum, r.migrations[2].raw_checksum);
         assert_eq!(r.undo.len(), 1);
         assert_eq!(r.callbacks[0].event, "beforeMigrate");
@@ -416,11 +463,19 @@ mod tests {
     fn undefined_placeholder_names_file_line_and_name() {
         let d = tempfile::tempdir().unwrap();
         write(d.path(), "V1__a.sql", b"select 1;\n-- ${missing}\n");
-        let err = resolve(&[d.path().to_path_buf()], Some(&Placeholders::new())).unwrap_err();
+        let r = resolve(&[d.path().to_path_buf()], Some(&Placeholders::new())).unwrap();
+        let err = r.migrations[0].runnable().unwrap_err();
         assert!(
             err.contains("V1__a.sql:2:4: no value for placeholder `${missing}`"),
             "{err}"
         );
+        // The checksum of a versioned file needs no values.
+        assert!(r.migrations[0].checksum_known);
+        assert_eq!(r.migrations[0].checksum, r.migrations[0].raw_checksum);
+        write(d.path(), "R__b.sql", b"select '${missing}';\n");
+        let r = resolve(&[d.path().to_path_buf()], Some(&Placeholders::new())).unwrap();
+        assert!(!r.migrations[1].checksum_known, "a repeatable's does");
+        std::fs::remove_file(d.path().join("R__b.sql")).unwrap();
         // Turned off per script: no error, text left alone.
         write(
             d.path(),
@@ -428,7 +483,8 @@ mod tests {
             b"placeholderReplacement=false\nexecuteInTransaction=false\n",
         );
         let r = resolve(&[d.path().to_path_buf()], Some(&Placeholders::new())).unwrap();
-        assert!(r.migrations[0].sql.contains("${missing}"));
+        assert!(r.migrations[0].sql.expose().contains("${missing}"));
+        assert!(r.migrations[0].runnable().is_ok());
         assert_eq!(r.migrations[0].config.execute_in_transaction, Some(false));
     }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crate::config::MigrateConfig;
 
-use super::placeholders::Placeholders;
+use super::placeholders::{is_secret_name, PlaceholderValue, Placeholders};
 use super::resolve::location_path;
 use super::version::{Target, Version};
 
@@ -48,8 +48,9 @@ pub struct Settings {
     pub schemas: Vec<String>,
     pub default_schema: String,
     pub table: String,
-    /// User placeholders (lower-cased names); built-ins are added per connection.
-    pub placeholders: BTreeMap<String, String>,
+    /// User placeholders (lower-cased names), each marked secret or not;
+    /// built-ins are added per connection.
+    pub placeholders: BTreeMap<String, PlaceholderValue>,
     pub placeholder_replacement: bool,
     pub baseline_on_migrate: bool,
     pub baseline_version: Version,
@@ -104,11 +105,28 @@ impl Settings {
                 .table
                 .clone()
                 .unwrap_or_else(|| "flyway_schema_history".into()),
-            placeholders: m
-                .placeholders
-                .iter()
-                .map(|(k, v)| (k.to_lowercase(), v.clone()))
-                .collect(),
+            placeholders: {
+                let marked: Vec<String> = m
+                    .secret_placeholders
+                    .iter()
+                    .flatten()
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                m.placeholders
+                    .iter()
+                    .map(|(k, v)| {
+                        let k = k.to_lowercase();
+                        let secret = is_secret_name(&k) || marked.contains(&k);
+                        (
+                            k,
+                            PlaceholderValue {
+                                value: v.clone(),
+                                secret,
+                            },
+                        )
+                    })
+                    .collect()
+            },
             placeholder_replacement: m.placeholder_replacement.unwrap_or(true),
             baseline_on_migrate: m.baseline_on_migrate.unwrap_or(false),
             baseline_version,
@@ -123,7 +141,10 @@ impl Settings {
             mixed: m.mixed.unwrap_or(false),
             group: m.group.unwrap_or(false),
             installed_by: m.installed_by.clone().filter(|s| !s.is_empty()),
-            lock_timeout: m.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
+            lock_timeout: check_lock_timeout(
+                "lock_timeout",
+                m.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT),
+            )?,
             lock_retries: m.lock_retries.unwrap_or(DEFAULT_LOCK_RETRIES),
             lock_wait: m.lock_wait.unwrap_or(DEFAULT_LOCK_WAIT),
             validate_migration_naming: m.validate_migration_naming.unwrap_or(false),
@@ -150,7 +171,7 @@ impl Settings {
         );
         p.insert("flyway:table", self.table.clone());
         for (k, v) in &self.placeholders {
-            p.insert(k, v.clone());
+            p.insert_value(k, v.value.clone(), v.secret);
         }
         p
     }
@@ -384,6 +405,34 @@ pub fn duration_arg(key: &str, v: &str) -> Result<Duration, String> {
     parse_dur(key, v)
 }
 
+/// PostgreSQL's largest `lock_timeout`: INT_MAX milliseconds (about 24.8 days).
+pub const MAX_LOCK_TIMEOUT: Duration = Duration::from_millis(i32::MAX as u64);
+
+/// A `lock_timeout` PostgreSQL accepts as given: 0 (off), or from 1ms to
+/// [`MAX_LOCK_TIMEOUT`]. Anything else would fail at the first migration,
+/// or round down to `0ms` and silently turn the timeout off.
+pub fn check_lock_timeout(key: &str, d: Duration) -> Result<Duration, String> {
+    if d.is_zero() || (d >= Duration::from_millis(1) && d <= MAX_LOCK_TIMEOUT) {
+        return Ok(d);
+    }
+    let key = if key.is_empty() {
+        String::new()
+    } else {
+        format!("{key}: ")
+    };
+    Err(format!(
+        "{key}{} is out of range: use 0 (off) or a duration from 1ms to {} (PostgreSQL's maximum, 2147483647ms)",
+        humantime::format_duration(d),
+        humantime::format_duration(MAX_LOCK_TIMEOUT)
+    ))
+}
+
+/// The clap parser of `--lock-timeout`: a duration in PostgreSQL's range.
+pub fn parse_lock_timeout(v: &str) -> Result<Duration, String> {
+    let d = crate::config::parse_duration(v)?;
+    check_lock_timeout("", d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,7 +475,7 @@ mod tests {
         );
         assert_eq!(s.table, "toml_table");
         assert!(!s.out_of_order);
-        assert_eq!(s.placeholders["owner"], "env");
+        assert_eq!(s.placeholders["owner"].value, "env");
         assert_eq!(s.lock_retries, 7);
         assert_eq!(s.url.as_deref(), Some("jdbc:postgresql://h/db"));
         assert_eq!(s.default_schema, "public");
@@ -445,7 +494,7 @@ mod tests {
         assert_eq!(s.default_schema, "app");
         assert!(s.baseline_on_migrate);
         assert_eq!(s.user.as_deref(), Some("u"));
-        assert_eq!(s.placeholders["owner"], "x");
+        assert_eq!(s.placeholders["owner"].value, "x");
     }
 
     #[test]
@@ -466,6 +515,39 @@ mod tests {
     }
 
     #[test]
+    fn lock_timeout_range_and_secret_placeholders() {
+        assert!(check_lock_timeout("k", Duration::ZERO).is_ok());
+        assert!(check_lock_timeout("k", Duration::from_millis(1)).is_ok());
+        assert!(check_lock_timeout("k", MAX_LOCK_TIMEOUT).is_ok());
+        let err = check_lock_timeout("k", MAX_LOCK_TIMEOUT + Duration::from_millis(1)).unwrap_err();
+        assert!(err.contains("1ms") && err.contains("24days"), "{err}");
+        assert!(check_lock_timeout("k", Duration::from_micros(999)).is_err());
+        assert!(parse_lock_timeout("25d")
+            .unwrap_err()
+            .starts_with("25days is out of range"));
+        let layer = Layer {
+            migrate: MigrateConfig {
+                lock_timeout: Some(Duration::from_micros(10)),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(Settings::from_layer(&layer, Path::new("/")).is_err());
+        let mut layer = env_layer(&[
+            ("FLYWAY_PLACEHOLDERS_DB_PASSWORD".into(), "p".into()),
+            ("FLYWAY_PLACEHOLDERS_APP".into(), "a".into()),
+            ("FLYWAY_PLACEHOLDERS_MARKED".into(), "m".into()),
+        ])
+        .unwrap();
+        layer.migrate.secret_placeholders = Some(vec!["Marked".into()]);
+        let s = Settings::from_layer(&layer, Path::new("/")).unwrap();
+        assert!(s.placeholders["db_password"].secret);
+        assert!(!s.placeholders["app"].secret);
+        assert!(s.placeholders["marked"].secret);
+        assert!(!format!("{s:?}").contains("\"p\""), "{s:?}");
+    }
+
+    #[test]
     fn builtin_placeholders() {
         let s = Settings::from_layer(&Layer::default(), Path::new("/")).unwrap();
         let now = chrono::NaiveDate::from_ymd_opt(2024, 5, 6)
@@ -473,7 +555,7 @@ mod tests {
             .and_hms_opt(7, 8, 9)
             .unwrap();
         let p = s.placeholders_for("app", "shop", now);
-        assert_eq!(p.replace("${flyway:user}@${flyway:database}/${FLYWAY:DEFAULTSCHEMA}.${flyway:table} ${flyway:timestamp}").unwrap(),
+        assert_eq!(p.replace("${flyway:user}@${flyway:database}/${FLYWAY:DEFAULTSCHEMA}.${flyway:table} ${flyway:timestamp}").unwrap().expose(),
             "app@shop/public.flyway_schema_history 2024-05-06 07:08:09");
     }
 }

@@ -71,6 +71,60 @@ impl Statement {
     }
 }
 
+/// A statement that starts, ends or prepares a transaction (savepoints are
+/// not: they never end the transaction a migration runs in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxControl {
+    /// `BEGIN`, `START TRANSACTION` (with or without modes).
+    Begin,
+    /// `COMMIT`, `END` (not `COMMIT AND CHAIN`, not `COMMIT PREPARED`).
+    Commit,
+    /// Anything else that ends the transaction: `ROLLBACK`, `ABORT`,
+    /// `COMMIT AND CHAIN`, `PREPARE TRANSACTION`, `COMMIT/ROLLBACK PREPARED`.
+    Other,
+}
+
+impl Statement {
+    /// Whether this statement is transaction control, and which kind. Pure:
+    /// reads the leading words (a `BEGIN` inside a function body or a `DO`
+    /// block is inside a string, never a leading word).
+    pub fn transaction_control(&self) -> Option<TxControl> {
+        if self.kind != StatementKind::Sql {
+            return None;
+        }
+        let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let chain = w.windows(2).any(|p| p == ["and", "chain"]) && !w.contains(&"no");
+        match w.as_slice() {
+            ["begin", ..] | ["start", "transaction", ..] => Some(TxControl::Begin),
+            ["commit", "prepared", ..] | ["rollback", "prepared", ..] => Some(TxControl::Other),
+            ["commit", ..] | ["end", ..] if !chain => Some(TxControl::Commit),
+            ["commit", ..] | ["end", ..] => Some(TxControl::Other),
+            // ROLLBACK TO [SAVEPOINT] x keeps the transaction open.
+            ["rollback", "to", ..]
+            | ["rollback", "work", "to", ..]
+            | ["rollback", "transaction", "to", ..] => None,
+            ["rollback", ..] | ["abort", ..] => Some(TxControl::Other),
+            ["prepare", "transaction", ..] => Some(TxControl::Other),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the only transaction control of `statements` is a BEGIN first
+/// and a COMMIT last: the wrapper `dbtool migrate` turns into the
+/// migration's own transaction.
+pub fn is_transaction_wrapper(statements: &[&Statement]) -> bool {
+    let ctl: Vec<(usize, TxControl)> = statements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.transaction_control().map(|c| (i, c)))
+        .collect();
+    statements.len() >= 2
+        && ctl.len() == 2
+        && ctl[0] == (0, TxControl::Begin)
+        && ctl[1] == (statements.len() - 1, TxControl::Commit)
+}
+
 /// A script the lexer cannot split (an unterminated quote, comment or
 /// dollar quote), with the 1-based position where the problem starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -358,6 +412,8 @@ const SEMI: i32 = Token::Ascii59 as i32;
 const BACKSLASH: i32 = Token::Ascii92 as i32;
 const SQL_COMMENT: i32 = Token::SqlComment as i32;
 const C_COMMENT: i32 = Token::CComment as i32;
+const OPEN_PAREN: i32 = Token::Ascii40 as i32;
+const CLOSE_PAREN: i32 = Token::Ascii41 as i32;
 const BEGIN: i32 = Token::BeginP as i32;
 const CASE: i32 = Token::Case as i32;
 const END: i32 = Token::EndP as i32;
@@ -385,6 +441,9 @@ impl Walker<'_> {
         let mut words: Vec<String> = Vec::new();
         let mut concurrently = false;
         let mut depth = 0i32;
+        // psql does not end a statement at a `;` inside parentheses
+        // (`CREATE RULE … DO ALSO (INSERT …; INSERT …)`).
+        let mut parens = 0i32;
         let mut routine = false;
         let mut terminated = false;
         let mut end_of_terminator = start;
@@ -395,13 +454,18 @@ impl Walker<'_> {
             if t.token == SQL_COMMENT || t.token == C_COMMENT {
                 continue;
             }
-            if t.token == SEMI && depth == 0 {
+            if t.token == SEMI && depth == 0 && parens == 0 {
                 terminated = true;
                 end_of_terminator = abs.end;
                 break;
             }
             last_end = abs.end;
             end_of_terminator = abs.end;
+            if t.token == OPEN_PAREN {
+                parens += 1;
+            } else if t.token == CLOSE_PAREN && parens > 0 {
+                parens -= 1;
+            }
             let text = &self.script[abs];
             let is_word = t.keyword_kind != 0 || t.token == Token::Ident as i32;
             if is_word {
@@ -557,8 +621,146 @@ mod tests {
     }
 
     #[test]
+    fn semicolons_inside_parentheses_do_not_split() {
+        // psql keeps `CREATE RULE … DO ALSO (a; b)` whole; so must dbtool,
+        // or the server would run a different number of statements.
+        let s = "create rule r as on insert to t do also (insert into a values (1); insert into b values (2));\nselect 1;";
+        assert_eq!(
+            texts(s),
+            vec![
+                "create rule r as on insert to t do also (insert into a values (1); insert into b values (2))",
+                "select 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn transaction_control_is_recognised_by_its_leading_words() {
+        let ctl = |s: &str| split(s).unwrap()[0].transaction_control();
+        assert_eq!(ctl("BEGIN"), Some(TxControl::Begin));
+        assert_eq!(
+            ctl("begin isolation level serializable"),
+            Some(TxControl::Begin)
+        );
+        assert_eq!(ctl("START TRANSACTION READ ONLY"), Some(TxControl::Begin));
+        assert_eq!(ctl("COMMIT"), Some(TxControl::Commit));
+        assert_eq!(ctl("end transaction"), Some(TxControl::Commit));
+        assert_eq!(ctl("commit and no chain"), Some(TxControl::Commit));
+        assert_eq!(ctl("commit and chain"), Some(TxControl::Other));
+        assert_eq!(ctl("rollback"), Some(TxControl::Other));
+        assert_eq!(ctl("abort"), Some(TxControl::Other));
+        assert_eq!(ctl("prepare transaction 'x'"), Some(TxControl::Other));
+        assert_eq!(ctl("commit prepared 'x'"), Some(TxControl::Other));
+        assert_eq!(ctl("rollback to savepoint s"), None);
+        assert_eq!(ctl("rollback work to s"), None);
+        assert_eq!(ctl("savepoint s"), None);
+        assert_eq!(ctl("release savepoint s"), None);
+        assert_eq!(ctl("do $$ begin commit; end $$"), None);
+        assert_eq!(ctl("select 'commit'"), None);
+    }
+
+    #[test]
     fn error_positions_map_to_offsets() {
         assert_eq!(char_position_to_offset("sélect x", 3), 3);
         assert_eq!(char_position_to_offset("abc", 10), 3);
+    }
+
+    /// Property tests of the splitter. The suite runs proptest's default
+    /// number of cases (256); a longer run:
+    /// `PROPTEST_CASES=100000 cargo test --lib migrate::sql::tests::prop`.
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// One statement of a shape that tests the splitter: strings,
+        /// dollar quotes, quoted identifiers and parentheses holding `;`,
+        /// SQL-standard function bodies, escape strings.
+        fn statement() -> impl Strategy<Value = String> {
+            let word = "[a-z][a-z0-9_]{0,6}";
+            let text = "[a-z0-9 ;,()*/-]{0,12}";
+            prop_oneof![
+                (0u32..100000).prop_map(|n| format!("select {n}")),
+                text.prop_map(|t| format!("select '{}'", t.replace('\'', "''"))),
+                ("[a-z]{0,3}", "[a-z0-9 ;'\n]{0,16}").prop_map(|(tag, body)| format!(
+                    "do ${tag}$ begin perform '{}'; end ${tag}$",
+                    body.replace('\'', "''")
+                )),
+                ("[a-z]{0,3}", "[a-z0-9 ;'\n]{0,16}")
+                    .prop_map(|(tag, body)| format!("select ${tag}${body}${tag}$")),
+                "[a-z0-9 ;,()\"]{1,12}".prop_map(|t| format!("select 1 as \"{}\"", t.replace('"', "\"\""))),
+                (word, word).prop_map(|(a, b)| format!(
+                    "create rule r as on insert to {a} do also (insert into {b} values (1); insert into {b} values (2))"
+                )),
+                word.prop_map(|f| format!(
+                    "create function {f}() returns int language sql begin atomic select 1; select case when true then 2 end; end"
+                )),
+                "[a-z;]{0,8}".prop_map(|t| format!("select E'{t}\\' \\\\;'")),
+                (word, 0i64..1000, text).prop_map(|(t, n, s)| format!(
+                    "insert into {t} values ({n}, '{}')",
+                    s.replace('\'', "''")
+                )),
+                word.prop_map(|w| format!("create table {w} (id bigint, note text default ';')")),
+            ]
+        }
+
+        /// What may come between two statements after the `;`.
+        fn gap() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("\n".to_string()),
+                Just(" ".to_string()),
+                Just("\r\n\n".to_string()),
+                "[a-z ;']{0,10}".prop_map(|c| format!("\n-- {c}\n")),
+                "[a-z ;']{0,10}".prop_map(|c| format!(" /* {c} /* nested; */ */\n")),
+                Just(";\n".to_string()),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn prop_splitting_joined_statements_gives_them_back(
+                stmts in proptest::collection::vec((statement(), gap()), 1..8),
+                head in gap(),
+                last_terminated in any::<bool>(),
+            ) {
+                let mut script = head.trim_start_matches(';').to_string();
+                for (i, (st, g)) in stmts.iter().enumerate() {
+                    script.push_str(st);
+                    if i + 1 < stmts.len() || last_terminated {
+                        script.push(';');
+                        script.push_str(g);
+                    }
+                }
+                let got = split(&script).unwrap();
+                let texts: Vec<&str> = got.iter().map(|s| s.text(&script)).collect();
+                let want: Vec<&str> = stmts.iter().map(|(s, _)| s.as_str()).collect();
+                prop_assert_eq!(texts, want);
+                for s in &got {
+                    prop_assert_eq!((s.line, s.column), line_col(&script, s.range.start));
+                    prop_assert_eq!(s.kind.clone(), StatementKind::Sql);
+                }
+                prop_assert_eq!(got.last().unwrap().terminated, last_terminated);
+            }
+
+            #[test]
+            fn prop_split_never_panics_and_ranges_are_sane(script in "\\PC{0,80}") {
+                if let Ok(st) = split(&script) {
+                    let mut prev_end = 0;
+                    for s in &st {
+                        prop_assert!(s.range.start >= prev_end && s.range.end <= script.len());
+                        prop_assert!(script.is_char_boundary(s.range.start) && script.is_char_boundary(s.range.end));
+                        prev_end = s.range.end;
+                        let _ = s.transaction_control();
+                        let _ = s.is_non_transactional(110000);
+                    }
+                }
+            }
+
+            #[test]
+            fn prop_split_never_panics_on_sql_like_noise(
+                script in "[a-zA-Z0-9 ;'\"$()\\\\/*\n\r\t.-]{0,120}",
+            ) {
+                let _ = split(&script);
+            }
+        }
     }
 }

@@ -339,7 +339,11 @@ pub fn info(
                         None => State::Missing,
                         Some(r) => {
                             let m = &resolved.migrations[r];
-                            if Some(m.checksum) == a.checksum || Some(m.raw_checksum) == a.checksum
+                            // Without placeholder values the checksum cannot
+                            // be compared: taken as current (see `checksum_known`).
+                            if !m.checksum_known
+                                || Some(m.checksum) == a.checksum
+                                || Some(m.raw_checksum) == a.checksum
                             {
                                 State::Success
                             } else {
@@ -411,7 +415,8 @@ pub fn info(
             Kind::Repeatable => match latest_repeatable.get(m.description.as_str()) {
                 Some(&a)
                     if applied[a].success
-                        && (applied[a].checksum == Some(m.checksum)
+                        && (!m.checksum_known
+                            || applied[a].checksum == Some(m.checksum)
                             || applied[a].checksum == Some(m.raw_checksum)) =>
                 {
                     continue
@@ -592,7 +597,9 @@ mod tests {
             path: Default::default(),
             checksum,
             raw_checksum: checksum,
-            sql: String::new(),
+            checksum_known: true,
+            sql: crate::migrate::placeholders::SqlText::plain(""),
+            placeholder_error: None,
             config: ScriptConfig::default(),
         }
     }

@@ -212,6 +212,7 @@ fn every_key_is_documented() {
         "group",
         "installed_by",
         "lock_timeout",
+        "secret_placeholders",
         "lock_retries",
         "lock_wait",
         "validate_migration_naming",

@@ -842,7 +842,7 @@ async fn killed_run_leaves_a_consistent_history() {
     let started = Instant::now();
     loop {
         let n = db
-            .scalar_i64(&format!("SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND query LIKE 'select pg_sleep(30)%'", db.conn.dbname))
+            .scalar_i64(&format!("SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND pid <> pg_backend_pid() AND query LIKE '%select pg_sleep(30)%'", db.conn.dbname))
             .await;
         if n > 0 {
             break;
@@ -1182,6 +1182,12 @@ async fn preflight_names_or_waits_for_blocking_sessions() {
     );
     assert!(err.contains("waiting up to 1s for 1 session(s)"), "{err}");
     assert!(err.contains("still blocked after 1s"), "{err}");
+    // Item 13: after `--preflight wait` timed out, suggesting it is no help.
+    assert!(
+        !err.contains("--preflight wait"),
+        "the hint must not suggest the mode that just timed out: {err}"
+    );
+    assert!(err.contains("--preflight-timeout"), "{err}");
     assert!(started.elapsed() >= Duration::from_secs(1));
 
     // The blocker finishes while dbtool waits: the migration then runs.
@@ -1220,4 +1226,594 @@ async fn statement_level_callbacks_are_reported_not_skipped_silently() {
         "{}",
         stderr(&out)
     );
+}
+
+// ---------------------------------------------------------------------------
+// Issue 12: nothing lost, nothing half-done.
+
+impl Db {
+    /// `dbtool migrate ARGS` started in the background, output captured.
+    fn spawn(&self, args: &[&str]) -> std::process::Child {
+        let mut c = self.env.std_cmd();
+        c.arg("migrate")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn dbtool")
+    }
+
+    /// Waits (up to 30 s) until another session of this database runs a
+    /// request containing `prefix` (a transactional migration is one request).
+    async fn wait_for_query(&self, prefix: &str) {
+        let started = Instant::now();
+        loop {
+            let n = self
+                .scalar_i64(&format!(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%{}%'",
+                    self.conn.dbname,
+                    prefix.replace('\'', "''")
+                ))
+                .await;
+            if n > 0 {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "no session ever ran `{prefix}`"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// How many sessions hold dbtool's (Flyway's) migration lock in this database.
+    async fn lock_holders(&self) -> i64 {
+        self.scalar_i64(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid::bigint = (77433833903597 >> 32) AND objid::bigint = (77433833903597 & 4294967295) AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        )
+        .await
+    }
+
+    async fn count(&self, table: &str) -> i64 {
+        self.scalar_i64(&format!("SELECT count(*) FROM {table}"))
+            .await
+    }
+}
+
+/// Item 4: a COMMIT in the middle of a transactional migration used to end
+/// dbtool's transaction, so the statements after a failure ran in autocommit
+/// and a Success row was recorded. Now the file is refused before anything
+/// runs, naming the line and the fix; with executeInTransaction=false the
+/// same file runs statement by statement and stops at the failure.
+#[tokio::test(flavor = "multi_thread")]
+async fn commit_mid_file_is_refused_before_anything_runs() {
+    let db = Db::new().await;
+    db.write("V1__base.sql", "create table base (id int);\n");
+    db.write(
+        "V2__commit.sql",
+        "create table a (id int);\ncommit;\ninsert into a values (1);\nselect 1/0;\ninsert into a values (2);\n",
+    );
+    let err = db.fails(&[], 2);
+    assert!(
+        err.contains("V2__commit.sql:2:1: `commit`"),
+        "names the file, line and statement: {err}"
+    );
+    assert!(
+        err.contains("executeInTransaction=false") && err.contains("split"),
+        "says how to fix it: {err}"
+    );
+    assert!(!db.table_exists("a").await, "nothing of V2 ran");
+    assert!(
+        !db.table_exists("base").await,
+        "refused before anything runs, V1 included"
+    );
+    assert!(
+        !db.table_exists("flyway_schema_history").await,
+        "not even the history table is created"
+    );
+    // Other transaction control in the middle: ROLLBACK, END, PREPARE TRANSACTION.
+    for ctl in [
+        "rollback",
+        "END",
+        "prepare transaction 'x'",
+        "abort",
+        "begin",
+    ] {
+        db.write(
+            "V2__commit.sql",
+            &format!("create table a (id int);\n{ctl};\ninsert into a values (1);\n"),
+        );
+        let err = db.fails(&[], 2);
+        assert!(err.contains("V2__commit.sql:2:1"), "{ctl}: {err}");
+    }
+    // Outside a transaction the user's COMMIT is theirs, and the run stops
+    // at the failing statement: row 2 is never inserted.
+    db.write(
+        "V2__commit.sql",
+        "create table a (id int);\ncommit;\ninsert into a values (1);\nselect 1/0;\ninsert into a values (2);\n",
+    );
+    db.write("V2__commit.sql.conf", "executeInTransaction=false\n");
+    let err = db.fails(&[], 1);
+    assert!(err.contains("division by zero"), "{err}");
+    let rows: Vec<i32> = db
+        .client
+        .query("SELECT id FROM a ORDER BY id", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(rows, vec![1], "statements after the failed one never run");
+    let h = db.history().await;
+    assert_eq!(
+        (h[1].1.as_deref(), h[1].5),
+        (Some("2"), false),
+        "a failed row, not Success: {h:?}"
+    );
+}
+
+/// Item 4: files wrapped in BEGIN; … COMMIT; (as real Flyway corpora are)
+/// run as the migration's own transaction with the history row inside it.
+/// A failure inside leaves nothing, and statements after a failed one never
+/// run, not even after a ROLLBACK TO SAVEPOINT.
+#[tokio::test(flavor = "multi_thread")]
+async fn begin_commit_wrapped_files_run_as_one_transaction() {
+    let db = Db::new().await;
+    db.write(
+        "V1__wrapped.sql",
+        "-- wrapped like in the corpus\nBEGIN;\ncreate table w (id int, iso text);\ninsert into w values (1, current_setting('transaction_isolation'));\nCOMMIT;\n",
+    );
+    db.write(
+        "V2__serializable.sql",
+        "BEGIN ISOLATION LEVEL SERIALIZABLE;\ninsert into w values (2, current_setting('transaction_isolation'));\nEND;\n",
+    );
+    let out = db.ok(&[]);
+    assert!(
+        !stderr(&out).contains("WARNING"),
+        "no nested-transaction warnings: {}",
+        stderr(&out)
+    );
+    let h = db.history().await;
+    assert_eq!(h.len(), 2, "{h:?}");
+    assert!(h.iter().all(|r| r.5));
+    let iso: Vec<(i32, String)> = db
+        .client
+        .query("SELECT id, iso FROM w ORDER BY id", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        iso,
+        vec![(1, "read committed".into()), (2, "serializable".into())],
+        "the file's own BEGIN options apply to the migration's transaction"
+    );
+
+    // A failure inside a wrapped file: nothing applied, no history row.
+    db.write(
+        "V3__wrapped_bad.sql",
+        "BEGIN;\ninsert into w values (3, 'x');\nselect 1/0;\ninsert into w values (4, 'x');\nCOMMIT;\n",
+    );
+    let err = db.fails(&[], 1);
+    assert!(
+        err.contains("V3__wrapped_bad.sql failed at line 3"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was applied"), "{err}");
+    assert_eq!(db.count("w").await, 2, "rows 3 and 4 are not there");
+    assert_eq!(db.history().await.len(), 2);
+
+    // ROLLBACK TO SAVEPOINT after the failing statement must not revive the
+    // transaction: the statements after a failure never run.
+    db.write(
+        "V3__wrapped_bad.sql",
+        "insert into w values (5, 'x');\nsavepoint s;\nselect 1/0;\nrollback to savepoint s;\ninsert into w values (6, 'x');\n",
+    );
+    let err = db.fails(&[], 1);
+    assert!(
+        err.contains("V3__wrapped_bad.sql failed at line 3"),
+        "{err}"
+    );
+    assert_eq!(db.count("w").await, 2, "rows 5 and 6 are not there");
+    assert_eq!(db.history().await.len(), 2, "no row for V3");
+}
+
+/// Item 5: the lock session killed (pg_terminate_backend) while a
+/// transactional migration runs: the migration is rolled back instead of
+/// being recorded without the lock, and the run stops.
+#[tokio::test(flavor = "multi_thread")]
+async fn losing_the_lock_session_stops_a_transactional_run() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    db.write(
+        "V2__slow.sql",
+        "create table slow (id int);\nselect pg_sleep(2);\n",
+    );
+    db.write("V3__three.sql", "create table three (id int);\n");
+    let child = db.spawn(&[]);
+    db.wait_for_query("select pg_sleep(2)").await;
+    let killed = db
+        .scalar_i64(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid::bigint = (77433833903597 & 4294967295) AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        )
+        .await;
+    assert_eq!(killed, 1, "the lock session was found");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("lost the migration lock"), "{err}");
+    assert!(err.contains("V2__slow.sql"), "{err}");
+    assert!(!db.table_exists("slow").await, "V2 was rolled back");
+    assert!(!db.table_exists("three").await, "V3 never ran");
+    let h = db.history().await;
+    assert_eq!(h.len(), 1, "{h:?}");
+    // The next run applies the rest.
+    db.ok(&[]);
+    assert_eq!(db.history().await.len(), 3);
+}
+
+/// Item 5: the same during a non-transactional migration: its row stays
+/// `success = false` (the statements ran, but without the lock nothing says
+/// no other runner interfered) instead of being marked successful.
+#[tokio::test(flavor = "multi_thread")]
+async fn losing_the_lock_session_during_a_non_transactional_migration() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    db.write("V2__slow.sql", "select pg_sleep(2);\n");
+    db.write("V2__slow.sql.conf", "executeInTransaction=false\n");
+    db.write("V3__three.sql", "create table three (id int);\n");
+    let child = db.spawn(&[]);
+    db.wait_for_query("select pg_sleep(2)").await;
+    db.scalar_i64(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid::bigint = (77433833903597 & 4294967295) AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    )
+    .await;
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("lost the migration lock"),
+        "{}",
+        stderr(&out)
+    );
+    let h = db.history().await;
+    assert_eq!(h.len(), 2, "{h:?}");
+    assert_eq!((h[1].1.as_deref(), h[1].5), (Some("2"), false), "{h:?}");
+    assert!(!db.table_exists("three").await);
+}
+
+/// Item 5: `idle_session_timeout` on the database must not end the idle
+/// lock session while a long migration runs on the other session.
+#[tokio::test(flavor = "multi_thread")]
+async fn idle_session_timeout_does_not_end_the_lock_session() {
+    let db = Db::new().await;
+    // A database default, set by the server's administrator.
+    let admin = crate::testkit::admin().unwrap().connect().await.unwrap();
+    admin
+        .batch_execute(&format!(
+            "ALTER DATABASE \"{}\" SET idle_session_timeout = '500ms'; ALTER DATABASE \"{}\" SET idle_in_transaction_session_timeout = '500ms'",
+            db.conn.dbname, db.conn.dbname
+        ))
+        .await
+        .unwrap();
+    db.write("V1__slow.sql", "select pg_sleep(2.5);\n");
+    let child = db.spawn(&[]);
+    db.wait_for_query("select pg_sleep(2.5)").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        db.lock_holders().await,
+        1,
+        "the lock is still held while the migration runs"
+    );
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(db.history().await.len(), 1);
+}
+
+/// Item 6: a CREATE INDEX CONCURRENTLY killed half-way leaves an INVALID
+/// index; after repair, the rerun's IF NOT EXISTS skips it. That must not
+/// be recorded as Success: the invalid index is reported with the fix
+/// before the migration runs.
+#[tokio::test(flavor = "multi_thread")]
+async fn invalid_index_left_by_a_killed_build_is_not_success() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "create table t (id int, x int);\n");
+    db.ok(&[]);
+    db.write(
+        "V2__idx.sql",
+        "create index concurrently if not exists t_x on t (x);\n",
+    );
+    // A writer keeps the build waiting; dbtool is killed meanwhile.
+    let writer = db.conn.connect().await.unwrap();
+    writer
+        .batch_execute("BEGIN; INSERT INTO t VALUES (1, 1);")
+        .await
+        .unwrap();
+    let mut child = db.spawn(&["--preflight", "off"]);
+    db.wait_for_query("create index concurrently").await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The server notices the dead client (client_connection_check_interval).
+    let started = Instant::now();
+    while db
+        .scalar_i64(&format!("SELECT count(*) FROM pg_stat_activity WHERE datname = '{}' AND query LIKE 'create index concurrently%'", db.conn.dbname))
+        .await
+        > 0
+    {
+        assert!(started.elapsed() < Duration::from_secs(30));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    writer.batch_execute("COMMIT").await.unwrap();
+    assert_eq!(
+        db.scalar_i64(
+            "SELECT count(*) FROM pg_index WHERE indexrelid = 't_x'::regclass AND NOT indisvalid"
+        )
+        .await,
+        1,
+        "the killed build left an invalid index"
+    );
+    db.ok(&["repair"]);
+    let err = db.fails(&[], 1);
+    assert!(err.contains("INVALID"), "{err}");
+    assert!(err.contains("t_x"), "{err}");
+    assert!(
+        err.contains("DROP INDEX CONCURRENTLY") && err.contains("REINDEX INDEX CONCURRENTLY"),
+        "names both fixes: {err}"
+    );
+    let h = db.history().await;
+    assert!(
+        !h.iter().any(|r| r.1.as_deref() == Some("2") && r.5),
+        "V2 is not recorded as Success: {h:?}"
+    );
+    // The fix works.
+    db.client
+        .batch_execute("DROP INDEX CONCURRENTLY t_x")
+        .await
+        .unwrap();
+    db.ok(&["repair"]);
+    db.ok(&[]);
+    assert_eq!(
+        db.scalar_i64(
+            "SELECT count(*) FROM pg_index WHERE indexrelid = 't_x'::regclass AND indisvalid"
+        )
+        .await,
+        1
+    );
+}
+
+/// Item 6: after a non-transactional migration, an index it names that is
+/// left INVALID fails the migration (row stays success = false).
+#[tokio::test(flavor = "multi_thread")]
+async fn non_transactional_migration_leaving_an_invalid_index_fails() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "create table t (id int, x int);\n");
+    // What a build the server aborted leaves behind, simulated (superuser).
+    db.write(
+        "V2__idx.sql",
+        "create index concurrently if not exists t_x on t (x);\nupdate pg_index set indisvalid = false where indexrelid = 't_x'::regclass;\n",
+    );
+    db.write("V2__idx.sql.conf", "executeInTransaction=false\n");
+    let err = db.fails(&[], 1);
+    assert!(err.contains("INVALID"), "{err}");
+    assert!(err.contains("t_x"), "{err}");
+    let h = db.history().await;
+    assert_eq!((h[1].1.as_deref(), h[1].5), (Some("2"), false), "{h:?}");
+}
+
+/// Item 7: eight runners on a fresh database, several trials: every runner
+/// succeeds (the others wait for the lock, then find nothing to do), each
+/// migration is applied exactly once.
+#[tokio::test(flavor = "multi_thread")]
+async fn eight_concurrent_runners_on_a_fresh_database() {
+    for trial in 0..3 {
+        let db = Db::new().await;
+        db.write("V1__log.sql", "create table log (v int);\n");
+        db.write(
+            "V2__slow.sql",
+            "insert into log values (2);\nselect pg_sleep(0.8);\n",
+        );
+        db.write("V2__slow.sql.conf", "executeInTransaction=false\n");
+        db.write("V3__more.sql", "insert into log values (3);\n");
+        db.write(
+            "R__view.sql",
+            "create or replace view vlog as select * from log;\n",
+        );
+        // Four start together on the empty database, four more while the
+        // first is inside the non-transactional V2.
+        let mut children: Vec<_> = (0..4).map(|_| db.spawn(&["--lock-wait", "60s"])).collect();
+        for _ in 0..4 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            children.push(db.spawn(&["--lock-wait", "60s"]));
+        }
+        for ch in children {
+            let out = ch.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "trial {trial}: a runner failed:\n{}",
+                stderr(&out)
+            );
+        }
+        assert_eq!(db.count("log").await, 2, "trial {trial}");
+        let h = db.history().await;
+        assert_eq!(h.len(), 4, "trial {trial}: {h:?}");
+        assert!(h.iter().all(|r| r.5), "trial {trial}: {h:?}");
+    }
+}
+
+/// Item 7: runner B started while A is inside a long non-transactional
+/// migration waits for the lock and then reports what it found, instead of
+/// failing on A's in-progress (success = false) row.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_runner_waits_for_a_long_non_transactional_migration() {
+    let db = Db::new().await;
+    db.write("V1__t.sql", "create table t (id int);\n");
+    db.write("V2__long.sql", "select pg_sleep(2);\n");
+    db.write("V2__long.sql.conf", "executeInTransaction=false\n");
+    let a = db.spawn(&[]);
+    db.wait_for_query("select pg_sleep(2)").await;
+    let b = db.spawn(&["--lock-wait", "60s"]);
+    let out_b = b.wait_with_output().unwrap();
+    let out_a = a.wait_with_output().unwrap();
+    assert!(out_a.status.success(), "A: {}", stderr(&out_a));
+    assert!(out_b.status.success(), "B: {}", stderr(&out_b));
+    let err_b = stderr(&out_b);
+    assert!(
+        err_b.contains("Waiting for the migration lock"),
+        "B says it waits: {err_b}"
+    );
+    assert!(
+        err_b.contains("up to date"),
+        "B reports what it found: {err_b}"
+    );
+    let h = db.history().await;
+    assert_eq!(h.len(), 2);
+    assert!(h.iter().all(|r| r.5));
+}
+
+/// Item 11: a secret placeholder (name with password/secret/token/key, or
+/// listed in secret_placeholders) never appears in errors, dry runs or the
+/// server's own error text; it is shown as `<placeholder name>`.
+#[tokio::test(flavor = "multi_thread")]
+async fn secret_placeholders_are_never_shown() {
+    let db = Db::new().await;
+    let secret = "s3cr3t-Value-42";
+    let other = "0ther-Hidden-7";
+    db.write(
+        "V1__role.sql",
+        "create table t (id int);\nALTER ROLE no_such_role PASSWORD '${api_db_password}';\n",
+    );
+    db.env.write(
+        "dbtool.toml",
+        "[migrate]\nsecret_placeholders = [\"app_pw\"]\n",
+    );
+    let run = |args: &[&str]| {
+        let mut c = db.env.cmd();
+        c.arg("migrate")
+            .args(args)
+            .env("FLYWAY_PLACEHOLDERS_API_DB_PASSWORD", secret)
+            .env("FLYWAY_PLACEHOLDERS_APP_PW", other);
+        c.output().unwrap()
+    };
+    let out = run(&["-v"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(!all.contains(secret), "the secret leaked: {all}");
+    assert!(
+        all.contains("PASSWORD '<placeholder api_db_password>'"),
+        "the statement is shown redacted: {all}"
+    );
+    // The server repeats the value in its own message.
+    db.write("V1__role.sql", "select '${app_pw}'::int;\n");
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(!all.contains(other), "the secret leaked: {all}");
+    assert!(all.contains("<placeholder app_pw>"), "{all}");
+    // Dry run (text and JSON).
+    db.write(
+        "V1__role.sql",
+        "ALTER ROLE no_such_role PASSWORD '${api_db_password}';\nselect '${app_pw}';\n",
+    );
+    for args in [
+        &["--dry-run"][..],
+        &["--dry-run", "--output-format", "json"][..],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(!all.contains(secret) && !all.contains(other), "{all}");
+        assert!(all.contains("<placeholder api_db_password>"), "{all}");
+        assert!(all.contains("<placeholder app_pw>"), "{all}");
+    }
+}
+
+/// Item 11: info, validate and clean read no placeholder values: an
+/// undefined placeholder in an applied file is no error for them.
+#[tokio::test(flavor = "multi_thread")]
+async fn info_validate_and_clean_need_no_placeholder_values() {
+    let db = Db::new().await;
+    db.write(
+        "V1__a.sql",
+        "create table a (pw text default '${api_token}');\n",
+    );
+    db.write(
+        "R__v.sql",
+        "create or replace view v as select '${who}' as who;\n",
+    );
+    let mut c = db.env.cmd();
+    let out = c
+        .args(["migrate", "--placeholder", "who=me"])
+        .env("FLYWAY_PLACEHOLDERS_API_TOKEN", "tok-123")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // No values now.
+    let info = db.info_json();
+    assert_eq!(
+        states(&info),
+        vec![s("1", "Success"), s("", "Success")],
+        "{info:?}"
+    );
+    db.ok(&["validate"]);
+    // migrate itself still needs them (for the repeatable's checksum).
+    let err = db.fails(&[], 2);
+    assert!(err.contains("no value for placeholder `${who}`"), "{err}");
+    db.ok(&["clean", "--allow-clean", "--yes"]);
+    assert!(!db.table_exists("a").await);
+}
+
+/// Item 12: --lock-timeout outside PostgreSQL's range (1 ms to INT_MAX ms,
+/// about 24.8 days; 0 = off) is a usage error naming the flag or the key,
+/// never a silent `0ms` or a runtime error.
+#[tokio::test(flavor = "multi_thread")]
+async fn lock_timeout_out_of_range_is_a_usage_error() {
+    let db = Db::new().await;
+    db.write("V1__a.sql", "create table a (id int);\n");
+    for bad in ["25d", "2147483648ms", "500us", "1ns"] {
+        let err = db.fails(&["--lock-timeout", bad, "--dry-run"], 2);
+        assert!(err.contains("--lock-timeout"), "{bad}: {err}");
+        assert!(
+            err.contains("1ms") && err.contains("24d"),
+            "{bad}: names the range: {err}"
+        );
+    }
+    let out = db.ok(&["--lock-timeout", "2147483647ms", "--dry-run"]);
+    assert!(stdout(&out).contains("SET LOCAL lock_timeout = '2147483647ms'"));
+    let out = db.ok(&["--lock-timeout", "0", "--dry-run"]);
+    assert!(stdout(&out).contains("SET LOCAL lock_timeout = '0ms'"));
+    db.env
+        .write("dbtool.toml", "[migrate]\nlock_timeout = \"30d\"\n");
+    let err = db.fails(&["--dry-run"], 2);
+    assert!(err.contains("dbtool.toml:2"), "{err}");
+    assert!(err.contains("lock_timeout"), "{err}");
+    db.env
+        .write("dbtool.toml", "[migrate]\nlock_timeout = \"100us\"\n");
+    let err = db.fails(&["--dry-run"], 2);
+    assert!(err.contains("dbtool.toml:2"), "{err}");
+    assert!(!db.table_exists("flyway_schema_history").await);
+}
+
+/// Item 16: a wrong-case suffix and similar near-misses are reported, not
+/// skipped silently.
+#[tokio::test(flavor = "multi_thread")]
+async fn near_miss_suffixes_are_reported() {
+    let db = Db::new().await;
+    db.write("V1__ok.sql", "select 1;\n");
+    db.write("V2__x.SQL", "select 2;\n");
+    db.write("V3__y.sql ", "select 3;\n");
+    db.write("R__z.Sql", "select 4;\n");
+    db.write("V1__ok.sql.conf", "executeInTransaction=true\n");
+    db.write("notes.txt", "not sql at all\n");
+    let out = db.ok(&[]);
+    let err = stderr(&out);
+    for f in ["V2__x.SQL", "V3__y.sql ", "R__z.Sql"] {
+        assert!(
+            err.contains(&format!("{f} (not a migration: suffix must be .sql")),
+            "{f}: {err}"
+        );
+    }
+    assert!(!err.contains("notes.txt"), "{err}");
+    assert!(!err.contains("V1__ok.sql.conf"), "{err}");
+    let err = db.fails(&["--validate-migration-naming"], 2);
+    assert!(err.contains("V2__x.SQL"), "{err}");
 }
