@@ -231,7 +231,7 @@ pub struct MigrateConfig {
     pub table: Option<String>,
     /// Placeholder values, `${name}` in SQL.
     #[serde(default)]
-    pub placeholders: BTreeMap<String, String>,
+    pub placeholders: BTreeMap<String, crate::secrets::Text>,
     /// Placeholders whose values are secrets, shown as `<placeholder name>`
     /// (names containing password, secret, token or key always are).
     pub secret_placeholders: Option<Vec<String>>,
@@ -814,8 +814,14 @@ mod tests {
         let m = c.migrate.merged_with(&c.environments["p"].migrate);
         assert_eq!(m.locations, Some(vec!["m".to_string()]));
         assert_eq!(m.lock_timeout, Some(Duration::ZERO));
-        assert_eq!(m.placeholders["a"], "1");
-        assert_eq!(m.placeholders["b"], "3");
+        assert_eq!(
+            m.placeholders["a"],
+            crate::secrets::Text::Literal("1".into())
+        );
+        assert_eq!(
+            m.placeholders["b"],
+            crate::secrets::Text::Literal("3".into())
+        );
     }
 
     #[test]

@@ -219,8 +219,10 @@ fn flags_layer(o: &MigrateOpts) -> anyhow::Result<Layer> {
         let (k, v) = p
             .split_once('=')
             .ok_or_else(|| usage(format!("--placeholder `{p}`: expected KEY=VALUE")))?;
-        m.placeholders
-            .insert(k.trim().to_lowercase(), v.to_string());
+        m.placeholders.insert(
+            k.trim().to_lowercase(),
+            crate::secrets::Text::Literal(v.to_string()),
+        );
     }
     if let Some(t) = &o.lock_wait {
         m.lock_wait = Some(settings::duration_arg("--lock-wait", t).map_err(usage)?);
@@ -369,6 +371,19 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
     ));
     let production = target.production;
 
+    // Placeholders from SSM / Secrets Manager, for commands that run SQL
+    // (info and validate need no values), with the target's AWS identity.
+    if intent != Intent::Read && !settings.placeholder_sources.is_empty() {
+        let sdk = if settings.placeholder_sources.values().any(|s| s.needs_aws()) {
+            let mfa = crate::aws::credentials::MfaOptions {
+                code: access.identity.mfa_code.clone(),
+            };
+            Some(crate::aws::credentials::load(&target.aws, &mfa, &ctx.printer).await?)
+        } else {
+            None
+        };
+        settings.read_sources(&ctx.environ, sdk.as_ref()).await?;
+    }
     // Files first: a bad name or an undefined placeholder stops everything before any SQL runs.
     let now = chrono::Local::now().naive_local();
     let placeholders = settings.placeholders_for(&conn.user, &conn.dbname, now);

@@ -12,6 +12,7 @@ use crate::config::MigrateConfig;
 use super::placeholders::{is_secret_name, PlaceholderValue, Placeholders};
 use super::resolve::location_path;
 use super::version::{Target, Version};
+use crate::secrets::{Source, Text};
 
 /// Default `lock_timeout` per migration.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(5);
@@ -51,6 +52,10 @@ pub struct Settings {
     /// User placeholders (lower-cased names), each marked secret or not;
     /// built-ins are added per connection.
     pub placeholders: BTreeMap<String, PlaceholderValue>,
+    /// Placeholders whose value comes from a value source (SSM, Secrets
+    /// Manager, a variable); [`Settings::read_sources`] moves them into
+    /// `placeholders`, as secrets. Until then they are undefined.
+    pub placeholder_sources: BTreeMap<String, Source>,
     pub placeholder_replacement: bool,
     pub baseline_on_migrate: bool,
     pub baseline_version: Version,
@@ -114,13 +119,14 @@ impl Settings {
                     .collect();
                 m.placeholders
                     .iter()
+                    .filter_map(|(k, v)| Some((k, v.literal()?)))
                     .map(|(k, v)| {
                         let k = k.to_lowercase();
                         let secret = is_secret_name(&k) || marked.contains(&k);
                         (
                             k,
                             PlaceholderValue {
-                                value: v.clone(),
+                                value: v.to_string(),
                                 secret,
                             },
                         )
@@ -148,10 +154,47 @@ impl Settings {
             lock_retries: m.lock_retries.unwrap_or(DEFAULT_LOCK_RETRIES),
             lock_wait: m.lock_wait.unwrap_or(DEFAULT_LOCK_WAIT),
             validate_migration_naming: m.validate_migration_naming.unwrap_or(false),
+            placeholder_sources: m
+                .placeholders
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    Text::From(src) => Some((k.to_lowercase(), src.clone())),
+                    Text::Literal(_) => None,
+                })
+                .collect(),
             url: layer.url.clone(),
             user: layer.user.clone(),
             password: layer.password.clone(),
         })
+    }
+
+    /// Reads the placeholders that come from value sources (with `sdk`, the
+    /// target's AWS identity) and makes them secret placeholders. Errors
+    /// name the dbtool.toml key.
+    pub async fn read_sources(
+        &mut self,
+        environ: &crate::access::Environ,
+        sdk: Option<&aws_config::SdkConfig>,
+    ) -> Result<(), crate::error::UserError> {
+        for (name, src) in std::mem::take(&mut self.placeholder_sources) {
+            let value = crate::secrets::fetch(&src, environ, sdk)
+                .await
+                .map_err(|e| {
+                    crate::error::UserError::runtime(format!(
+                        "dbtool.toml (migrate.placeholders.{name}): {}",
+                        e.message
+                    ))
+                    .hint(e.hint)
+                })?;
+            self.placeholders.insert(
+                name,
+                PlaceholderValue {
+                    value: value.expose().to_string(),
+                    secret: true,
+                },
+            );
+        }
+        Ok(())
     }
 
     /// The placeholders for one connection: user values plus Flyway's built-ins.
@@ -202,7 +245,7 @@ fn apply_flyway_key(layer: &mut Layer, key: &str, value: &str, origin: &str) -> 
     let k = format!("{origin}: {key}");
     if let Some(name) = key.strip_prefix("placeholders.") {
         m.placeholders
-            .insert(name.to_lowercase(), value.to_string());
+            .insert(name.to_lowercase(), Text::Literal(value.to_string()));
         return Ok(());
     }
     match key {
@@ -306,7 +349,7 @@ pub fn parse_flyway_toml(text: &str, origin: &str) -> Result<Layer, String> {
                         layer
                             .migrate
                             .placeholders
-                            .insert(pk.to_lowercase(), toml_scalar(pv));
+                            .insert(pk.to_lowercase(), Text::Literal(toml_scalar(pv)));
                     }
                 }
                 continue;
@@ -380,7 +423,7 @@ pub fn env_layer(vars: &[(String, String)]) -> Result<Layer, String> {
             layer
                 .migrate
                 .placeholders
-                .insert(p.to_lowercase(), value.clone());
+                .insert(p.to_lowercase(), Text::Literal(value.clone()));
             continue;
         }
         let Some(key) = FLYWAY_ENV_VARS

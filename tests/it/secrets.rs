@@ -457,3 +457,70 @@ async fn roles_rotate_through_ssm_and_refusals() {
         .await
         .unwrap();
 }
+
+/// Placeholders from Secrets Manager (the Aurora team's layout): the role the
+/// migration creates logs in with the secret's password, which appears in no
+/// output, dry run or history row.
+#[tokio::test]
+async fn placeholders_from_secrets_manager() {
+    let moto = crate::testkit::moto().unwrap();
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let user = format!("api_{}_{}", std::process::id(), rand::random::<u32>());
+    let password = format!("Pw-{}", rand::random::<u64>());
+    put_secret(
+        &moto,
+        "fam/api-db-user",
+        &serde_json::json!({ "username": user, "password": password }).to_string(),
+    )
+    .await;
+    let env = TestEnv::with_moto(&moto).env("DBTOOL_DATABASE_URL", db.url(true));
+    env.write(
+        "dbtool.toml",
+        "[migrate.placeholders]\napi_db_username = { secretsmanager = \"fam/api-db-user\", key = \"username\" }\n\
+         api_db_password = { secretsmanager = \"fam/api-db-user\", key = \"password\" }\n",
+    );
+    env.write(
+        "migrations/V1__add_roles.sql",
+        "CREATE ROLE ${api_db_username} LOGIN PASSWORD '${api_db_password}';\nGRANT CONNECT ON DATABASE ${flyway:database} TO ${api_db_username};\n",
+    );
+    let out = env.cmd().args(["migrate", "--dry-run"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_hidden(&out, &password);
+    assert_hidden(&out, &user);
+    let out = env.cmd().args(["migrate", "-v"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_hidden(&out, &password);
+    assert!(
+        can_log_in(&db, &user, &password).await,
+        "the role logs in with the secret's password"
+    );
+    let client = db.connect().await.unwrap();
+    let rows = client
+        .query("SELECT coalesce(description,'') || script || coalesce(installed_by,'') FROM flyway_schema_history", &[])
+        .await
+        .unwrap();
+    for r in rows {
+        let text: String = r.get(0);
+        assert!(!text.contains(&password), "{text}");
+    }
+    // info and validate need no values: they work without AWS at all.
+    let offline = TestEnv::new().env("DBTOOL_DATABASE_URL", db.url(true));
+    offline.write(
+        "dbtool.toml",
+        &std::fs::read_to_string(env.work.join("dbtool.toml")).unwrap(),
+    );
+    offline.write(
+        "migrations/V1__add_roles.sql",
+        &std::fs::read_to_string(env.work.join("migrations/V1__add_roles.sql")).unwrap(),
+    );
+    let out = offline
+        .cmd()
+        .args(["migrate", "validate"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    client
+        .batch_execute(&format!("DROP OWNED BY {user}; DROP ROLE {user}"))
+        .await
+        .unwrap();
+}
