@@ -82,7 +82,16 @@ pub async fn finish(
         if p.conn.dbname.is_empty() {
             p.conn.dbname = inst.db_name.clone().unwrap_or_else(|| "postgres".into());
         }
-        if p.auth == AuthMode::Iam && !inst.iam_auth {
+        // The admin role and an RDS-managed master secret: its username and
+        // password, with no configuration, when IAM cannot be used.
+        let managed = inst.master_user_secret.clone().filter(|_| {
+            p.role == super::Role::Admin
+                && p.conn.password.is_none()
+                && (p.auth == AuthMode::Password || !inst.iam_auth)
+        });
+        if let Some(arn) = managed {
+            read_master_secret(&mut p, environ, &sdk, &arn).await?;
+        } else if p.auth == AuthMode::Iam && !inst.iam_auth {
             return Err(rds::iam_disabled_error(&id).into());
         }
     }
@@ -216,6 +225,39 @@ fn ask_if_session(p: &Planned, yes: bool, printer: &Printer) -> anyhow::Result<(
         &p.conn.dbname,
         yes,
     )
+}
+
+/// The master user's credentials from the secret RDS manages for it.
+async fn read_master_secret(
+    p: &mut Planned,
+    environ: &Environ,
+    sdk: &aws_config::SdkConfig,
+    arn: &str,
+) -> anyhow::Result<()> {
+    let field = |key: &str| crate::secrets::Source::SecretsManager {
+        secretsmanager: arn.to_string(),
+        key: Some(key.to_string()),
+        version_stage: None,
+    };
+    let at = format!(
+        "the master user secret of `{}` (RDS-managed)",
+        p.instance.clone().unwrap_or_default()
+    );
+    let read = |e: crate::secrets::FetchError| {
+        UserError::runtime(format!("{at}: {}", e.message)).hint(e.hint)
+    };
+    let user = crate::secrets::fetch(&field("username"), environ, Some(sdk))
+        .await
+        .map_err(read)?;
+    let password = crate::secrets::fetch(&field("password"), environ, Some(sdk))
+        .await
+        .map_err(read)?;
+    p.conn.user = user.expose().to_string();
+    p.conn.password = Some(password.expose().to_string());
+    p.auth = AuthMode::Password;
+    p.password =
+        super::PasswordSource::Stored(format!("secretsmanager:{arn} (RDS-managed master secret)"));
+    Ok(())
 }
 
 /// A failed AWS step for a TARGET that may just be a typo of a configured name.

@@ -13,6 +13,9 @@ pub struct Instance {
     pub status: String,
     pub iam_auth: bool,
     pub db_name: Option<String>,
+    /// The Secrets Manager secret RDS manages for the master user (`ManageMasterUserPassword`).
+    pub master_user_secret: Option<String>,
+    pub master_username: Option<String>,
 }
 
 /// The instance, or an error naming it when it does not exist.
@@ -62,6 +65,11 @@ pub async fn find(
         status: inst.db_instance_status().unwrap_or("unknown").to_string(),
         iam_auth: inst.iam_database_authentication_enabled().unwrap_or(false),
         db_name: inst.db_name().map(str::to_string),
+        master_user_secret: inst
+            .master_user_secret()
+            .and_then(|m| m.secret_arn())
+            .map(str::to_string),
+        master_username: inst.master_username().map(str::to_string),
     }))
 }
 /// Whether a host name is an RDS endpoint.

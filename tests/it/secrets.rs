@@ -524,3 +524,61 @@ async fn placeholders_from_secrets_manager() {
         .await
         .unwrap();
 }
+
+/// The admin role of an instance whose master password RDS manages in
+/// Secrets Manager: its username and password, with no configuration.
+#[tokio::test]
+async fn admin_uses_the_rds_managed_master_secret() {
+    let moto = crate::testkit::moto().unwrap();
+    let rds = aws_sdk_rds::Client::new(&moto.sdk_config().await);
+    let out = rds
+        .create_db_instance()
+        .db_instance_identifier("legacydb")
+        .db_instance_class("db.t3.micro")
+        .engine("postgres")
+        .allocated_storage(20)
+        .master_username("dbmaster")
+        .manage_master_user_password(true)
+        .db_name("legacy")
+        .send()
+        .await
+        .unwrap();
+    let arn = out
+        .db_instance()
+        .and_then(|i| i.master_user_secret())
+        .and_then(|s| s.secret_arn())
+        .expect("moto returns MasterUserSecret")
+        .to_string();
+    let sm = aws_sdk_secretsmanager::Client::new(&moto.sdk_config().await);
+    let secret: serde_json::Value = serde_json::from_str(
+        sm.get_secret_value()
+            .secret_id(&arn)
+            .send()
+            .await
+            .unwrap()
+            .secret_string()
+            .unwrap(),
+    )
+    .unwrap();
+    let env = TestEnv::with_moto(&moto);
+    let out = env
+        .cmd()
+        .args([
+            "env", "legacydb", "--role", "admin", "--yes", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["PGUSER"], secret["username"]);
+    assert_eq!(v["PGPASSWORD"], secret["password"]);
+    assert!(!stderr(&out).contains(secret["password"].as_str().unwrap()));
+    // readonly is not the master user: IAM is off, so it says how to turn it on.
+    let out = env.cmd().args(["env", "legacydb"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("IAM database authentication is disabled"),
+        "{}",
+        stderr(&out)
+    );
+}
