@@ -23,12 +23,23 @@ pub const LIBPQ_KEPT: &[&str] = &[
     "PGLOCALEDIR",
 ];
 
+/// Variables other tools read to find a database, which would point a child
+/// (a Rails console, Flyway, another dbtool) elsewhere than dbtool's target.
+pub const URL_VARIABLES: &[&str] = &[
+    "DATABASE_URL",
+    "DBTOOL_DATABASE_URL",
+    "DBTOOL_ENV",
+    "FLYWAY_URL",
+    "FLYWAY_USER",
+    "FLYWAY_PASSWORD",
+];
+
 /// Whether an inherited variable is removed from every child's environment.
 pub fn is_redirecting(name: &OsStr) -> bool {
     let Some(name) = name.to_str() else {
         return false;
     };
-    name.starts_with("PG") && !LIBPQ_KEPT.contains(&name)
+    (name.starts_with("PG") && !LIBPQ_KEPT.contains(&name)) || URL_VARIABLES.contains(&name)
 }
 
 /// The inherited variables that [`command`] removes, as they are set now.

@@ -143,6 +143,7 @@ impl Sandbox {
             sslmode: SslMode::Disable,
             sslrootcert: None,
             application_name: None,
+            user_label: None,
         })
     }
 

@@ -80,7 +80,9 @@ impl Environ {
             .keys()
             .map(String::as_str)
             .filter(|k| {
-                crate::process::is_redirecting(std::ffi::OsStr::new(k)) && !LIBPQ_TARGET.contains(k)
+                k.starts_with("PG")
+                    && crate::process::is_redirecting(std::ffi::OsStr::new(k))
+                    && !LIBPQ_TARGET.contains(k)
             })
             .filter(|k| self.get(k).is_some())
             .collect()

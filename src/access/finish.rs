@@ -214,13 +214,13 @@ fn ask_if_session(p: &Planned, yes: bool, printer: &Printer) -> anyhow::Result<(
         printer.warn(format!(
             "{} — connecting as `{}` to {}. Everything you run is logged server-side; prefer readonly.",
             printer.paint(anstyle::AnsiColor::Red, "ADMIN ACCESS"),
-            p.conn.user,
+            p.conn.shown_user(),
             p.describe()
         ));
     }
     c.ask(
         printer,
-        &format!("connect as `{}` to", p.conn.user),
+        &format!("connect as `{}` to", p.conn.shown_user()),
         &p.describe(),
         &p.conn.dbname,
         yes,

@@ -82,9 +82,13 @@ pub fn plan(
     };
     let mut p = cx.choose()?;
     cx.check_role(&p)?;
+    caution_from_environment(config, &mut p);
     if let Some(u) = &req.user {
-        if p.conn.user != *u {
+        if p.conn.user != *u || !p.pending.is_empty() {
             p.conn.user = u.clone();
+            // The role's user and password from a value source belong to that user.
+            p.pending.clear();
+            p.conn.user_label = None;
             // A password belongs to its user; a token is minted for the new one.
             if !matches!(p.password, PasswordSource::IamToken) {
                 p.conn.password = None;
@@ -95,6 +99,21 @@ pub fn plan(
     }
     if p.conn.dbname.is_empty() && p.instance.is_none() {
         p.conn.dbname = "postgres".into();
+    }
+    // An IAM token is a password: it never travels without TLS.
+    if p.auth == AuthMode::Iam {
+        match p.conn.sslmode {
+            SslMode::Disable => {
+                return Err(UserError::usage(
+                    "sslmode `disable` with an IAM token: RDS IAM authentication needs TLS",
+                )
+                .hint(
+                    "use sslmode require or verify-full (with `ca_bundle`), or a password target",
+                ))
+            }
+            SslMode::Prefer => p.conn.sslmode = SslMode::Require,
+            _ => {}
+        }
     }
     let ignored = env.ignored_libpq();
     let redirecting: Vec<&str> = ignored
@@ -163,6 +182,9 @@ impl Cx<'_> {
             return self.target_arg(t);
         }
         if let Some(u) = req.url.as_deref() {
+            if let Some(e) = req.env.as_deref() {
+                return Err(both_named(e, "--url"));
+            }
             return self.url_target(u, Origin::UrlFlag, None);
         }
         if let Some(e) = req.env.as_deref() {
@@ -234,8 +256,29 @@ impl Cx<'_> {
                 return self.environment_target(name, e, Origin::Target);
             }
         }
+        if let Some(e) = self.req.env.as_deref() {
+            // --env with a URL, a service or a host would be silently unused.
+            let kind_of_target = t.contains("://")
+                || service::is_conninfo(t)
+                || t.contains('@')
+                || t.contains('.')
+                || t.contains(':')
+                || t == "localhost"
+                || t.starts_with('/');
+            if kind_of_target {
+                return Err(both_named(e, "the TARGET"));
+            }
+        }
         if t.contains("://") || service::is_conninfo(t) {
             return self.url_target(t, Origin::Target, None);
+        }
+        // `user:password@host/db` without its scheme: a URL, never a host
+        // name (it would be printed, logged and sent to DNS).
+        if t.contains('@') || (t.contains('/') && !t.starts_with('/')) {
+            return Err(UserError::usage(
+                "the TARGET looks like a connection URL without its scheme",
+            )
+            .hint("write it as postgresql://user@host:5432/db (quote it in the shell), or pass it with --url"));
         }
         if t.contains('.') || t.contains(':') || t == "localhost" || t.starts_with('/') {
             return self.host_target(t);
@@ -388,6 +431,7 @@ impl Cx<'_> {
             sslmode: SslMode::Prefer,
             sslrootcert: None,
             application_name: None,
+            user_label: None,
         };
         let mut warnings = Vec::new();
         let mut sslmode_explicit = false;
@@ -524,6 +568,7 @@ impl Cx<'_> {
             sslmode,
             sslrootcert: env.get(ev::PGSSLROOTCERT).map(Into::into),
             application_name: None,
+            user_label: None,
         };
         let mut p = self.base(conn, Kind::Libpq, Origin::Libpq);
         p.dbname_given = env.get(ev::PGDATABASE).is_some();
@@ -532,20 +577,56 @@ impl Cx<'_> {
     }
 
     fn host_target(&self, target: &str) -> Result<Planned> {
+        if let Some(rest) = target.strip_prefix('[') {
+            // [IPv6]:port
+            let (h, after) = rest.split_once(']').ok_or_else(|| {
+                UserError::usage("an IPv6 TARGET is written [ADDRESS] or [ADDRESS]:PORT")
+            })?;
+            let port = match after.strip_prefix(':') {
+                Some(p) => p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
+                    UserError::usage("bad port in the TARGET")
+                        .hint("write [ADDRESS]:PORT with a port from 1 to 65535")
+                })?,
+                None if after.is_empty() => 5432,
+                None => {
+                    return Err(UserError::usage(
+                        "an IPv6 TARGET is written [ADDRESS] or [ADDRESS]:PORT",
+                    ))
+                }
+            };
+            return self.host_with_port(h, port);
+        }
         let (host, port) = match target.rsplit_once(':') {
             Some(("", _)) => {
-                return Err(UserError::usage(format!("target `{target}` has no host"))
+                return Err(UserError::usage("the TARGET has no host before `:PORT`")
                     .hint("write HOST or HOST:PORT"))
             }
             Some((h, p)) if !h.contains(':') => {
                 let port: u16 = p.parse().ok().filter(|p| *p > 0).ok_or_else(|| {
-                    UserError::usage(format!("bad port in target `{target}`"))
+                    UserError::usage("bad port in the TARGET")
                         .hint("write HOST or HOST:PORT with a port from 1 to 65535")
                 })?;
                 (h.to_string(), port)
             }
-            _ => (target.to_string(), 5432),
+            Some(_) => {
+                return Err(
+                    UserError::usage("the TARGET is not a host name or HOST:PORT")
+                        .hint("write an IPv6 address as [ADDRESS]:PORT, or pass a URL with --url"),
+                )
+            }
+            None => (target.to_string(), 5432),
         };
+        self.host_with_port(&host, port)
+    }
+
+    fn host_with_port(&self, host: &str, port: u16) -> Result<Planned> {
+        let ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '/');
+        if host.is_empty() || !host.chars().all(ok) {
+            // Never echo it: it may be something pasted by mistake.
+            return Err(UserError::usage("the TARGET is not a valid host name")
+                .hint("host names hold letters, digits, `.`, `-` and `_`; pass anything else as a URL with --url"));
+        }
+        let host = host.to_string();
         let conn = ConnInfo {
             host,
             port,
@@ -559,6 +640,7 @@ impl Cx<'_> {
             sslmode: SslMode::Prefer,
             sslrootcert: None,
             application_name: None,
+            user_label: None,
         };
         let mut p = self.base(conn, Kind::Host, Origin::Target);
         p.dbname_given = self.env.get(ev::PGDATABASE).is_some();
@@ -656,6 +738,7 @@ impl Cx<'_> {
             sslmode: SslMode::Require,
             sslrootcert: ca_bundle(self.config, lender.map(|(_, e)| e), self.env),
             application_name: None,
+            user_label: None,
         };
         let mut p = self.base(conn, Kind::Instance, Origin::Target);
         if let (Some((name, _)), Some(rc)) = (lender, role_cfg) {
@@ -740,6 +823,7 @@ impl Cx<'_> {
                 sslmode: env.sslmode.unwrap_or(SslMode::Prefer),
                 sslrootcert: ca_bundle(self.config, Some(env), self.env),
                 application_name: None,
+                user_label: None,
             };
             self.base(conn, Kind::Environment, origin.clone())
         } else {
@@ -831,6 +915,7 @@ impl Cx<'_> {
             Some(Text::Literal(u)) => p.conn.user = u.clone(),
             Some(Text::From(src)) => {
                 p.conn.user = src.redacted();
+                p.conn.user_label = Some(src.redacted());
                 p.pending.push(Pending {
                     field: Field::User,
                     source: src.clone(),
@@ -875,6 +960,50 @@ impl Cx<'_> {
             )),
             None => err.hint("use readonly, write or admin, or configure the role under [environments.NAME.roles]"),
         })
+    }
+}
+
+fn both_named(env: &str, other: &str) -> UserError {
+    UserError::usage(format!("--env `{env}` and {other} both name the database"))
+        .hint("keep one: --env for a configured environment, --url or a TARGET for anything else (an unconfigured RDS instance TARGET may be combined with --env to use that environment's AWS identity)")
+}
+
+/// A URL, host or service target that is the host (and port) of a
+/// configured environment takes that environment's caution.
+fn caution_from_environment(config: Option<&Config>, p: &mut Planned) {
+    let Some(config) = config else { return };
+    if p.environment.is_some()
+        || !matches!(p.kind, Kind::Url | Kind::Host | Kind::Libpq | Kind::Service)
+    {
+        return;
+    }
+    let same = config.environments.iter().find(|(_, e)| {
+        e.host
+            .as_deref()
+            .is_some_and(|h| h.eq_ignore_ascii_case(&p.conn.host))
+            && e.port.unwrap_or(5432) == p.conn.port
+            || e.url
+                .as_deref()
+                .and_then(|u| crate::pg::url::parse(u, "").ok())
+                .is_some_and(|u| {
+                    u.conn.host.eq_ignore_ascii_case(&p.conn.host) && u.conn.port == p.conn.port
+                })
+    });
+    if let Some((name, e)) = same {
+        if e.production || e.confirm == Some(true) {
+            p.production |= e.production;
+            p.env_confirm = p.env_confirm.or(e.confirm);
+            p.warnings.push(format!(
+                "{}:{} is the server of environment `{name}`: its {} applies",
+                p.conn.host,
+                p.conn.port,
+                if e.production {
+                    "production caution"
+                } else {
+                    "confirmation"
+                }
+            ));
+        }
     }
 }
 

@@ -54,8 +54,13 @@ pub fn confirmation(p: &Planned, intent: Intent) -> Option<Confirmation> {
             match p.role_confirm {
                 Some(true) => ask(format!("role `{}` is configured to ask", p.role), false),
                 Some(false) => None,
-                None if p.role == Role::Write && p.production => {
-                    ask("write access to a production database".into(), false)
+                // Any role but readonly may change things: production and
+                // `confirm = true` environments ask.
+                None if p.role != Role::Readonly && p.production => {
+                    ask(format!("{} access to a production database", p.role), false)
+                }
+                None if p.role != Role::Readonly && p.env_confirm == Some(true) => {
+                    ask(reason_of(p), false)
                 }
                 None => None,
             }
@@ -94,7 +99,8 @@ fn reason_of(p: &Planned) -> String {
     match (&p.environment, p.production) {
         (Some(e), true) => format!("`{e}` is a production environment"),
         (Some(e), false) => format!("environment `{e}` is configured to ask"),
-        (None, _) => "this target is configured to ask".into(),
+        (None, true) => "the server of a production environment".into(),
+        (None, false) => "this target is configured to ask".into(),
     }
 }
 

@@ -111,7 +111,7 @@ pub fn banner(r: &Resolved) -> String {
     format!(
         "connecting to {} as {} (role {}){expiry}",
         r.describe(),
-        r.conn.user,
+        r.conn.shown_user(),
         r.role
     )
 }
@@ -133,6 +133,10 @@ pub async fn run(ctx: &Context, args: &ConnectArgs) -> anyhow::Result<ExitStatus
 
     let mut cmd = crate::process::command(&program);
     cmd.args(&client_args);
+    // Clients that read DATABASE_URL (a Rails or Django console) go where psql goes.
+    // (Without the token when --refresh keeps it in a password file instead.)
+    let with_password = !(args.refresh && r.token_expires.is_some());
+    cmd.env("DATABASE_URL", r.conn.url(with_password));
     let mut passfile: Option<PassFile> = None;
     for (k, v) in r.conn.pg_env() {
         if k == "PGPASSWORD" && args.refresh && r.token_expires.is_some() {
@@ -230,7 +234,7 @@ fn audit(ctx: &Context, r: &Resolved, client: &str) -> anyhow::Result<()> {
         environment: r.environment.as_deref(),
         target: format!("{}:{}", r.conn.host, r.conn.port),
         database: &r.conn.dbname,
-        db_user: &r.conn.user,
+        db_user: r.conn.shown_user(),
         role: r.role.as_str(),
         client,
     };

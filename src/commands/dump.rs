@@ -239,7 +239,7 @@ async fn run_dump(ctx: &Context, args: &DumpArgs) -> anyhow::Result<ExitStatus> 
     if let Some(w) = plan.unreadable() {
         return Err(UserError::runtime(format!(
             "the dump user `{}` cannot read {}; nothing was dumped",
-            resolved.conn.user,
+            resolved.conn.shown_user(),
             w.objects.join(", ")
         ))
         .hint("pg_dump locks every table it dumps, which needs SELECT: see the hint above")

@@ -37,7 +37,7 @@ pub async fn run(ctx: &Context, args: &EnvArgs) -> anyhow::Result<ExitStatus> {
         ctx.printer.status(format!(
             "# {} as {} (role {}); the IAM token lets new connections in until {}",
             r.describe(),
-            r.conn.user,
+            r.conn.shown_user(),
             r.role,
             t.format("%H:%M UTC")
         ));

@@ -282,13 +282,24 @@ fn resolve_settings(
 
 /// The role a migrate subcommand uses when `--role` is not given:
 /// `[environments.X.migrate] role` / `read_role`, else write / readonly.
-fn default_role(ctx: &Context, environment: Option<&str>, read_only: bool) -> Role {
+fn default_role(
+    ctx: &Context,
+    environment: Option<&str>,
+    read_only: bool,
+) -> Result<Role, UserError> {
     let m = ctx.migrate_config_for(environment);
-    let configured = if read_only { m.read_role } else { m.role };
-    match configured.map(|r| Role::parse(&r)) {
-        Some(Ok(r)) => r,
-        _ if read_only => Role::Readonly,
-        _ => Role::Write,
+    let (key, configured) = if read_only {
+        ("read_role", m.read_role)
+    } else {
+        ("role", m.role)
+    };
+    match configured {
+        Some(r) => Role::parse(&r).map_err(|e| {
+            UserError::usage(format!("dbtool.toml: migrate `{key}`: {e}"))
+                .hint("name a role: readonly, write, admin, or one under [environments.NAME.roles]")
+        }),
+        None if read_only => Ok(Role::Readonly),
+        None => Ok(Role::Write),
     }
 }
 
@@ -312,7 +323,7 @@ async fn target(
     });
     // The environment decides the default role (`[environments.X.migrate] role`).
     let environment = ctx.environment_of(&request)?;
-    request.default_role = default_role(ctx, environment.as_deref(), read_only);
+    request.default_role = default_role(ctx, environment.as_deref(), read_only)?;
     ctx.resolve(&request, yes).await
 }
 
@@ -453,12 +464,34 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                 Err(engine::validation_failed(&errors))
             }
         }
+        Some(MigrateCommand::Baseline(_)) if args.opts.confirm.dry_run => {
+            engine.acquire_lock().await?;
+            let r = engine.baseline_dry_run().await;
+            engine.release_lock().await;
+            p.data(r?);
+            p.status("dry run: nothing was changed");
+            Ok(ExitStatus::Success)
+        }
         Some(MigrateCommand::Baseline(_)) => {
             target.confirm(p, "baseline", args.opts.confirm.yes)?;
             engine.acquire_lock().await?;
             let r = engine.baseline().await;
             engine.release_lock().await;
             p.success(r?);
+            Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::Repair(_)) if args.opts.confirm.dry_run => {
+            engine.acquire_lock().await?;
+            let r = engine.repair_dry_run(&resolved).await;
+            engine.release_lock().await;
+            let done = r?;
+            if done.is_empty() {
+                p.data("nothing to repair");
+            }
+            for d in done {
+                p.data(format!("{d} (dry run: rolled back)"));
+            }
+            p.status("dry run: the repair ran in a transaction that was rolled back; nothing was changed");
             Ok(ExitStatus::Success)
         }
         Some(MigrateCommand::Repair(_)) => {
@@ -478,8 +511,8 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         Some(MigrateCommand::Clean(c)) => {
             if production {
                 return Err(UserError::usage(format!(
-                    "clean is refused on `{}`: it is a production environment",
-                    environment.as_deref().unwrap_or_default()
+                    "clean is refused on {}: it is a production database",
+                    target.describe()
                 ))
                 .hint("clean drops every object; it never runs on production")
                 .into());
@@ -488,6 +521,17 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                 return Err(UserError::usage("clean is disabled")
                     .hint("it drops every object in the schemas; pass --allow-clean or set clean_disabled = false (FLYWAY_CLEAN_DISABLED=false)")
                     .into());
+            }
+            if args.opts.confirm.dry_run {
+                // The drops run in a transaction that is rolled back; callbacks do not run.
+                engine.acquire_lock().await?;
+                let r = engine.clean_dry_run().await;
+                engine.release_lock().await;
+                for d in r? {
+                    p.data(d);
+                }
+                p.status("dry run: nothing was dropped");
+                return Ok(ExitStatus::Success);
             }
             target.confirm(p, "drop every object in", args.opts.confirm.yes)?;
             engine.acquire_lock().await?;

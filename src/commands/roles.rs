@@ -328,16 +328,7 @@ async fn rotate(ctx: &Context, a: &RotateArgs) -> anyhow::Result<ExitStatus> {
     let request = ctx.request(&a.access, Intent::Change, Role::Admin);
     let planned = ctx.plan(&request)?;
     let rotation = rotation_for(ctx, &a.rotated, planned.environment.as_deref())?;
-    if !rotation.source.needs_aws() {
-        return Err(UserError::usage(format!(
-            "{}: the password of `{}` comes from {}, which dbtool cannot write",
-            rotation.at,
-            rotation.role,
-            rotation.source.describe()
-        ))
-        .hint("keep it in Secrets Manager (`password = { secretsmanager = \"NAME\" }`) or SSM (`password = { ssm = \"/path\" }`) to rotate it")
-        .into());
-    }
+    roles::rotate::check(&rotation)?;
     let steps = roles::rotate::steps(&rotation);
     if a.confirm.dry_run {
         p.data(format!(

@@ -1782,15 +1782,30 @@ impl Engine {
         }
     }
     /// `baseline`: creates the history table and a BASELINE row.
-    pub async fn baseline(&self) -> anyhow::Result<String> {
+    /// What `baseline` would do, without doing it (`--dry-run`).
+    pub async fn baseline_dry_run(&self) -> anyhow::Result<String> {
+        if let Some(done) = self.baseline_check().await? {
+            return Ok(done);
+        }
+        Ok(format!(
+            "would create {} if missing and record the baseline at version {} ({})",
+            self.table.qualified(),
+            self.settings.baseline_version,
+            self.settings.baseline_description
+        ))
+    }
+
+    /// Refuses a baseline on a history that holds migrations; `Some` when
+    /// it is already baselined at the configured version.
+    async fn baseline_check(&self) -> anyhow::Result<Option<String>> {
         let applied = self.applied().await?;
         let real: Vec<&AppliedMigration> = applied.iter().filter(|a| a.kind != "SCHEMA").collect();
         if let Some(b) = real.iter().find(|a| a.kind == "BASELINE") {
             if b.version.as_ref() == Some(&self.settings.baseline_version) {
-                return Ok(format!(
+                return Ok(Some(format!(
                     "already baselined at version {}",
                     self.settings.baseline_version
-                ));
+                )));
             }
             return Err(UserError::runtime(format!(
                 "the history is already baselined at version {}",
@@ -1808,6 +1823,13 @@ impl Engine {
                 "baseline is for databases that were never migrated; run `dbtool migrate` instead",
             )
             .into());
+        }
+        Ok(None)
+    }
+
+    pub async fn baseline(&self) -> anyhow::Result<String> {
+        if let Some(done) = self.baseline_check().await? {
+            return Ok(done);
         }
         let setup = self.setup_sql(false).await?;
         self.run_setup(&setup).await?;
@@ -1862,7 +1884,19 @@ impl Engine {
         r
     }
 
+    /// What `repair` would do: run in a transaction that is rolled back.
+    pub async fn repair_dry_run(&mut self, resolved: &Resolved) -> anyhow::Result<Vec<String>> {
+        self.client.batch_execute("BEGIN").await?;
+        let r = self.repair_in_transaction(resolved).await;
+        self.client.batch_execute("ROLLBACK").await?;
+        r
+    }
+
     async fn repair_in_transaction(&self, resolved: &Resolved) -> anyhow::Result<Vec<String>> {
+        // No history table: nothing to repair (and nothing to create).
+        if !history::exists(&self.client, &self.table).await? {
+            return Ok(Vec::new());
+        }
         let applied = self.applied().await?;
         let (entries, _) = state::info(resolved, &applied, &self.info_options());
         let mut done = Vec::new();
@@ -1949,6 +1983,17 @@ impl Engine {
 
     /// `clean`: drops every object in the schemas (schemas dbtool/Flyway
     /// created, per the SCHEMA row, are dropped entirely).
+    /// What `clean` would drop: run in a transaction that is rolled back.
+    pub async fn clean_dry_run(&self) -> anyhow::Result<Vec<String>> {
+        self.client.batch_execute("BEGIN").await?;
+        let r = self.clean().await;
+        self.client.batch_execute("ROLLBACK").await?;
+        Ok(r?
+            .into_iter()
+            .map(|d| d.replacen("dropped", "would drop", 1))
+            .collect())
+    }
+
     pub async fn clean(&self) -> anyhow::Result<Vec<String>> {
         let applied = self.applied().await.unwrap_or_default();
         let created: Vec<String> = applied

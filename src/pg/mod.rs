@@ -28,6 +28,9 @@ pub struct ConnInfo {
     pub sslmode: SslMode,
     pub sslrootcert: Option<PathBuf>,
     pub application_name: Option<String>,
+    /// Shown instead of `user` wherever the connection is displayed, when the
+    /// user name itself is a secret (read from SSM or Secrets Manager).
+    pub user_label: Option<String>,
 }
 
 impl fmt::Debug for ConnInfo {
@@ -35,7 +38,7 @@ impl fmt::Debug for ConnInfo {
         f.debug_struct("ConnInfo")
             .field("host", &self.host)
             .field("port", &self.port)
-            .field("user", &self.user)
+            .field("user", &self.shown_user())
             .field("password", &self.password.as_ref().map(|_| "<redacted>"))
             .field("dbname", &self.dbname)
             .field("sslmode", &self.sslmode)
@@ -88,6 +91,7 @@ impl ConnInfo {
             sslmode: SslMode::Prefer,
             sslrootcert: None,
             application_name: None,
+            user_label: None,
         };
         for (k, v) in url.query_pairs() {
             match k.as_ref() {
@@ -120,10 +124,21 @@ impl ConnInfo {
     }
 
     /// The connection URL; with `with_password` false the password is left out.
+    /// The user as messages show it: the label of a secret user name.
+    pub fn shown_user(&self) -> &str {
+        self.user_label.as_deref().unwrap_or(&self.user)
+    }
+
     pub fn url(&self, with_password: bool) -> String {
         let enc = |v: &str| percent_encoding::utf8_percent_encode(v, USERINFO).to_string();
         let mut s = String::from("postgresql://");
-        s.push_str(&enc(&self.user));
+        // A URL that connects (with the password) has the real user; a
+        // displayed one shows a secret user name's label.
+        if with_password {
+            s.push_str(&enc(&self.user));
+        } else {
+            s.push_str(&enc(self.shown_user()));
+        }
         if with_password {
             if let Some(p) = &self.password {
                 s.push(':');
@@ -420,7 +435,7 @@ fn connect_error(info: &ConnInfo, e: tokio_postgres::Error) -> UserError {
         } else if code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
             Some(format!(
                 "the server refused user `{}` (the role does not exist, or no pg_hba.conf entry allows it): check the user name",
-                info.user
+                info.shown_user()
             ))
         } else if code == SqlState::INVALID_CATALOG_NAME {
             Some(format!(

@@ -68,6 +68,7 @@ pub fn parse(input: &str, default_user: &str) -> Result<ParsedUrl, String> {
         sslmode: SslMode::Prefer,
         sslrootcert: None,
         application_name: None,
+        user_label: None,
     };
     let mut out = ParsedUrl {
         conn: conn.clone(),

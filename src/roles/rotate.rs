@@ -26,28 +26,48 @@ pub struct Rotation {
 /// The steps, as `--dry-run` and the progress show them. Pure.
 pub fn steps(r: &Rotation) -> Vec<String> {
     let src = r.source.describe();
+    let role = &r.role;
     match &r.source {
         Source::SecretsManager { .. } => vec![
             format!("read the current password from {src} (to keep it working if a step fails)"),
             "generate a new 32-character password".into(),
             format!("write it to {src} as a new version staged AWSPENDING"),
-            format!(
-                "set it for role `{}` in PostgreSQL (SCRAM verifier, one transaction)",
-                r.role
-            ),
-            format!("log in as `{}` with it", r.role),
+            format!("set it for role `{role}` in PostgreSQL (SCRAM verifier, one transaction)"),
+            format!("log in as `{role}` with it"),
             format!("move AWSCURRENT of {src} to the new version"),
         ],
-        _ => vec![
+        Source::Ssm { ssm } => vec![
             format!("read the current password from {src} (to keep it working if a step fails)"),
             "generate a new 32-character password".into(),
             format!(
-                "set it for role `{}` in PostgreSQL (SCRAM verifier, one transaction)",
-                r.role
+                "park it in ssm:{} until it is live",
+                store::ssm_pending_name(ssm)
             ),
-            format!("log in as `{}` with it", r.role),
-            format!("write it to {src} as a new version"),
+            format!("set it for role `{role}` in PostgreSQL (SCRAM verifier, one transaction)"),
+            format!("log in as `{role}` with it"),
+            format!("write it to {src} as a new version, then delete the parked copy"),
         ],
+        Source::Env { .. } => Vec::new(),
+    }
+}
+
+/// Refuses what rotation cannot do right, before anything is read. Pure.
+pub fn check(r: &Rotation) -> Result<(), UserError> {
+    match &r.source {
+        Source::SecretsManager {
+            version_stage: Some(stage),
+            ..
+        } if stage != "AWSCURRENT" => Err(UserError::usage(format!(
+            "{}: the password is read from version stage {stage}; rotation writes AWSCURRENT",
+            r.at
+        ))
+        .hint("remove `version_stage` (or set it to AWSCURRENT) to rotate this password")),
+        Source::Env { env } => Err(UserError::usage(format!(
+            "{}: the password comes from ${env}, which dbtool cannot write",
+            r.at
+        ))
+        .hint("keep it in Secrets Manager or SSM to rotate it")),
+        _ => Ok(()),
     }
 }
 
@@ -57,8 +77,36 @@ pub fn generate() -> Secret {
 }
 
 /// Runs the rotation. `admin` changes the role; `target` is where the role
-/// logs in (host, port, database of the admin connection).
+/// logs in (host, port, database of the admin connection). Ctrl-C and
+/// SIGTERM do not cut it short: once the database may change, the run goes
+/// to its end (or puts the old password back) and then says it was asked to stop.
 pub async fn run(
+    r: &Rotation,
+    admin: &tokio_postgres::Client,
+    target: &ConnInfo,
+    environ: &Environ,
+    sdk: &aws_config::SdkConfig,
+    printer: &Printer,
+) -> anyhow::Result<()> {
+    use futures_util::FutureExt;
+    use tokio::signal::unix::{signal, SignalKind};
+    check(r)?;
+    // Registering the handlers replaces the default action: a signal is only
+    // noted, and reported when the steps are done.
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let result = steps_run(r, admin, target, environ, sdk, printer).await;
+    let interrupted =
+        sigint.recv().now_or_never().is_some() || sigterm.recv().now_or_never().is_some();
+    if interrupted {
+        printer.warn(
+            "asked to stop during the rotation: it was finished (or undone) first, as reported",
+        );
+    }
+    result
+}
+
+async fn steps_run(
     r: &Rotation,
     admin: &tokio_postgres::Client,
     target: &ConnInfo,
@@ -74,73 +122,91 @@ pub async fn run(
             .into()
     };
     let source_err = |e: secrets::FetchError| format!("{} — {}", e.message, e.hint);
+    let nothing = "nothing was changed: the old password keeps working";
 
     step(0);
-    let old = secrets::fetch(&r.source, environ, Some(sdk)).await.ok();
-    // A JSON secret keeps its other keys: read the whole text too.
+    let old = secrets::fetch(&r.source, environ, Some(sdk))
+        .await
+        .map_err(|e| fail(0, source_err(e), nothing))?;
+    // A JSON secret keeps its other keys: read the whole current text.
     let whole = match &r.source {
         Source::SecretsManager {
             secretsmanager,
-            key: Some(_),
-            version_stage,
-        } => secrets::fetch(
-            &Source::SecretsManager {
-                secretsmanager: secretsmanager.clone(),
-                key: None,
-                version_stage: version_stage.clone(),
-            },
-            environ,
-            Some(sdk),
-        )
-        .await
-        .ok(),
+            key: Some(k),
+            ..
+        } => {
+            let text = secrets::fetch(
+                &Source::SecretsManager {
+                    secretsmanager: secretsmanager.clone(),
+                    key: None,
+                    version_stage: None,
+                },
+                environ,
+                Some(sdk),
+            )
+            .await
+            .map_err(|e| fail(0, source_err(e), nothing))?;
+            if !matches!(
+                serde_json::from_str::<serde_json::Value>(text.expose()),
+                Ok(serde_json::Value::Object(_))
+            ) {
+                return Err(fail(
+                    0,
+                    format!("the secret is not a JSON object, so key `{k}` cannot be replaced"),
+                    nothing,
+                ));
+            }
+            Some(text)
+        }
         _ => None,
     };
     step(1);
     let new = generate();
-    let staged = matches!(r.source, Source::SecretsManager { .. });
-    let mut written = None;
-    let mut n = 2;
-    if staged {
-        step(n);
-        written = Some(
-            store::write(&r.source, sdk, &new, whole.as_ref().map(Secret::expose))
+    step(2);
+    let written = match &r.source {
+        Source::SecretsManager { secretsmanager, .. } => {
+            let w = store::write(&r.source, sdk, &new, whole.as_ref().map(Secret::expose))
                 .await
-                .map_err(|e| {
-                    fail(
-                        n,
-                        source_err(e),
-                        "nothing was changed: the old password keeps working",
-                    )
-                })?,
-        );
-        n += 1;
-    }
-    step(n);
+                .map_err(|e| fail(2, source_err(e), nothing))?;
+            if let store::Written::Pending { version, previous } = &w {
+                printer.status(format!(
+                    "  if dbtool is killed from here on: the new password is version {version} of {secretsmanager} (AWSPENDING); \
+                     make it current with `aws secretsmanager update-secret-version-stage --secret-id {secretsmanager} --version-stage AWSCURRENT --move-to-version-id {version}{}`, or rerun `dbtool roles rotate`",
+                    previous.as_ref().map(|p| format!(" --remove-from-version-id {p}")).unwrap_or_default()
+                ));
+            }
+            Some(w)
+        }
+        _ => {
+            let parked = store::write_ssm_pending(&r.source, sdk, &new)
+                .await
+                .map_err(|e| fail(2, source_err(e), nothing))?;
+            printer.status(format!(
+                "  if dbtool is killed from here on: the new password is parked in ssm:{parked}; copy it to {} or rerun `dbtool roles rotate`",
+                r.source.describe()
+            ));
+            None
+        }
+    };
+    step(3);
     set_password(admin, &r.role, &new).await.map_err(|e| {
         fail(
-            n,
+            3,
             e.to_string(),
-            "PostgreSQL rolled the change back: the old password keeps working; the staged AWSPENDING version is unused",
+            "PostgreSQL rolled the change back: the old password keeps working; the new value written in step 3 is unused",
         )
     })?;
-    n += 1;
     let put_back = |why: String, at: usize| async move {
-        let restored = match &old {
-            Some(old) => set_password(admin, &r.role, old).await.is_ok(),
-            None => false,
-        };
-        let kept = if restored {
-            "the old password was set again in PostgreSQL and keeps working; the source still holds it as current".to_string()
-        } else {
-            format!(
-                "the old password could not be set again (it was not readable from {}): set the role's password by hand",
+        let kept = match set_password(admin, &r.role, &old).await {
+            Ok(()) => "the old password was set again in PostgreSQL and keeps working; the source still holds it as current".to_string(),
+            Err(e) => format!(
+                "setting the old password again failed too ({e}): set the role's password by hand from {}",
                 r.source.describe()
-            )
+            ),
         };
         fail(at, why, &kept)
     };
-    step(n);
+    step(4);
     let login = ConnInfo {
         user: r.role.clone(),
         password: Some(new.expose().to_string()),
@@ -148,16 +214,23 @@ pub async fn run(
         ..target.clone()
     };
     if let Err(e) = login.connect().await {
-        return Err(put_back(first_line(&e), n).await);
+        return Err(put_back(first_line(&e), 4).await);
     }
-    n += 1;
-    step(n);
+    step(5);
     let made_current = match &written {
         Some(w) => store::promote(&r.source, sdk, w).await,
         None => store::write(&r.source, sdk, &new, None).await.map(|_| ()),
     };
     if let Err(e) = made_current {
-        return Err(put_back(source_err(e), n).await);
+        return Err(put_back(source_err(e), 5).await);
+    }
+    if written.is_none() {
+        if let Err(e) = store::delete_ssm_pending(&r.source, sdk).await {
+            printer.warn(format!(
+                "the parked copy was not deleted: {} ({})",
+                e.message, e.hint
+            ));
+        }
     }
     printer.success(format!(
         "rotated the password of `{}`: {} holds the new one, and it logs in",
@@ -219,6 +292,7 @@ mod tests {
             at: "x".into(),
         };
         let s = steps(&r);
+        assert!(check(&r).is_ok());
         assert_eq!(s.len(), 6);
         assert!(s[2].contains("AWSPENDING"));
         assert!(s[5].contains("AWSCURRENT"));

@@ -163,3 +163,60 @@ fn rand_token() -> String {
     use rand::distr::{Alphanumeric, SampleString};
     Alphanumeric.sample_string(&mut rand::rng(), 32)
 }
+
+/// Where rotation parks a new SSM password until it is live:
+/// `<name>.dbtool-pending` (SecureString).
+pub fn ssm_pending_name(name: &str) -> String {
+    format!("{name}.dbtool-pending")
+}
+
+/// Writes the new value to the pending parameter of an SSM source.
+pub async fn write_ssm_pending(
+    source: &Source,
+    sdk: &aws_config::SdkConfig,
+    value: &Secret,
+) -> Result<String, FetchError> {
+    let Source::Ssm { ssm } = source else {
+        return Err(FetchError::new(
+            "not an SSM source",
+            "rotation parks values only for SSM",
+        ));
+    };
+    let name = ssm_pending_name(ssm);
+    let what = format!("parameter `{name}`");
+    let client = ssm_client(sdk, source);
+    let api = Api::new(Service::Ssm, sdk, None);
+    client
+        .put_parameter()
+        .name(&name)
+        .value(value.expose())
+        .r#type(aws_sdk_ssm::types::ParameterType::SecureString)
+        .overwrite(true)
+        .send()
+        .await
+        .aws(&api)
+        .map_err(|e| from_aws(e, "ssm:PutParameter", &what))?;
+    Ok(name)
+}
+
+/// Deletes the pending parameter once the value is live.
+pub async fn delete_ssm_pending(
+    source: &Source,
+    sdk: &aws_config::SdkConfig,
+) -> Result<(), FetchError> {
+    let Source::Ssm { ssm } = source else {
+        return Ok(());
+    };
+    let name = ssm_pending_name(ssm);
+    let what = format!("parameter `{name}`");
+    let client = ssm_client(sdk, source);
+    let api = Api::new(Service::Ssm, sdk, None);
+    client
+        .delete_parameter()
+        .name(&name)
+        .send()
+        .await
+        .aws(&api)
+        .map_err(|e| from_aws(e, "ssm:DeleteParameter", &what))?;
+    Ok(())
+}

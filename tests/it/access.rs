@@ -734,3 +734,179 @@ async fn children_get_only_dbtools_connection() {
         );
     }
 }
+
+/// Found by an adversarial review: each of these failed before its fix.
+#[tokio::test]
+async fn adversarial_review_regressions() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let env = TestEnv::new();
+    // A URL typed without its scheme is refused without echoing it or logging it.
+    let out = env
+        .cmd()
+        .args([
+            "connect",
+            "app:S3cretPW@db.example.com:5432/app",
+            "--",
+            "true",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("looks like a connection URL without its scheme"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("S3cretPW"));
+    assert!(!env.home.join(".local/state/dbtool/audit.log").exists());
+    // An IAM token never travels without TLS.
+    let moto = crate::testkit::moto().unwrap();
+    let aws = TestEnv::with_moto(&moto);
+    let out = aws
+        .cmd()
+        .args([
+            "env",
+            "--url",
+            "postgresql://u@x.abc.eu-west-1.rds.amazonaws.com/x?sslmode=disable",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("RDS IAM authentication needs TLS"),
+        "{}",
+        stderr(&out)
+    );
+    aws.write("dbtool.toml", "[environments.cn]\nhost = \"db.internal.example.com\"\nauth = \"iam\"\nregion = \"eu-west-1\"\n");
+    let v = env_json(
+        &aws.cmd()
+            .args(["env", "cn", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(v["PGSSLMODE"], "require");
+    drop(moto);
+    // --env beside --url is a usage error, not silently ignored.
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[environments.prod]\nurl = \"{}\"\nproduction = true\n",
+            db.url(true)
+        ),
+    );
+    let out = env
+        .cmd()
+        .args(["--env", "prod", "migrate", "--url", &db.url(true)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("both name the database"),
+        "{}",
+        stderr(&out)
+    );
+    // Production's server named by a URL keeps production's caution.
+    env.write("migrations/V1__a.sql", "CREATE TABLE a (id int);\n");
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[environments.prod]\nurl = \"{}\"\nproduction = true\n",
+            db.url(true)
+        ),
+    );
+    let out = env
+        .cmd()
+        .env("DBTOOL_FORCE_NONINTERACTIVE", "1")
+        .args(["migrate", "--url", &db.url(true)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the server of a production environment: apply 1 migration(s)"),
+        "{}",
+        stderr(&out)
+    );
+    // --dry-run changes nothing for baseline, repair and clean.
+    env.write("dbtool.toml", "[migrate]\nclean_disabled = false\n");
+    let url = db.url(true);
+    let out = env
+        .cmd()
+        .args(["migrate", "baseline", "--url", &url, "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("would create"), "{}", stdout(&out));
+    let client = db.connect().await.unwrap();
+    let history: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE tablename = 'flyway_schema_history'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(history, 0, "baseline --dry-run created nothing");
+    client
+        .batch_execute("CREATE TABLE keep_me (id int)")
+        .await
+        .unwrap();
+    let out = env
+        .cmd()
+        .args(["migrate", "clean", "--url", &url, "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("would drop"), "{}", stdout(&out));
+    let kept: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE tablename = 'keep_me'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1, "clean --dry-run dropped nothing");
+    let out = env
+        .cmd()
+        .args(["migrate", "repair", "--url", &url, "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // An invalid migrate role is an error, not a silent `write`.
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[environments.ci]\nurl = \"{url}\"\n[environments.ci.migrate]\nrole = \"app user\"\n"
+        ),
+    );
+    let out = env
+        .cmd()
+        .args(["migrate", "ci", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("migrate `role`"), "{}", stderr(&out));
+    // Children: DATABASE_URL is the target, FLYWAY_* and DBTOOL_* URLs are gone.
+    let out = env
+        .cmd()
+        .env("FLYWAY_URL", "jdbc:postgresql://elsewhere/x")
+        .env("DATABASE_URL", "postgresql://elsewhere/x")
+        .args([
+            "connect",
+            "--url",
+            &url,
+            "--",
+            "sh",
+            "-c",
+            "echo \"[$DATABASE_URL] [$FLYWAY_URL] [$DBTOOL_DATABASE_URL]\"",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let so = stdout(&out);
+    assert!(
+        so.contains(&format!("@{}:{}/{}", db.host, db.port, db.dbname)),
+        "{so}"
+    );
+    assert!(so.contains("] [] []"), "{so}");
+}

@@ -671,6 +671,16 @@ async fn clean_refusals_and_clean() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("production"), "{}", stderr(&out));
+    // The same server named by a URL is still production's server: refused too.
+    let out = db.run(&["clean", "--allow-clean", "--yes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is the server of environment `prod`"),
+        "{}",
+        stderr(&out)
+    );
+    db.env
+        .write("dbtool.toml", "[migrate]\nclean_disabled = false\n");
     // Not the sandbox: clean is a typed confirmation, or --yes without a terminal.
     let refused = db.fails(&["clean"], 2);
     assert!(

@@ -357,6 +357,28 @@ async fn roles_rotate_through_secrets_manager() {
         "the old one no longer does"
     );
 
+    // A source read from another version stage is refused before anything is read.
+    env.write(
+        "dbtool.toml",
+        &format!("[roles.{user}]\npassword = {{ secretsmanager = \"fam/api\", key = \"password\", version_stage = \"AWSPENDING\" }}\n"),
+    );
+    let out = env
+        .cmd()
+        .args(["roles", "rotate", &user, "--url", &db.url(true), "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("rotation writes AWSCURRENT"),
+        "{}",
+        stderr(&out)
+    );
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "[roles.{user}]\npassword = {{ secretsmanager = \"fam/api\", key = \"password\" }}\n"
+        ),
+    );
     // A failure after PostgreSQL changed (the login is refused): the old
     // password is put back and the secret's current version is untouched.
     db.connect()
@@ -433,6 +455,14 @@ async fn roles_rotate_through_ssm_and_refusals() {
     assert_ne!(new, old);
     assert!(can_log_in(&db, &user, &new).await);
     assert_hidden(&out, &new);
+    assert!(
+        ssm.get_parameter()
+            .name("/tm-apps-db/api/password.dbtool-pending")
+            .send()
+            .await
+            .is_err(),
+        "the parked copy is deleted once the value is live"
+    );
     let out = env
         .cmd()
         .args(["roles", "rotate", "byvar", "--url", &db.url(true), "--yes"])

@@ -524,3 +524,45 @@ fn environment_of_ignores_roles_and_passwords() {
         .message
         .contains("no host"));
 }
+
+#[test]
+fn user_flag_drops_the_roles_sourced_credentials() {
+    let c = cfg("[environments.stage]\nhost = \"db.example\"\nauth = \"password\"\n[environments.stage.roles.readonly]\nuser = { env = \"RO_USER\" }\npassword = { env = \"RO_PW\" }\n");
+    let e = env(&[("RO_USER", "svc"), ("RO_PW", "rolepw")]);
+    let mut r = req(Some("stage"));
+    r.user = Some("alice".into());
+    let p = plan_ok(Some(&c), &e, &none(), &r);
+    assert_eq!(p.conn.user, "alice");
+    assert!(
+        p.pending.is_empty(),
+        "the role's sourced user and password are not used for alice"
+    );
+    assert_ne!(p.conn.password.as_deref(), Some("rolepw"));
+    // Without --user, the sourced user is labelled, never shown.
+    let p = plan_ok(Some(&c), &e, &none(), &req(Some("stage")));
+    assert_eq!(p.conn.shown_user(), "<from env:RO_USER>");
+}
+
+#[test]
+fn sessions_ask_on_confirm_environments_and_production_roles() {
+    use crate::access::policy::confirmation;
+    let c = cfg("[environments.stage]\nhost = \"s\"\nconfirm = true\n[environments.prod]\nhost = \"p\"\nproduction = true\n[environments.prod.roles.owner]\nuser = \"postgres\"\n");
+    let mut r = Request::new(Intent::Session, Role::Write).with_target("stage");
+    let p = plan_ok(Some(&c), &env(&[]), &none(), &r);
+    assert!(confirmation(&p, Intent::Session).is_some());
+    r = Request::new(Intent::Session, Role::Readonly).with_target("stage");
+    let p = plan_ok(Some(&c), &env(&[]), &none(), &r);
+    assert!(confirmation(&p, Intent::Session).is_none());
+    let mut r = Request::new(Intent::Session, Role::Readonly).with_target("prod");
+    r.role = Some(Role::parse("owner").unwrap());
+    let p = plan_ok(Some(&c), &env(&[]), &none(), &r);
+    assert!(confirmation(&p, Intent::Session).is_some());
+    // IPv6 and bad host names.
+    let p = plan_ok(None, &env(&[]), &none(), &req(Some("[::1]:5433")));
+    assert_eq!((p.conn.host.as_str(), p.conn.port), ("::1", 5433));
+    assert!(
+        plan_err(None, &env(&[]), &none(), &req(Some("db exa mple.com")))
+            .message
+            .contains("not a valid host")
+    );
+}
