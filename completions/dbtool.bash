@@ -570,7 +570,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__connect)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --dry-run --refresh --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --yes --dry-run --refresh --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,7 +650,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__dump)
-            opts="-r -f -j -q -v -h -V --url --role --user --mfa-code --preset --exclude-schema --exclude-table --exclude-table-data --include-table --file --format --jobs --dry-run --no-fk-check --config --env --quiet --verbose --color --output-format --no-progress --help --version load list help"
+            opts="-r -f -j -q -v -h -V --url --role --user --mfa-code --reader --preset --exclude-schema --exclude-table --exclude-table-data --include-table --file --format --jobs --dry-run --no-fk-check --config --env --quiet --verbose --color --output-format --no-progress --help --version load list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -826,7 +826,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__dump__subcmd__load)
-            opts="-r -j -y -q -v -h -V --into --url --role --user --mfa-code --create --var --jobs --clean --strict --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -j -y -q -v -h -V --into --url --role --user --mfa-code --reader --create --var --jobs --clean --strict --yes --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,7 +892,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__env)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --dry-run --format --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --yes --dry-run --format --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,7 +1480,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,7 +1614,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__baseline)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1748,7 +1748,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__clean)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,7 +2036,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__info)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2418,7 +2418,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__repair)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2552,7 +2552,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__undo)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2694,7 +2694,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__up)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2828,7 +2828,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__validate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2962,7 +2962,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__restore)
-            opts="-y -q -v -h -V --source --target --to --latest --tz --dry-run --yes --no-wait --wait-only --override --poll-interval --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --source --target --to --latest --clone --tz --dry-run --yes --no-wait --wait-only --override --poll-interval --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3046,7 +3046,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__apply)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --prune --set-passwords --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --prune --set-passwords --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3096,7 +3096,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__check)
-            opts="-r -q -v -h -V --url --role --user --mfa-code --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -q -v -h -V --url --role --user --mfa-code --reader --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3230,7 +3230,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__plan)
-            opts="-r -q -v -h -V --url --role --user --mfa-code --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -q -v -h -V --url --role --user --mfa-code --reader --prune --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3280,7 +3280,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__roles__subcmd__rotate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3640,7 +3640,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__whoami)
-            opts="-r -q -v -h -V --url --role --user --mfa-code --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -q -v -h -V --url --role --user --mfa-code --reader --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

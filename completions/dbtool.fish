@@ -157,6 +157,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand connect" -l refresh -d 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
@@ -176,6 +177,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand db-connect" -l refresh -d 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
@@ -199,6 +201,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand env" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -217,6 +220,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -s v -l verbose -d 'Print more detail (repeat for even more)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand whoami" -l no-progress -d 'Never draw progress bars or spinners'
@@ -274,6 +278,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -334,6 +339,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -384,6 +390,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -434,6 +441,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-pending -d 'Accept migrations not applied yet (Flyway counts them as errors)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
@@ -485,6 +493,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -535,6 +544,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -585,6 +595,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-clean -d 'Allow clean even though clean_disabled is true (never on production)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
@@ -638,6 +649,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -784,6 +796,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l dry-run -d 'Show the plan (what is dumped and skipped, sizes, warnings) and stop'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -l no-fk-check -d 'Dump even when foreign keys of dumped rows reference rows left out'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and not __fish_seen_subcommand_from load list help" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -808,6 +821,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l create -d 'Create the database first (named by --into, else the one in --url, else after FILE)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l clean -d 'Drop the objects of the dump before recreating them'
 complete -c dbtool -n "__fish_dbtool_using_subcommand dump; and __fish_seen_subcommand_from load" -l strict -d 'Fail on any restore error, also objects the local server lacks (extensions…)'
@@ -860,6 +874,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -l prune -d 'Also drop roles that have access here but are not declared'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print more detail (repeat for even more)'
@@ -877,6 +892,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l prune -d 'Also drop roles that have access here but are not declared'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -l set-passwords -d 'Set every declared password, even those that already match'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
@@ -897,6 +913,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -l prune -d 'Also drop roles that have access here but are not declared'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print less: only data, warnings and errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Print more detail (repeat for even more)'
@@ -914,6 +931,7 @@ always\t''
 never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -926,8 +944,8 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
 complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l source -d 'RDS instance to restore from (default: `[restore] source`, else the environment\'s `instance`)' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l target -d 'Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l source -d 'RDS instance or Aurora cluster to restore from (default: `[restore] source`, else the environment\'s `instance` or `cluster`)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l target -d 'Identifier of the new instance or cluster (default: `[restore] target`, else `<source>-restore`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l to -d 'Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l tz -d 'Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l override -d 'Give the restored instance KEY=VALUE instead of the source\'s value (repeatable; e.g. multi_az=false)' -r
@@ -940,6 +958,7 @@ never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l latest -d 'Restore to the latest restorable time (about 5 minutes ago)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l clone -d 'Aurora: a copy-on-write clone at the latest restorable time (minutes instead of hours; storage is shared with the source until pages change)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l dry-run -d 'Print the plan and change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -s y -l yes -d 'Confirm without asking'
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l no-wait -d 'Start the restore and return without waiting for it'

@@ -9,6 +9,9 @@ use std::time::Duration;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::UserError;
+use crate::lint::LintMode;
+use crate::pg::SslMode;
+use crate::text::{line_col, nearest, parse_duration, parse_interval};
 
 /// File name looked for in the working directory and its parents.
 pub const CONFIG_FILE_NAME: &str = "dbtool.toml";
@@ -70,6 +73,8 @@ pub struct Environment {
     pub profile: Option<String>,
     /// RDS instance identifier.
     pub instance: Option<String>,
+    /// Aurora DB cluster identifier (instead of `instance`).
+    pub cluster: Option<String>,
     /// Where the password of `auth = "password"` targets comes from (a value source).
     pub password: Option<toml::Spanned<crate::secrets::Source>>,
     /// Host name (an RDS endpoint, a CNAME, or any PostgreSQL host).
@@ -139,6 +144,9 @@ pub struct RoleConfig {
     pub confirm: Option<bool>,
     /// Environment variable holding the password (auth = "password").
     pub password_env: Option<String>,
+    /// Aurora endpoint this role connects to: `writer` (default), `reader`,
+    /// or the name of a custom endpoint of the cluster.
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -146,47 +154,6 @@ pub struct RoleConfig {
 pub enum AuthMode {
     Iam,
     Password,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum SslMode {
-    Disable,
-    #[default]
-    Prefer,
-    Require,
-    VerifyCa,
-    VerifyFull,
-}
-
-impl SslMode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SslMode::Disable => "disable",
-            SslMode::Prefer => "prefer",
-            SslMode::Require => "require",
-            SslMode::VerifyCa => "verify-ca",
-            SslMode::VerifyFull => "verify-full",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "disable" => SslMode::Disable,
-            "allow" | "prefer" => SslMode::Prefer,
-            "require" => SslMode::Require,
-            "verify-ca" => SslMode::VerifyCa,
-            "verify-full" => SslMode::VerifyFull,
-            _ => return None,
-        })
-    }
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum LintMode {
-    Warn,
-    Refuse,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -397,40 +364,6 @@ fn ser_duration_opt<S: serde::Serializer>(v: &Option<Duration>, s: S) -> Result<
     }
 }
 
-/// The longest duration any setting accepts. Far beyond every real use
-/// (lock waits, poll intervals, session durations), and far from where
-/// `Instant + Duration` or a conversion to milliseconds/i32 seconds overflows.
-pub const MAX_DURATION: Duration = Duration::from_secs(365 * 86_400);
-
-/// Parses "5s", "1h 30m", "250ms"; a bare "0" is zero. At most
-/// [`MAX_DURATION`]; never panics.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    if s.trim() == "0" {
-        return Ok(Duration::ZERO);
-    }
-    let d = humantime::parse_duration(s.trim()).map_err(|e| {
-        format!("invalid duration `{s}`: {e} (examples: \"5s\", \"250ms\", \"1h\")")
-    })?;
-    if d > MAX_DURATION {
-        return Err(format!(
-            "invalid duration `{s}`: at most 365 days (examples: \"5s\", \"250ms\", \"1h\")"
-        ));
-    }
-    Ok(d)
-}
-
-/// A polling interval: a [`parse_duration`] above zero (zero would poll AWS
-/// in a tight loop).
-pub fn parse_interval(s: &str) -> Result<Duration, String> {
-    let d = parse_duration(s)?;
-    if d.is_zero() {
-        return Err(format!(
-            "invalid interval `{s}`: must be more than 0 (e.g. \"5s\")"
-        ));
-    }
-    Ok(d)
-}
-
 /// Where the configuration is looked for, in order: `--config`/`DBTOOL_CONFIG`,
 /// `./dbtool.toml` walking up to the repository root, then
 /// `$XDG_CONFIG_HOME/dbtool/config.toml`.
@@ -558,30 +491,6 @@ fn key_before(text: &str, offset: usize) -> Option<String> {
         .collect();
     let key = key.trim_matches('"').to_string();
     (!key.is_empty()).then_some(key)
-}
-
-/// The candidate closest to `word`, if close enough to be a likely typo.
-pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
 }
 
 /// Keys whose values may be empty strings: placeholder values (a value,
@@ -725,19 +634,37 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
     }
     for (name, env) in &config.environments {
         let header = format!("[environments.{name}]");
-        if env.sandbox && (env.host.is_some() || env.url.is_some() || env.instance.is_some()) {
+        if env.instance.is_some() && env.cluster.is_some() {
+            return Err(UserError::usage(format!(
+                "{}: environment `{name}` sets both `instance` and `cluster`",
+                at(&header)
+            ))
+            .hint("an Aurora environment names its `cluster`; an RDS instance environment its `instance`"));
+        }
+        if env.cluster.is_none() {
+            if let Some((role, rc)) = env.roles.iter().find(|(_, r)| r.endpoint.is_some()) {
+                let shown = rc.endpoint.as_deref().unwrap_or_default();
+                return Err(UserError::usage(format!(
+                    "{}: role `{role}` of environment `{name}` sets `endpoint = \"{shown}\"`, which only an Aurora cluster has",
+                    at(&format!("[environments.{name}.roles.{role}]"))
+                ))
+                .hint("set `cluster = \"ID\"` in the environment instead of `instance`/`host`, or remove `endpoint`"));
+            }
+        }
+        let has_db = env.instance.is_some() || env.cluster.is_some();
+        if env.sandbox && (env.host.is_some() || env.url.is_some() || has_db) {
             return Err(UserError::usage(format!(
                 "{}: environment `{name}` sets `sandbox = true` and also a host, url or instance",
                 at(&header)
             ))
             .hint("keep one way to reach the database"));
         }
-        if env.url.is_some() && (env.host.is_some() || env.instance.is_some()) {
+        if env.url.is_some() && (env.host.is_some() || has_db) {
             return Err(UserError::usage(format!(
                 "{}: environment `{name}` sets both `url` and `host`/`instance`",
                 at(&header)
             ))
-            .hint("use either `url`, or `host`/`instance` with `database`"));
+            .hint("use either `url`, or `host`/`instance`/`cluster` with `database`"));
         }
         if let Some(url) = &env.url {
             if let Err(e) = crate::pg::ConnInfo::from_url(url) {
@@ -747,9 +674,6 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
                 ))
                 .hint("write it as postgresql://user@host:5432/dbname"));
             }
-        }
-        if let Some(mode) = env.lint {
-            let _ = mode;
         }
     }
     Ok(())
@@ -822,67 +746,5 @@ mod tests {
             m.placeholders["b"],
             crate::secrets::Text::Literal("3".into())
         );
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
-    }
-
-    /// Property tests: bounded in the suite (256 cases); a longer run is
-    /// `PROPTEST_CASES=100000 cargo test --lib config::`.
-    mod properties {
-        use super::*;
-        use proptest::prelude::*;
-
-        fn config() -> ProptestConfig {
-            let cases = std::env::var("PROPTEST_CASES")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(256);
-            ProptestConfig::with_cases(cases)
-        }
-
-        proptest! {
-            #![proptest_config(config())]
-
-            /// No input panics, and nothing above the maximum is accepted.
-            #[test]
-            fn durations_never_panic_and_stay_bounded(
-                input in prop_oneof![
-                    ".{0,30}",
-                    "[0-9]{1,30} ?(ns|us|ms|s|sec|m|min|h|hours|d|days|w|weeks|M|months|y|years)",
-                    "([0-9]{1,12}(h|m|s|ms) ?){1,4}",
-                ]
-            ) {
-                if let Ok(d) = parse_duration(&input) {
-                    prop_assert!(d <= MAX_DURATION, "{input}: {d:?}");
-                }
-                if let Ok(d) = parse_interval(&input) {
-                    prop_assert!(!d.is_zero());
-                }
-            }
-
-            /// What dbtool writes back (humantime) reads as the same duration.
-            #[test]
-            fn durations_round_trip(secs in 0u64..=MAX_DURATION.as_secs(), nanos in 0u32..1_000_000_000) {
-                let d = Duration::new(secs, nanos).min(MAX_DURATION);
-                let text = humantime::format_duration(d).to_string();
-                prop_assert_eq!(parse_duration(&text), Ok(d), "{}", text);
-            }
-        }
-    }
-
-    #[test]
-    fn durations_beyond_a_year_and_zero_intervals_are_refused() {
-        assert!(parse_duration("9999999999999999h")
-            .unwrap_err()
-            .contains("invalid duration"));
-        assert!(parse_duration("366d")
-            .unwrap_err()
-            .contains("at most 365 days"));
-        assert_eq!(parse_duration("365d"), Ok(MAX_DURATION));
-        assert!(parse_interval("0s").unwrap_err().contains("more than 0"));
-        assert_eq!(parse_interval("50ms"), Ok(Duration::from_millis(50)));
     }
 }

@@ -23,6 +23,7 @@ pub mod roles;
 pub mod sandbox;
 pub mod secrets;
 pub mod shell;
+pub mod text;
 pub mod tools;
 
 use clap::Parser;

@@ -18,9 +18,9 @@ use fs2::FileExt;
 use rand::distr::{Alphanumeric, SampleString};
 use serde::{Deserialize, Serialize};
 
-use crate::config::SslMode;
 use crate::error::UserError;
 use crate::pg::ConnInfo;
+use crate::pg::SslMode;
 use crate::process::Lifetime;
 use crate::tools::{self, Tool};
 

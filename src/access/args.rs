@@ -7,7 +7,7 @@ use super::{Intent, Request, Role};
 /// Which database: flattened into every database command.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct TargetArgs {
-    /// Database: an environment or database name from dbtool.toml, an RDS instance id, `sandbox`, `service:NAME`, a host or a URL
+    /// Database: an environment or database name from dbtool.toml, an RDS instance or Aurora cluster id, `sandbox`, `service:NAME`, a host or a URL
     #[arg(value_name = "TARGET")]
     pub target: Option<String>,
 
@@ -51,6 +51,10 @@ pub struct IdentityArgs {
     /// MFA code for assuming the role's AWS role (else prompted on a terminal)
     #[arg(long, value_name = "CODE", env = crate::env_vars::DBTOOL_MFA_CODE, hide_env_values = true)]
     pub mfa_code: Option<String>,
+
+    /// Aurora: connect to the cluster's reader endpoint (the replicas) instead of the writer
+    #[arg(long)]
+    pub reader: bool,
 }
 
 impl AccessArgs {
@@ -79,6 +83,7 @@ impl IdentityArgs {
             role: self.role.clone(),
             user: self.user.clone(),
             mfa_code: self.mfa_code.clone(),
+            reader: self.reader,
             ..Request::new(intent, default_role)
         }
     }
@@ -88,6 +93,7 @@ impl IdentityArgs {
             role: over.role.clone().or_else(|| self.role.clone()),
             user: over.user.clone().or_else(|| self.user.clone()),
             mfa_code: over.mfa_code.clone().or_else(|| self.mfa_code.clone()),
+            reader: over.reader || self.reader,
         }
     }
 }

@@ -1,6 +1,7 @@
-//! The effects of target resolution, in order: find an RDS instance's
-//! endpoint (DescribeDBInstances; "did you mean" over configured names and
-//! the account's instances when it is not there), follow a CNAME to the RDS
+//! The effects of target resolution, in order: find an RDS instance's or
+//! Aurora cluster's endpoint (DescribeDBInstances, DescribeDBClusters; "did
+//! you mean" over configured names and the account's instances and clusters
+//! when it is not there), follow a CNAME to the RDS
 //! endpoint a token must be signed for, ask the session confirmation (before
 //! any MFA prompt when the host is already known), load the role's AWS
 //! credentials (assume-role, MFA, cache) and mint the IAM token. Touches STS,
@@ -9,11 +10,12 @@
 use chrono::Utc;
 
 use super::policy::{self, Intent};
-use super::{Environ, Field, Planned, Resolved};
+use super::{Environ, Field, Found, Planned, Resolved};
 use crate::aws::credentials::{self, MfaOptions};
 use crate::aws::{iam, rds};
-use crate::config::{AuthMode, SslMode};
+use crate::config::AuthMode;
 use crate::error::UserError;
+use crate::pg::SslMode;
 use crate::printer::Printer;
 
 /// Completes a planned target: endpoint known, confirmation decided (and
@@ -57,42 +59,35 @@ pub async fn finish(
     }
     read_pending(&mut p, environ, Some(&sdk)).await?;
     if let Some(id) = p.instance.clone() {
-        let inst = match rds::find(
-            &sdk,
-            &id,
-            p.aws.source_profile.as_deref().or(p.aws.profile.as_deref()),
-        )
-        .await
-        {
-            Ok(Some(i)) => i,
+        let profile = p.aws.source_profile.clone().or(p.aws.profile.clone());
+        let db = match rds::find_db(&sdk, &id, profile.as_deref(), p.cluster_first).await {
+            Ok(Some(db)) => db,
             Ok(None) => return Err(not_found(&p, &sdk, &id).await),
             Err(e) => return Err(with_suggestion(&p, e)),
         };
-        if inst.status != "available" {
-            return Err(UserError::runtime(format!("RDS instance `{id}` is `{}`, not available", inst.status))
-                .hint(format!("wait until it is available (`aws rds wait db-instance-available --db-instance-identifier {id}`) and retry"))
-                .into());
-        }
-        let address = inst.address.clone().ok_or_else(|| {
-            UserError::runtime(format!("RDS instance `{id}` has no endpoint yet"))
-                .hint("it is still being created; retry in a minute")
-        })?;
-        p.conn.host = address;
-        p.conn.port = inst.port.unwrap_or(5432);
+        let reach = match db {
+            rds::Db::Instance(inst) => {
+                instance_reach(&p, inst, &sdk, profile.as_deref(), printer).await?
+            }
+            rds::Db::Cluster(c) => cluster_reach(&p, c)?,
+        };
+        p.conn.host = reach.address;
+        p.conn.port = reach.port;
         if p.conn.dbname.is_empty() {
-            p.conn.dbname = inst.db_name.clone().unwrap_or_else(|| "postgres".into());
+            p.conn.dbname = reach.db_name.unwrap_or_else(|| "postgres".into());
         }
+        p.found = Some(reach.found);
         // The admin role and an RDS-managed master secret: its username and
         // password, with no configuration, when IAM cannot be used.
-        let managed = inst.master_user_secret.clone().filter(|_| {
+        let managed = reach.master_user_secret.clone().filter(|_| {
             p.role == super::Role::Admin
                 && p.conn.password.is_none()
-                && (p.auth == AuthMode::Password || !inst.iam_auth)
+                && (p.auth == AuthMode::Password || !reach.iam_auth)
         });
         if let Some(arn) = managed {
             read_master_secret(&mut p, environ, &sdk, &arn).await?;
-        } else if p.auth == AuthMode::Iam && !inst.iam_auth {
-            return Err(rds::iam_disabled_error(&id).into());
+        } else if p.auth == AuthMode::Iam && !reach.iam_auth {
+            return Err(reach.iam_disabled.into());
         }
     }
     if p.conn.dbname.is_empty() {
@@ -156,6 +151,108 @@ pub async fn finish(
     let mut r = done(p, Some(expires), who);
     r.conn = conn;
     Ok(r)
+}
+
+/// Where a looked-up instance or cluster is reached, and what it allows.
+struct Reach {
+    address: String,
+    port: u16,
+    db_name: Option<String>,
+    iam_auth: bool,
+    master_user_secret: Option<String>,
+    /// The error for IAM authentication being off (instance or cluster wording).
+    iam_disabled: UserError,
+    found: Found,
+}
+
+/// An RDS instance: its own endpoint. An Aurora member's IAM setting and
+/// master secret are the cluster's.
+async fn instance_reach(
+    p: &Planned,
+    inst: rds::Instance,
+    sdk: &aws_config::SdkConfig,
+    profile: Option<&str>,
+    printer: &Printer,
+) -> anyhow::Result<Reach> {
+    let id = inst.id.clone();
+    if p.cluster_first {
+        return Err(UserError::usage(format!(
+            "`{id}` is configured as an Aurora `cluster`, but it is an RDS instance{}",
+            inst.cluster
+                .as_deref()
+                .map(|c| format!(" (a member of cluster `{c}`)"))
+                .unwrap_or_default()
+        ))
+        .hint(match &inst.cluster {
+            Some(c) => format!("set `cluster = \"{c}\"` in dbtool.toml"),
+            None => format!("set `instance = \"{id}\"` instead of `cluster` in dbtool.toml"),
+        })
+        .into());
+    }
+    if p.endpoint.is_some() {
+        return Err(UserError::usage(format!(
+            "--reader: `{id}` is an RDS instance, not an Aurora cluster"
+        ))
+        .hint(match &inst.cluster {
+            Some(c) => format!("`{id}` is a member of Aurora cluster `{c}`: `dbtool connect {c} --reader`, or name the replica instance itself without --reader"),
+            None => "leave out --reader: an instance has one endpoint".into(),
+        })
+        .into());
+    }
+    if inst.status != "available" {
+        return Err(UserError::runtime(format!("RDS instance `{id}` is `{}`, not available", inst.status))
+            .hint(format!("wait until it is available (`aws rds wait db-instance-available --db-instance-identifier {id}`) and retry"))
+            .into());
+    }
+    let address = inst.address.clone().ok_or_else(|| {
+        UserError::runtime(format!("RDS instance `{id}` has no endpoint yet"))
+            .hint("it is still being created; retry in a minute")
+    })?;
+    let mut reach = Reach {
+        address,
+        port: inst.port.unwrap_or(5432),
+        db_name: inst.db_name.clone(),
+        iam_auth: inst.iam_auth,
+        master_user_secret: inst.master_user_secret.clone(),
+        iam_disabled: rds::iam_disabled_error(&id),
+        found: Found::Instance {
+            id: id.clone(),
+            cluster: inst.cluster.clone(),
+        },
+    };
+    if let Some(cid) = &inst.cluster {
+        printer.status(format!(
+            "`{id}` is an instance of Aurora cluster `{cid}`: connecting to the instance's own endpoint"
+        ));
+        if let Some(c) = rds::find_cluster(sdk, cid, profile).await? {
+            reach.iam_auth = c.iam_auth;
+            reach.iam_disabled = rds::cluster_iam_disabled_error(cid);
+            reach.db_name = reach.db_name.or(c.db_name);
+            reach.master_user_secret = reach.master_user_secret.or(c.master_user_secret);
+        }
+    }
+    Ok(reach)
+}
+
+/// An Aurora cluster: the endpoint asked for (the writer by default).
+fn cluster_reach(p: &Planned, c: rds::Cluster) -> anyhow::Result<Reach> {
+    if let Some(e) = c.unusable() {
+        return Err(e.into());
+    }
+    let endpoint = p.endpoint.clone().unwrap_or(rds::Endpoint::Writer);
+    let address = c.address(&endpoint)?;
+    Ok(Reach {
+        address,
+        port: c.port.unwrap_or(5432),
+        db_name: c.db_name.clone(),
+        iam_auth: c.iam_auth,
+        master_user_secret: c.master_user_secret.clone(),
+        iam_disabled: rds::cluster_iam_disabled_error(&c.id),
+        found: Found::Cluster {
+            id: c.id.clone(),
+            endpoint,
+        },
+    })
 }
 
 /// Reads the values dbtool.toml names by their source (user, password),
@@ -283,16 +380,17 @@ async fn not_found(p: &Planned, sdk: &aws_config::SdkConfig, id: &str) -> anyhow
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let region = p.aws.region.clone().unwrap_or_else(|| "?".into());
     let err = UserError::usage(format!(
-        "unknown target `{id}`: not in dbtool.toml and no RDS instance of that name in {region}"
+        "unknown target `{id}`: not in dbtool.toml and no RDS instance or Aurora cluster of that name in {region}"
     ));
-    match crate::config::nearest(id, &refs) {
+    match crate::text::nearest(id, &refs) {
         Some(n) => err.hint(format!("did you mean `{n}`?")),
         None => err.hint("check the name and the region (`region` in dbtool.toml, AWS_REGION); an instance in another account needs --env NAME for that environment's AWS profile"),
     }
     .into()
 }
 
-/// The account's instance identifiers in the region (first 500), for
+/// The account's instance and cluster identifiers in the region (first
+/// 500 of each), for
 /// suggestions; empty when they cannot be listed.
 async fn instance_identifiers(sdk: &aws_config::SdkConfig) -> Vec<String> {
     let client = aws_sdk_rds::Client::new(sdk);
@@ -309,6 +407,21 @@ async fn instance_identifiers(sdk: &aws_config::SdkConfig) -> Vec<String> {
                 .filter_map(|i| i.db_instance_identifier().map(str::to_string)),
         );
         if out.len() >= 500 {
+            break;
+        }
+    }
+    let mut clusters = client
+        .describe_db_clusters()
+        .max_records(100)
+        .into_paginator()
+        .send();
+    while let Some(Ok(page)) = clusters.next().await {
+        out.extend(
+            page.db_clusters()
+                .iter()
+                .filter_map(|c| c.db_cluster_identifier().map(str::to_string)),
+        );
+        if out.len() >= 1000 {
             break;
         }
     }

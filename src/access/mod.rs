@@ -64,6 +64,8 @@ pub struct Request {
     /// The environment whose AWS identity and roles an unconfigured RDS
     /// instance uses (e.g. the one whose CNAME is being switched).
     pub lend_env: Option<String>,
+    /// `--reader`: an Aurora cluster's reader endpoint.
+    pub reader: bool,
 }
 
 impl Request {
@@ -81,6 +83,7 @@ impl Request {
             tool_url: None,
             prefer_sandbox: false,
             lend_env: None,
+            reader: false,
         }
     }
 
@@ -120,7 +123,8 @@ pub enum Kind {
     Url,
     /// A host name (RDS endpoint or any server).
     Host,
-    /// An RDS instance looked up with DescribeDBInstances.
+    /// An RDS instance or Aurora cluster looked up with DescribeDBInstances
+    /// / DescribeDBClusters.
     Instance,
     /// A pg_service.conf service.
     Service,
@@ -237,8 +241,16 @@ pub struct Planned {
     pub role_confirm: Option<bool>,
     pub auth: AuthMode,
     pub aws: AwsSpec,
-    /// RDS instance to look up (DescribeDBInstances).
+    /// RDS instance or Aurora cluster to look up (DescribeDBInstances, then
+    /// DescribeDBClusters).
     pub instance: Option<String>,
+    /// The identifier is configured as an Aurora `cluster`: look it up as one.
+    pub cluster_first: bool,
+    /// The Aurora endpoint asked for (`--reader`, a role's `endpoint`);
+    /// `None`: the writer.
+    pub endpoint: Option<crate::aws::rds::Endpoint>,
+    /// What the lookup found, once `finish` has run.
+    pub found: Option<Found>,
     /// The nearest configured name, for "did you mean" if the instance lookup fails.
     pub suggestion: Option<String>,
     /// The client `connect` runs by default (environment `client`).
@@ -260,6 +272,35 @@ pub struct Planned {
     pub local_user: Option<String>,
 }
 
+/// The RDS resource a looked-up target turned out to be.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Found {
+    /// An RDS instance (a member of `cluster` when it is an Aurora instance).
+    Instance { id: String, cluster: Option<String> },
+    /// An Aurora cluster, reached through `endpoint`.
+    Cluster {
+        id: String,
+        endpoint: crate::aws::rds::Endpoint,
+    },
+}
+
+impl Found {
+    /// "RDS instance `x`", "Aurora cluster `c` (reader endpoint)"…
+    pub fn describe(&self) -> String {
+        match self {
+            Found::Instance { id, cluster: None } => format!("RDS instance `{id}`"),
+            Found::Instance {
+                id,
+                cluster: Some(c),
+            } => format!("instance `{id}` of Aurora cluster `{c}`"),
+            Found::Cluster { id, endpoint } => {
+                format!("Aurora cluster `{id}` ({})", endpoint.describe())
+            }
+        }
+    }
+}
+
 impl Planned {
     /// A short description for banners and prompts: `production · notifydb@host:5432`.
     pub fn describe(&self) -> String {
@@ -268,7 +309,16 @@ impl Planned {
         } else {
             self.conn.host.clone()
         };
-        let place = format!("{}@{}:{}", self.conn.dbname, host, self.conn.port);
+        let mut place = format!("{}@{}:{}", self.conn.dbname, host, self.conn.port);
+        if let Some(
+            f @ (Found::Cluster { .. }
+            | Found::Instance {
+                cluster: Some(_), ..
+            }),
+        ) = &self.found
+        {
+            place = format!("{place} ({})", f.describe());
+        }
         match (&self.environment, self.kind) {
             (Some(e), _) => format!("{e} · {place}"),
             (None, Kind::Sandbox) => format!("sandbox · {place}"),

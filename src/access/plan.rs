@@ -10,13 +10,16 @@
 
 use crate::aws::credentials::AwsSpec;
 use crate::aws::rds;
-use crate::config::{AuthMode, Config, Environment, RoleConfig, SslMode};
+use crate::config::{AuthMode, Config, Environment, RoleConfig};
 use crate::env_vars as ev;
 use crate::error::UserError;
 use crate::pg::ConnInfo;
+use crate::pg::SslMode;
 
 use super::environ::{Environ, SandboxState};
-use super::{service, Field, Kind, Origin, PasswordSource, Pending, Planned, Request, Role};
+use super::{
+    service, Field, Intent, Kind, Origin, PasswordSource, Pending, Planned, Request, Role,
+};
 use crate::secrets::{Source, Text};
 
 type Result<T> = std::result::Result<T, UserError>;
@@ -48,7 +51,7 @@ pub fn selected_environment<'a>(
 fn unknown_environment(config: &Config, name: &str) -> UserError {
     let names: Vec<&str> = config.environments.keys().map(String::as_str).collect();
     let err = UserError::usage(format!("unknown environment `{name}`"));
-    match crate::config::nearest(name, &names) {
+    match crate::text::nearest(name, &names) {
         Some(n) => err.hint(format!("did you mean `{n}`?")),
         None if names.is_empty() => err.hint("dbtool.toml defines no [environments.NAME]"),
         None => err.hint(format!("configured environments: {}", names.join(", "))),
@@ -82,6 +85,23 @@ pub fn plan(
     };
     let mut p = cx.choose()?;
     cx.check_role(&p)?;
+    if req.reader && matches!(req.intent, Intent::Change | Intent::Destroy) {
+        return Err(UserError::usage(
+            "--reader: a cluster's reader endpoint is read-only, and this command writes",
+        )
+        .hint("leave out --reader: changes go to the writer endpoint"));
+    }
+    if req.reader {
+        let lookup = p.instance.is_some() && (p.cluster_first || p.kind == Kind::Instance);
+        if !lookup {
+            return Err(UserError::usage(format!(
+                "--reader: {} is not an Aurora cluster",
+                p.describe()
+            ))
+            .hint("--reader picks an Aurora cluster's reader endpoint: name the cluster (a TARGET, or `cluster = \"ID\"` in the environment)"));
+        }
+        p.endpoint = Some(rds::Endpoint::Reader);
+    }
     caution_from_environment(config, &mut p);
     if let Some(u) = &req.user {
         if p.conn.user != *u || !p.pending.is_empty() {
@@ -293,9 +313,9 @@ impl Cx<'_> {
             names.extend(
                 c.environments
                     .values()
-                    .filter_map(|e| e.instance.as_deref()),
+                    .filter_map(|e| e.instance.as_deref().or(e.cluster.as_deref())),
             );
-            crate::config::nearest(t, &names).map(str::to_string)
+            crate::text::nearest(t, &names).map(str::to_string)
         });
         if is_instance_identifier(t) {
             let mut p = self.instance_target(t)?;
@@ -326,6 +346,9 @@ impl Cx<'_> {
                 ..Default::default()
             },
             instance: None,
+            cluster_first: false,
+            endpoint: None,
+            found: None,
             suggestion: None,
             client: None,
             password: PasswordSource::None,
@@ -497,7 +520,7 @@ impl Cx<'_> {
             let names = service::names(files);
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             let err = UserError::usage(format!("unknown service `{name}`"));
-            return Err(match crate::config::nearest(name, &refs) {
+            return Err(match crate::text::nearest(name, &refs) {
                 Some(n) => err.hint(format!("did you mean `{n}`?")),
                 None if files.is_empty() => err.hint(
                     "no pg_service.conf found (PGSERVICEFILE, ~/.pg_service.conf, PGSYSCONFDIR/pg_service.conf)",
@@ -719,7 +742,9 @@ impl Cx<'_> {
             .or_else(|| self.config.and_then(|c| c.default_environment.as_deref()));
         let lender = match (self.config, lender_name) {
             (Some(c), Some(n)) => c.environments.get_key_value(n).filter(|(_, e)| {
-                e.instance.is_some() || e.host.as_deref().is_some_and(rds::is_rds_host)
+                e.instance.is_some()
+                    || e.cluster.is_some()
+                    || e.host.as_deref().is_some_and(rds::is_rds_host)
             }),
             _ => None,
         };
@@ -813,7 +838,7 @@ impl Cx<'_> {
                 p.password = PasswordSource::Url;
             }
             p
-        } else if env.host.is_some() || env.instance.is_some() {
+        } else if env.host.is_some() || env.instance.is_some() || env.cluster.is_some() {
             let conn = ConnInfo {
                 host: env.host.clone().unwrap_or_default(),
                 port: env.port.unwrap_or(5432),
@@ -830,7 +855,7 @@ impl Cx<'_> {
             return Err(UserError::usage(format!(
                 "environment `{name}` says neither where its database is nor how to reach it"
             ))
-            .hint("set `instance` or `host` (with `database`), `url`, or `sandbox = true` in its section (docs/configuration.md)"));
+            .hint("set `instance`, `cluster` or `host` (with `database`), `url`, or `sandbox = true` in its section (docs/configuration.md)"));
         };
         p.environment = Some(name.to_string());
         p.production = env.production;
@@ -859,7 +884,9 @@ impl Cx<'_> {
         if let Some(mode) = env.sslmode {
             p.conn.sslmode = mode;
         }
-        let is_rds = env.instance.is_some() || env.host.as_deref().is_some_and(rds::is_rds_host);
+        let is_rds = env.instance.is_some()
+            || env.cluster.is_some()
+            || env.host.as_deref().is_some_and(rds::is_rds_host);
         p.auth = env.auth.unwrap_or(if is_rds {
             AuthMode::Iam
         } else {
@@ -874,7 +901,13 @@ impl Cx<'_> {
         }
         p.aws = aws_spec(self.config, env, role_cfg);
         if p.conn.host.is_empty() {
-            p.instance = env.instance.clone();
+            p.instance = env.instance.clone().or_else(|| env.cluster.clone());
+            p.cluster_first = env.cluster.is_some();
+            if env.cluster.is_some() {
+                p.endpoint = role_cfg
+                    .and_then(|r| r.endpoint.as_deref())
+                    .map(rds::Endpoint::parse);
+            }
         }
         if p.auth == AuthMode::Iam {
             p.password = PasswordSource::IamToken;
@@ -954,7 +987,7 @@ impl Cx<'_> {
             return Ok(());
         }
         let err = UserError::usage(format!("unknown role `{role}`"));
-        Err(match crate::config::nearest(role.as_str(), &Role::BUILTIN) {
+        Err(match crate::text::nearest(role.as_str(), &Role::BUILTIN) {
             Some(n) => err.hint(format!(
                 "did you mean `{n}`? (other roles must be configured in dbtool.toml)"
             )),
@@ -1018,7 +1051,11 @@ fn find_environment<'a>(
     let matches: Vec<(&str, &Environment)> = config
         .environments
         .iter()
-        .filter(|(_, e)| e.database.as_deref() == Some(t) || e.instance.as_deref() == Some(t))
+        .filter(|(_, e)| {
+            e.database.as_deref() == Some(t)
+                || e.instance.as_deref() == Some(t)
+                || e.cluster.as_deref() == Some(t)
+        })
         .map(|(k, v)| (k.as_str(), v))
         .collect();
     match matches.len() {

@@ -1,5 +1,6 @@
-//! RDS instance lookup (DescribeDBInstances) and reading a region from an RDS
-//! endpoint host name. Touches the RDS API.
+//! RDS instance and Aurora cluster lookup (DescribeDBInstances,
+//! DescribeDBClusters), the choice of a cluster's endpoint, and reading a
+//! region from an RDS endpoint host name. Touches the RDS API.
 
 use super::error::AwsResultExt;
 use crate::error::UserError;
@@ -16,6 +17,129 @@ pub struct Instance {
     /// The Secrets Manager secret RDS manages for the master user (`ManageMasterUserPassword`).
     pub master_user_secret: Option<String>,
     pub master_username: Option<String>,
+    /// The Aurora cluster this instance is a member of.
+    pub cluster: Option<String>,
+}
+
+/// What dbtool needs to know about an Aurora DB cluster to connect to it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cluster {
+    pub id: String,
+    pub status: String,
+    /// The writer (cluster) endpoint.
+    pub endpoint: Option<String>,
+    pub reader_endpoint: Option<String>,
+    /// Addresses of the cluster's custom endpoints.
+    pub custom_endpoints: Vec<String>,
+    pub port: Option<u16>,
+    pub iam_auth: bool,
+    pub db_name: Option<String>,
+    pub master_user_secret: Option<String>,
+    pub master_username: Option<String>,
+    /// `provisioned` (also Serverless v2), `serverless` (v1), …
+    pub engine_mode: Option<String>,
+    /// Member instances and whether each is the writer.
+    pub members: Vec<(String, bool)>,
+}
+
+/// An RDS identifier found in the account: an instance or a cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Db {
+    Instance(Instance),
+    Cluster(Cluster),
+}
+
+/// Which endpoint of an Aurora cluster a connection goes to.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "name")]
+pub enum Endpoint {
+    Writer,
+    Reader,
+    /// A custom endpoint, by name.
+    Custom(String),
+}
+
+impl Endpoint {
+    /// `writer`, `reader`, or a custom endpoint's name.
+    pub fn parse(s: &str) -> Endpoint {
+        match s {
+            "writer" => Endpoint::Writer,
+            "reader" => Endpoint::Reader,
+            name => Endpoint::Custom(name.to_string()),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Endpoint::Writer => "writer endpoint".into(),
+            Endpoint::Reader => "reader endpoint".into(),
+            Endpoint::Custom(n) => format!("custom endpoint `{n}`"),
+        }
+    }
+}
+
+impl Cluster {
+    /// The address of `endpoint`, or an error naming what the cluster has.
+    pub fn address(&self, endpoint: &Endpoint) -> Result<String, UserError> {
+        let id = &self.id;
+        let missing = || {
+            UserError::runtime(format!(
+                "Aurora cluster `{id}` has no {} yet",
+                endpoint.describe()
+            ))
+            .hint("it is still being created; retry in a minute")
+        };
+        match endpoint {
+            Endpoint::Writer => self.endpoint.clone().ok_or_else(missing),
+            Endpoint::Reader => self.reader_endpoint.clone().ok_or_else(missing),
+            Endpoint::Custom(name) => self
+                .custom_endpoints
+                .iter()
+                .find(|a| a.split('.').next().is_some_and(|l| l.eq_ignore_ascii_case(name)))
+                .cloned()
+                .ok_or_else(|| {
+                    let names: Vec<&str> = self
+                        .custom_endpoints
+                        .iter()
+                        .filter_map(|a| a.split('.').next())
+                        .collect();
+                    UserError::usage(format!(
+                        "Aurora cluster `{id}` has no custom endpoint `{name}`"
+                    ))
+                    .hint(if names.is_empty() {
+                        "it has none: use `endpoint = \"writer\"` or `\"reader\"`, or create one with `aws rds create-db-cluster-endpoint`".to_string()
+                    } else {
+                        format!("its custom endpoints: {}; or `writer`, `reader`", names.join(", "))
+                    })
+                }),
+        }
+    }
+
+    /// Why dbtool cannot connect to this cluster, if it cannot.
+    pub fn unusable(&self) -> Option<UserError> {
+        let id = &self.id;
+        if self.engine_mode.as_deref() == Some("serverless") {
+            return Some(
+                UserError::runtime(format!(
+                    "Aurora cluster `{id}` is Aurora Serverless v1 (EngineMode=serverless), which dbtool does not support"
+                ))
+                .hint("Serverless v1 is end-of-life; upgrade the cluster to Serverless v2 (provisioned engine mode with db.serverless instances)"),
+            );
+        }
+        if self.status != "available" {
+            return Some(
+                UserError::runtime(format!("Aurora cluster `{id}` is `{}`, not available", self.status))
+                    .hint(format!("wait until it is available (`aws rds wait db-cluster-available --db-cluster-identifier {id}`) and retry")),
+            );
+        }
+        if self.members.is_empty() {
+            return Some(
+                UserError::runtime(format!("Aurora cluster `{id}` has no instances: nothing answers on its endpoints"))
+                    .hint(format!("add one: `aws rds create-db-instance --db-cluster-identifier {id} --db-instance-identifier {id}-1 --engine aurora-postgresql --db-instance-class db.r6g.large`")),
+            );
+        }
+        None
+    }
 }
 
 /// The instance, or an error naming it when it does not exist.
@@ -70,7 +194,87 @@ pub async fn find(
             .and_then(|m| m.secret_arn())
             .map(str::to_string),
         master_username: inst.master_username().map(str::to_string),
+        cluster: inst.db_cluster_identifier().map(str::to_string),
     }))
+}
+
+/// The cluster, or `None` when RDS says there is none of that name
+/// (DBClusterNotFound); any other failure is an error.
+pub async fn find_cluster(
+    config: &aws_config::SdkConfig,
+    id: &str,
+    profile: Option<&str>,
+) -> anyhow::Result<Option<Cluster>> {
+    let rds = super::Rds::new(config, profile);
+    let out = match rds
+        .client
+        .describe_db_clusters()
+        .db_cluster_identifier(id)
+        .send()
+        .await
+        .aws(&rds.api)
+    {
+        Ok(out) => out,
+        Err(e) if e.is("DBClusterNotFound") => return Ok(None),
+        Err(e) => {
+            return Err(e
+                .user(format!("cannot describe Aurora cluster `{id}`"))
+                .into())
+        }
+    };
+    Ok(out.db_clusters().first().map(|c| cluster_of(id, c)))
+}
+
+/// dbtool's view of a DescribeDBClusters entry.
+pub fn cluster_of(id: &str, c: &aws_sdk_rds::types::DbCluster) -> Cluster {
+    Cluster {
+        id: c.db_cluster_identifier().unwrap_or(id).to_string(),
+        status: c.status().unwrap_or("unknown").to_string(),
+        endpoint: c.endpoint().map(str::to_string),
+        reader_endpoint: c.reader_endpoint().map(str::to_string),
+        custom_endpoints: c.custom_endpoints().to_vec(),
+        port: c.port().map(|p| p as u16),
+        iam_auth: c.iam_database_authentication_enabled().unwrap_or(false),
+        db_name: c.database_name().map(str::to_string),
+        master_user_secret: c
+            .master_user_secret()
+            .and_then(|m| m.secret_arn())
+            .map(str::to_string),
+        master_username: c.master_username().map(str::to_string),
+        engine_mode: c.engine_mode().map(str::to_string),
+        members: c
+            .db_cluster_members()
+            .iter()
+            .filter_map(|m| {
+                m.db_instance_identifier()
+                    .map(|i| (i.to_string(), m.is_cluster_writer().unwrap_or(false)))
+            })
+            .collect(),
+    }
+}
+
+/// An instance or, when there is no instance of that name, a cluster
+/// (`cluster_first`: the other way round, for `cluster = "ID"`).
+pub async fn find_db(
+    config: &aws_config::SdkConfig,
+    id: &str,
+    profile: Option<&str>,
+    cluster_first: bool,
+) -> anyhow::Result<Option<Db>> {
+    if cluster_first {
+        if let Some(c) = find_cluster(config, id, profile).await? {
+            return Ok(Some(Db::Cluster(c)));
+        }
+    }
+    if let Some(i) = find(config, id, profile).await? {
+        return Ok(Some(Db::Instance(i)));
+    }
+    if !cluster_first {
+        if let Some(c) = find_cluster(config, id, profile).await? {
+            return Ok(Some(Db::Cluster(c)));
+        }
+    }
+    Ok(None)
 }
 /// Whether a host name is an RDS endpoint.
 pub fn is_rds_host(host: &str) -> bool {
@@ -119,6 +323,15 @@ pub fn canonical_name(host: &str) -> Option<String> {
     name
 }
 
+/// The message for a cluster whose IAM database authentication is off.
+pub fn cluster_iam_disabled_error(id: &str) -> UserError {
+    UserError::runtime(format!("IAM database authentication is disabled on Aurora cluster `{id}`"))
+        .hint(format!(
+            "enable it in the console (Modify cluster → Database authentication → Password and IAM) or with \
+             `aws rds modify-db-cluster --db-cluster-identifier {id} --enable-iam-database-authentication --apply-immediately`"
+        ))
+}
+
 /// The message for an instance whose IAM database authentication is off.
 pub fn iam_disabled_error(id: &str) -> UserError {
     UserError::runtime(format!("IAM database authentication is disabled on RDS instance `{id}`"))
@@ -143,6 +356,59 @@ mod tests {
             region_from_host("x.y.cn-north-1.rds.amazonaws.com.cn.").as_deref(),
             Some("cn-north-1")
         );
+    }
+
+    fn cluster() -> Cluster {
+        Cluster {
+            id: "fam".into(),
+            status: "available".into(),
+            endpoint: Some("fam.cluster-abc.eu-west-2.rds.amazonaws.com".into()),
+            reader_endpoint: Some("fam.cluster-ro-abc.eu-west-2.rds.amazonaws.com".into()),
+            custom_endpoints: vec!["reports.cluster-custom-abc.eu-west-2.rds.amazonaws.com".into()],
+            members: vec![("fam-1".into(), true)],
+            ..Cluster::default()
+        }
+    }
+
+    #[test]
+    fn cluster_endpoints_by_choice() {
+        let c = cluster();
+        assert!(c
+            .address(&Endpoint::Writer)
+            .unwrap()
+            .starts_with("fam.cluster-abc"));
+        assert!(c
+            .address(&Endpoint::Reader)
+            .unwrap()
+            .starts_with("fam.cluster-ro-"));
+        assert!(c
+            .address(&Endpoint::parse("reports"))
+            .unwrap()
+            .starts_with("reports.cluster-custom-"));
+        let e = c.address(&Endpoint::parse("report")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Aurora cluster `fam` has no custom endpoint `report`"
+        );
+        assert!(e.hint.unwrap().contains("reports"));
+        assert!(c.unusable().is_none());
+    }
+
+    #[test]
+    fn unusable_clusters_say_why() {
+        let mut c = cluster();
+        c.engine_mode = Some("serverless".into());
+        assert!(c.unusable().unwrap().message.contains("Serverless v1"));
+        let mut c = cluster();
+        c.members.clear();
+        assert!(c.unusable().unwrap().message.contains("no instances"));
+        let mut c = cluster();
+        c.status = "backing-up".into();
+        assert!(c
+            .unusable()
+            .unwrap()
+            .message
+            .contains("`backing-up`, not available"));
     }
 
     #[test]

@@ -143,7 +143,7 @@ fn filters(ctx: &Context, args: &DumpArgs) -> anyhow::Result<Filters> {
                 .map(|p| p.keys().map(String::as_str).collect())
                 .unwrap_or_default();
             let err = UserError::usage(format!("unknown dump preset `{name}`"));
-            return Err(match crate::config::nearest(name, &names) {
+            return Err(match crate::text::nearest(name, &names) {
                 Some(n) => err.hint(format!("did you mean `{n}`?")),
                 None if names.is_empty() => {
                     err.hint("define [dump.presets.NAME] in dbtool.toml (docs/dump.md)")

@@ -1,8 +1,9 @@
 //! `dbtool restore`: point-in-time restore of an RDS instance to a new
 //! instance carrying the source's settings: resolve the time, check it against
 //! the restore window, print the plan, confirm, restore, wait, apply the
-//! settings that only ModifyDBInstance can set. Touches RDS (through
-//! `crate::restore`) and `$XDG_STATE_HOME/dbtool/restores.jsonl`.
+//! settings that only ModifyDBInstance can set. An Aurora cluster is restored
+//! as a new cluster plus one instance per source member. Touches RDS
+//! (through `crate::restore`) and `$XDG_STATE_HOME/dbtool/restores.jsonl`.
 
 use std::time::Duration;
 
@@ -13,19 +14,20 @@ use crate::aws::credentials::{self, AwsSpec, MfaOptions};
 use crate::config::RestoreConfig;
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
+use crate::restore::cluster::{self, ClusterPlan};
 use crate::restore::plan::{self, Phase, RestorePlan};
-use crate::restore::{self as domain, time, window, WaitOutcome};
+use crate::restore::{self as domain, time, window, WaitOutcome, Waited};
 
 /// Poll interval used when neither flag, env var nor config sets one.
 pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(15);
 
 #[derive(Debug, clap::Args)]
 pub struct RestoreArgs {
-    /// RDS instance to restore from (default: `[restore] source`, else the environment's `instance`)
+    /// RDS instance or Aurora cluster to restore from (default: `[restore] source`, else the environment's `instance` or `cluster`)
     #[arg(long, value_name = "ID")]
     pub source: Option<String>,
 
-    /// Identifier of the new instance (default: `[restore] target`, else `<source>-restore`)
+    /// Identifier of the new instance or cluster (default: `[restore] target`, else `<source>-restore`)
     #[arg(long, value_name = "ID")]
     pub target: Option<String>,
 
@@ -41,6 +43,10 @@ pub struct RestoreArgs {
     /// Restore to the latest restorable time (about 5 minutes ago)
     #[arg(long)]
     pub latest: bool,
+
+    /// Aurora: a copy-on-write clone at the latest restorable time (minutes instead of hours; storage is shared with the source until pages change)
+    #[arg(long, conflicts_with = "to")]
+    pub clone: bool,
 
     /// Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)
     #[arg(long, value_name = "ZONE")]
@@ -67,7 +73,7 @@ pub struct RestoreArgs {
     pub overrides: Vec<String>,
 
     /// How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)
-    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::config::parse_interval)]
+    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::text::parse_interval)]
     pub poll_interval: Option<Duration>,
 }
 
@@ -76,6 +82,7 @@ struct Settings {
     aws: AwsSpec,
     restore: RestoreConfig,
     instance: Option<String>,
+    cluster: Option<String>,
 }
 
 fn settings(ctx: &Context) -> Result<Settings, UserError> {
@@ -89,6 +96,7 @@ fn settings(ctx: &Context) -> Result<Settings, UserError> {
             },
             restore: env.restore.clone().unwrap_or_default(),
             instance: env.instance.clone(),
+            cluster: env.cluster.clone(),
         },
         None => Settings {
             aws: AwsSpec {
@@ -97,6 +105,7 @@ fn settings(ctx: &Context) -> Result<Settings, UserError> {
             },
             restore: RestoreConfig::default(),
             instance: None,
+            cluster: None,
         },
     })
 }
@@ -110,10 +119,10 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
     if args.wait_only {
         return wait_only(ctx, args, &s, interval).await;
     }
-    if args.to.is_none() && !args.latest {
+    if args.to.is_none() && !args.latest && !args.clone {
         return Err(
             UserError::usage("say when to restore to: --to TIME or --latest")
-                .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', or --latest")
+                .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', --latest, or --clone (Aurora)")
                 .into(),
         );
     }
@@ -122,9 +131,10 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
         .clone()
         .or(s.restore.source.clone())
         .or(s.instance.clone())
+        .or(s.cluster.clone())
         .ok_or_else(|| {
-            UserError::usage("no source instance: pass --source ID")
-                .hint("or set `instance` (or `[environments.X.restore] source`) in dbtool.toml")
+            UserError::usage("no source instance or cluster: pass --source ID")
+                .hint("or set `instance`, `cluster` (or `[environments.X.restore] source`) in dbtool.toml")
         })?;
     let target = args
         .target
@@ -156,7 +166,52 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
 
     let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
     let rds = crate::aws::Rds::new(&sdk, s.aws.profile.as_deref());
-    let src = domain::instance(&rds, &source).await?;
+    // An Aurora cluster restores as a whole; an instance as itself.
+    let cluster_first = s.cluster.as_deref() == Some(source.as_str());
+    let mut src_instance = None;
+    if !cluster_first {
+        src_instance = domain::find_instance(&rds, &source).await?;
+    }
+    let src = match src_instance {
+        Some(i) => i,
+        None => match cluster::find(&rds, &source).await? {
+            Some(c) => {
+                let job = ClusterJob {
+                    rds: &rds,
+                    source,
+                    target,
+                    restore_time,
+                    interpretation: parsed.as_ref().map(|p| p.interpretation.clone()),
+                    interval,
+                    now,
+                };
+                return restore_cluster(ctx, args, job, c).await;
+            }
+            None if cluster_first => return Err(UserError::runtime(format!(
+                "Aurora cluster `{source}` not found"
+            ))
+            .hint("check `cluster` in dbtool.toml and the region (`region` or AWS_REGION)")
+            .into()),
+            None => domain::instance(&rds, &source).await?,
+        },
+    };
+    if let Some(c) = src.db_cluster_identifier() {
+        return Err(UserError::usage(format!(
+            "`{source}` is an instance of Aurora cluster `{c}`: Aurora restores whole clusters, not member instances"
+        ))
+        .hint(format!(
+            "restore the cluster: `dbtool restore --source {c} {}` (it recreates every member)",
+            restore_flags(args)
+        ))
+        .into());
+    }
+    if args.clone {
+        return Err(UserError::usage(format!(
+            "--clone: `{source}` is an RDS instance; copy-on-write clones are an Aurora cluster feature"
+        ))
+        .hint("restore the instance with --latest instead")
+        .into());
+    }
     let p = plan::plan(&source, &target, restore_time, &src, &args.overrides)?;
 
     // An existing target: resume only when it is this very restore.
@@ -348,7 +403,13 @@ async fn wait_only(
         .ok_or_else(|| UserError::usage("--wait-only needs --target ID"))?;
     let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
     let rds = crate::aws::Rds::new(&sdk, s.aws.profile.as_deref());
-    let existing = domain::instance(&rds, &target).await?;
+    let existing = match domain::find_instance(&rds, &target).await? {
+        Some(i) => i,
+        None => match cluster::find(&rds, &target).await? {
+            Some(c) => return wait_only_cluster(ctx, args, &rds, c, interval).await,
+            None => domain::instance(&rds, &target).await?,
+        },
+    };
     let tags = domain::tags_of(&existing);
     let tag = |k: &str| tags.iter().find(|(tk, _)| tk == k).map(|(_, v)| v.clone());
     let source = tag(plan::TAG_RESTORED_FROM).ok_or_else(|| {
@@ -412,5 +473,408 @@ fn print_plan(ctx: &Context, p: &RestorePlan) {
     }
     let tags: Vec<String> = p.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
     rows.push(vec!["tags".into(), tags.join(", "), "at restore".into()]);
+    pr.table(&rows);
+}
+
+/// The time flags of this run, for a hint that repeats them.
+fn restore_flags(args: &RestoreArgs) -> String {
+    match (&args.to, args.latest) {
+        (Some(t), _) => format!("--to {}", crate::shell::sh_quote(t)),
+        (None, true) => "--latest".into(),
+        (None, false) => "--clone".into(),
+    }
+}
+
+/// What an Aurora cluster restore works with.
+struct ClusterJob<'a> {
+    rds: &'a crate::aws::Rds,
+    source: String,
+    target: String,
+    restore_time: Option<chrono::DateTime<Utc>>,
+    interpretation: Option<String>,
+    interval: Duration,
+    now: chrono::DateTime<Utc>,
+}
+
+/// An Aurora cluster: RestoreDBClusterToPointInTime to a new cluster, then
+/// CreateDBInstance for each source member; resumes an earlier run of the
+/// same restore.
+async fn restore_cluster(
+    ctx: &Context,
+    args: &RestoreArgs,
+    job: ClusterJob<'_>,
+    src: aws_sdk_rds::types::DbCluster,
+) -> anyhow::Result<ExitStatus> {
+    let rds = job.rds;
+    let (source, target) = (&job.source, &job.target);
+    if args.clone && args.to.is_some() {
+        return Err(UserError::usage(
+            "--clone makes a clone of the latest restorable time; it takes no --to",
+        )
+        .into());
+    }
+    if let Some(e) = cluster::refuse(&src) {
+        return Err(e.into());
+    }
+    let members = cluster::members(rds, &src).await?;
+    let p = cluster::plan(
+        &src,
+        &members,
+        target,
+        job.restore_time,
+        args.clone,
+        &args.overrides,
+    )?;
+
+    let mut resume = false;
+    if let Some(existing) = cluster::find(rds, target).await? {
+        let tags: Vec<(String, String)> = existing
+            .tag_list()
+            .iter()
+            .filter_map(|t| {
+                Some((
+                    t.key()?.to_string(),
+                    t.value().unwrap_or_default().to_string(),
+                ))
+            })
+            .collect();
+        if plan::same_restore(&tags, source, &p.time_tag()) {
+            resume = true;
+            ctx.printer.status(format!(
+                "`{target}` already exists as a restore of `{source}` to {}: resuming (missing instances are created, then waited for)",
+                p.time_tag()
+            ));
+        } else {
+            return Err(UserError::usage(format!(
+                "Aurora cluster `{target}` already exists; nothing was changed"
+            ))
+            .hint(format!(
+                "pass another --target, delete `{target}` first, or `dbtool restore --wait-only --target {target}` to wait for an earlier restore"
+            ))
+            .into());
+        }
+    }
+    if !resume {
+        for m in &p.members {
+            if domain::find_instance(rds, &m.target).await?.is_some() {
+                return Err(UserError::usage(format!(
+                    "RDS instance `{}` already exists (the restored copy of member `{}`); nothing was changed",
+                    m.target, m.source
+                ))
+                .hint("pass another --target, or delete that instance first")
+                .into());
+            }
+        }
+    }
+
+    let win = window::window(source, &cluster::window_inputs(&src), job.now)?;
+    if !resume {
+        if let Some(note) = &win.note {
+            ctx.printer.warn(note);
+        }
+        ctx.printer
+            .status(format!("restore window: {}", win.describe()));
+        if let Some(t) = job.restore_time {
+            window::check(t, &win, job.now)?;
+        }
+    }
+    if !ctx.printer.is_json() {
+        print_cluster_plan(ctx, &p);
+    }
+    let json_doc = |result: serde_json::Value| {
+        json!({
+            "source": p.source,
+            "target": p.target,
+            "kind": "aurora-cluster",
+            "restore_time": p.time_tag(),
+            "restore_type": p.restore_type,
+            "time_interpretation": job.interpretation,
+            "window": win,
+            "engine": p.engine,
+            "engine_version": p.engine_version,
+            "settings": p.settings,
+            "instances": p.members,
+            "tags": p.tags.iter().map(|(k, v)| json!({"key": k, "value": v})).collect::<Vec<_>>(),
+            "dry_run": args.dry_run,
+            "resumed": resume,
+            "result": result,
+        })
+    };
+    if args.dry_run {
+        if ctx.printer.is_json() {
+            ctx.printer.json(&json_doc(serde_json::Value::Null))?;
+        }
+        ctx.printer.status(if resume {
+            "dry run: would create any missing instances and wait; nothing was changed"
+        } else {
+            "dry run: nothing was changed"
+        });
+        return Ok(ExitStatus::Success);
+    }
+    if !resume {
+        let what = if args.clone { "Clone" } else { "Restore" };
+        crate::prompt::confirm(
+            &ctx.printer,
+            &format!(
+                "{what} Aurora cluster `{source}` at {} as new cluster `{target}` with {} instance(s)?",
+                p.time_tag(),
+                p.members.len()
+            ),
+            args.yes,
+        )?;
+        cluster::start_restore(rds, &p).await?;
+        ctx.printer.success(format!(
+            "cluster restore started: `{source}` → `{target}` at {} ({})",
+            p.time_tag(),
+            p.restore_type
+        ));
+        if let Err(e) = domain::log_restore(&domain::RestoreRecord {
+            started: Utc::now(),
+            source: source.clone(),
+            target: target.clone(),
+            restore_time: p.time_tag(),
+        }) {
+            ctx.printer.warn(format!(
+                "could not record the restore in {}: {e}",
+                domain::log_path().display()
+            ));
+        }
+    }
+    create_missing_members(ctx, rds, &p).await?;
+    if args.no_wait {
+        if ctx.printer.is_json() {
+            ctx.printer.json(&json_doc(json!({"status": "started"})))?;
+        }
+        ctx.printer.hint(format!(
+            "`dbtool restore --wait-only --target {target}` waits for the cluster and its instances"
+        ));
+        return Ok(ExitStatus::Success);
+    }
+    finish_cluster(ctx, rds, &p, job.interval, json_doc).await
+}
+
+/// CreateDBInstance for each planned member that does not exist yet.
+async fn create_missing_members(
+    ctx: &Context,
+    rds: &crate::aws::Rds,
+    p: &ClusterPlan,
+) -> anyhow::Result<()> {
+    for m in &p.members {
+        if domain::find_instance(rds, &m.target).await?.is_some() {
+            continue;
+        }
+        cluster::create_member(rds, p, m).await?;
+        ctx.printer.success(format!(
+            "instance `{}` created in `{}` (copy of {} `{}`)",
+            m.target,
+            p.target,
+            if m.writer { "writer" } else { "reader" },
+            m.source
+        ));
+    }
+    Ok(())
+}
+
+/// Waits for the restored cluster and each of its instances, then prints
+/// the endpoints and next steps.
+async fn finish_cluster(
+    ctx: &Context,
+    rds: &crate::aws::Rds,
+    p: &ClusterPlan,
+    interval: Duration,
+    json_doc: impl Fn(serde_json::Value) -> serde_json::Value,
+) -> anyhow::Result<ExitStatus> {
+    let target = &p.target;
+    ctx.printer.status(format!(
+        "waiting for cluster `{target}` and {} instance(s) (polling every {}; Ctrl-C stops waiting, not the restore)",
+        p.members.len(),
+        humantime::format_duration(interval)
+    ));
+    let interrupted = || {
+        ctx.printer.warn(format!(
+            "stopped waiting; the restore of `{target}` continues in AWS"
+        ));
+        ctx.printer.hint(format!(
+            "resume with `dbtool restore --wait-only --target {target}` (it also creates any instance not created yet)"
+        ));
+        Ok(ExitStatus::Code(130))
+    };
+    if let Waited::Interrupted =
+        domain::wait_cluster_available(rds, target, interval, &ctx.printer).await?
+    {
+        return interrupted();
+    }
+    for m in &p.members {
+        if let Waited::Interrupted =
+            domain::wait_available(rds, &m.target, interval, &ctx.printer).await?
+        {
+            return interrupted();
+        }
+    }
+    let c = cluster::find(rds, target).await?.ok_or_else(|| {
+        UserError::runtime(format!(
+            "Aurora cluster `{target}` disappeared while waiting"
+        ))
+    })?;
+    let writer = c.endpoint().unwrap_or("(no endpoint yet)").to_string();
+    let reader = c
+        .reader_endpoint()
+        .unwrap_or("(no endpoint yet)")
+        .to_string();
+    let port = c.port().unwrap_or(5432);
+    if ctx.printer.is_json() {
+        ctx.printer.json(&json_doc(json!({
+            "status": "available",
+            "endpoint": writer,
+            "reader_endpoint": reader,
+            "port": port,
+        })))?;
+    } else {
+        ctx.printer
+            .data(format!("writer endpoint: {writer}:{port}"));
+        ctx.printer
+            .data(format!("reader endpoint: {reader}:{port}"));
+    }
+    ctx.printer.success(format!(
+        "Aurora cluster `{target}` and its {} instance(s) are available",
+        p.members.len()
+    ));
+    ctx.printer.status("next steps:");
+    ctx.printer.status(format!(
+        "  look at the data, read-only:   dbtool connect --role readonly {target} --reader"
+    ));
+    ctx.printer.status(format!(
+        "  copy the lost rows back:       dbtool dump --url postgresql://USER@{writer}:{port}/DB --include-table TABLE, then dbtool dump load"
+    ));
+    ctx.printer.status(format!(
+        "  or move the applications:      dbtool cname switch --to {target}"
+    ));
+    Ok(ExitStatus::Success)
+}
+
+/// `--wait-only` for a restored Aurora cluster: create any member not
+/// created yet, then wait.
+async fn wait_only_cluster(
+    ctx: &Context,
+    args: &RestoreArgs,
+    rds: &crate::aws::Rds,
+    existing: aws_sdk_rds::types::DbCluster,
+    interval: Duration,
+) -> anyhow::Result<ExitStatus> {
+    let target = existing
+        .db_cluster_identifier()
+        .unwrap_or_default()
+        .to_string();
+    let tag = |k: &str| {
+        existing
+            .tag_list()
+            .iter()
+            .find(|t| t.key() == Some(k))
+            .and_then(|t| t.value().map(str::to_string))
+    };
+    let source = tag(plan::TAG_RESTORED_FROM).ok_or_else(|| {
+        UserError::usage(format!(
+            "`{target}` has no `{}` tag: it was not started by dbtool restore",
+            plan::TAG_RESTORED_FROM
+        ))
+    })?;
+    let restore_time = tag(plan::TAG_RESTORE_TIME)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&Utc));
+    let src = cluster::find(rds, &source).await?.ok_or_else(|| {
+        UserError::runtime(format!(
+            "source cluster `{source}` of `{target}` not found: cannot tell which instances `{target}` should have"
+        ))
+    })?;
+    let members = cluster::members(rds, &src).await?;
+    let clone = tag(cluster::TAG_RESTORE_TYPE).as_deref() == Some("copy-on-write");
+    let p = cluster::plan(
+        &src,
+        &members,
+        &target,
+        restore_time,
+        clone,
+        &args.overrides,
+    )?;
+    if args.dry_run {
+        if !ctx.printer.is_json() {
+            print_cluster_plan(ctx, &p);
+        }
+        ctx.printer
+            .status("dry run: would create any missing instances and wait; nothing was changed");
+        return Ok(ExitStatus::Success);
+    }
+    create_missing_members(ctx, rds, &p).await?;
+    let doc = |result: serde_json::Value| {
+        json!({
+            "source": p.source,
+            "target": p.target,
+            "kind": "aurora-cluster",
+            "restore_time": p.time_tag(),
+            "instances": p.members,
+            "resumed": true,
+            "result": result,
+        })
+    };
+    finish_cluster(ctx, rds, &p, interval, doc).await
+}
+
+/// The cluster plan as text on stdout: source, target, time, the cluster's
+/// settings, then one row per instance.
+fn print_cluster_plan(ctx: &Context, p: &ClusterPlan) {
+    let pr = &ctx.printer;
+    pr.data(format!("source:       Aurora cluster {}", p.source));
+    pr.data(format!("target:       Aurora cluster {} (new)", p.target));
+    pr.data(format!("restore time: {}", p.time_tag()));
+    pr.data(format!(
+        "restore type: {}{}",
+        p.restore_type,
+        if p.restore_type == "copy-on-write" {
+            " (fast clone: shares storage with the source until pages change)"
+        } else {
+            ""
+        }
+    ));
+    pr.data(format!(
+        "engine:       {} {} (a restore keeps the source's version)",
+        p.engine,
+        p.engine_version.as_deref().unwrap_or("")
+    ));
+    let mut rows = vec![vec![
+        "CLUSTER SETTING".to_string(),
+        "VALUE".to_string(),
+        "APPLIED".to_string(),
+    ]];
+    for s in &p.settings {
+        let (value, when) = match s.phase {
+            Phase::LeftToAws => (
+                format!("{} (engine default)", s.value),
+                "not sent: AWS uses the engine version's default",
+            ),
+            _ if s.overridden => (format!("{} (override)", s.value), "at restore"),
+            _ => (s.value.to_string(), "at restore"),
+        };
+        rows.push(vec![s.key.to_string(), value, when.to_string()]);
+    }
+    let tags: Vec<String> = p.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    rows.push(vec!["tags".into(), tags.join(", "), "at restore".into()]);
+    pr.table(&rows);
+    let mut rows = vec![vec![
+        "INSTANCE".to_string(),
+        "COPY OF".to_string(),
+        "SETTINGS (CreateDBInstance)".to_string(),
+    ]];
+    for m in &p.members {
+        let settings: Vec<String> = m.settings.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        rows.push(vec![
+            m.target.clone(),
+            format!(
+                "{} ({})",
+                m.source,
+                if m.writer { "writer" } else { "reader" }
+            ),
+            settings.join(", "),
+        ]);
+    }
     pr.table(&rows);
 }

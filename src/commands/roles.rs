@@ -419,7 +419,7 @@ fn rotation_for(
         .map(|c| c.roles.keys().map(String::as_str).collect())
         .unwrap_or_default();
     let err = UserError::usage(format!("no role `{name}` with a password source"));
-    Err(match crate::config::nearest(name, &names) {
+    Err(match crate::text::nearest(name, &names) {
         Some(n) => err.hint(format!("did you mean `{n}`?")),
         None => err.hint("declare it under [roles.NAME] with `password = { secretsmanager = … }` or `{ ssm = … }`"),
     })

@@ -98,7 +98,7 @@ pub fn check_rule_id(id: &str, ids: &[&str]) -> Result<(), String> {
     if id == "all" || ids.contains(&id) {
         return Ok(());
     }
-    let hint = crate::config::nearest(id, ids)
+    let hint = crate::text::nearest(id, ids)
         .map(|n| format!("; did you mean `{n}`?"))
         .unwrap_or_default();
     Err(format!(

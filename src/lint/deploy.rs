@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
-use crate::config::LintMode;
 use crate::error::UserError;
+use crate::lint::LintMode;
 
 use super::preflight::{self, Blocker};
 use super::{Finding, LintOptions, PgVersion, Severity, Source};
@@ -40,7 +40,7 @@ pub struct DeployLintArgs {
     pub preflight: PreflightMode,
 
     /// How long --preflight wait waits for blocking sessions
-    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = crate::config::parse_duration)]
+    #[arg(long, global = true, value_name = "DURATION", default_value = "60s", value_parser = crate::text::parse_duration)]
     pub preflight_timeout: Duration,
 }
 

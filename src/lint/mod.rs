@@ -19,6 +19,14 @@ pub mod rules;
 use serde::{Deserialize, Serialize};
 
 pub use config::LintConfig;
+
+/// What `migrate` does with error-level lint findings: warn or refuse.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LintMode {
+    Warn,
+    Refuse,
+}
 pub use locks::{LockMode, RelationLock};
 pub use rules::{Rule, Schema, RULES};
 

@@ -20,7 +20,7 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let text = String::from_utf8_lossy(valid);
-            let (line, col) = crate::config::line_col(&text, text.len());
+            let (line, col) = crate::text::line_col(&text, text.len());
             Err(format!(
                 "invalid UTF-8 at line {line}, column {col} (byte offset {})",
                 e.valid_up_to()

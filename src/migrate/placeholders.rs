@@ -131,7 +131,7 @@ impl Placeholders {
                             });
                         }
                         None => {
-                            let (line, column) = crate::config::line_col(text, consumed + start);
+                            let (line, column) = crate::text::line_col(text, consumed + start);
                             return Err(Undefined {
                                 name: name.to_string(),
                                 line,
@@ -268,7 +268,7 @@ impl SqlText {
     /// 1-based line and column in the file as written of an offset in the
     /// replaced text.
     pub fn line_col(&self, real: usize) -> (usize, usize) {
-        crate::config::line_col(&self.raw, self.file_offset(real).min(self.raw.len()))
+        crate::text::line_col(&self.raw, self.file_offset(real).min(self.raw.len()))
     }
 }
 

@@ -229,7 +229,7 @@ fn parse_bool(key: &str, v: &str) -> Result<bool, String> {
 }
 
 fn parse_dur(key: &str, v: &str) -> Result<Duration, String> {
-    crate::config::parse_duration(v).map_err(|e| format!("{key}: {e}"))
+    crate::text::parse_duration(v).map_err(|e| format!("{key}: {e}"))
 }
 
 fn list(v: &str) -> Vec<String> {
@@ -472,7 +472,7 @@ pub fn check_lock_timeout(key: &str, d: Duration) -> Result<Duration, String> {
 
 /// The clap parser of `--lock-timeout`: a duration in PostgreSQL's range.
 pub fn parse_lock_timeout(v: &str) -> Result<Duration, String> {
-    let d = crate::config::parse_duration(v)?;
+    let d = crate::text::parse_duration(v)?;
     check_lock_timeout("", d)
 }
 

@@ -146,7 +146,7 @@ impl std::fmt::Display for SplitError {
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(script: &str, offset: usize) -> (usize, usize) {
-    crate::config::line_col(script, offset)
+    crate::text::line_col(script, offset)
 }
 
 /// Byte offset of a 1-based character position (PostgreSQL's error

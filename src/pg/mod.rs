@@ -12,8 +12,52 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio_postgres::config::SslMode as PgSslMode;
 
-use crate::config::SslMode;
 use crate::error::UserError;
+
+/// libpq's `sslmode` (`allow` reads as `prefer`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    serde::Deserialize,
+    serde::Serialize,
+    PartialEq,
+    Eq,
+    Default,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum SslMode {
+    Disable,
+    #[default]
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl SslMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "disable" => SslMode::Disable,
+            "allow" | "prefer" => SslMode::Prefer,
+            "require" => SslMode::Require,
+            "verify-ca" => SslMode::VerifyCa,
+            "verify-full" => SslMode::VerifyFull,
+            _ => return None,
+        })
+    }
+}
 
 /// Everything needed to open a connection. The password never appears in
 /// `Debug`/`Display` output.
@@ -250,23 +294,6 @@ impl ConnInfo {
         };
         result.map_err(|e| connect_error(self, e).into())
     }
-}
-
-/// The password for `conn` from the password file (`PGPASSFILE`, else
-/// `~/.pgpass`), with libpq's rules: `host:port:database:user:password`
-/// lines, `*` matches anything, `\:` and `\\` escape, and a file readable by
-/// group or others is ignored.
-pub fn pgpass_lookup(conn: &ConnInfo) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let path = std::env::var_os("PGPASSFILE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| crate::paths::home().join(".pgpass"));
-    let meta = std::fs::metadata(&path).ok()?;
-    if meta.permissions().mode() & 0o077 != 0 {
-        return None;
-    }
-    let text = std::fs::read_to_string(&path).ok()?;
-    pgpass_match(&text, conn)
 }
 
 /// The password for `conn` in a password file's text (libpq's matching rules).

@@ -13,7 +13,7 @@ use rustls::{
     CertificateError, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme,
 };
 
-use crate::config::SslMode;
+use crate::pg::SslMode;
 
 pub fn make_connector(
     mode: SslMode,

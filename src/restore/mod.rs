@@ -1,9 +1,12 @@
-//! Point-in-time restore of an RDS instance to a faithful copy: pure planning
-//! (`time`, `window`, `plan`) and the AWS calls that carry it out (RDS
-//! DescribeDBInstances, DescribeDBInstanceAutomatedBackups,
-//! RestoreDBInstanceToPointInTime, ModifyDBInstance), plus the local restore
+//! Point-in-time restore of an RDS instance or an Aurora cluster to a
+//! faithful copy: pure planning (`time`, `window`, `plan`, `cluster`) and the
+//! AWS calls that carry it out (RDS DescribeDBInstances,
+//! DescribeDBInstanceAutomatedBackups, RestoreDBInstanceToPointInTime,
+//! ModifyDBInstance; for clusters DescribeDBClusters,
+//! RestoreDBClusterToPointInTime, CreateDBInstance), plus the local restore
 //! log `$XDG_STATE_HOME/dbtool/restores.jsonl`.
 
+pub mod cluster;
 pub mod plan;
 pub mod time;
 pub mod window;
@@ -113,6 +116,7 @@ pub async fn window_inputs(rds: &Rds, src: &DbInstance) -> anyhow::Result<window
         restore_window,
         retention_days: src.backup_retention_period(),
         latest_restorable: src.latest_restorable_time().and_then(to_chrono),
+        basis: None,
     })
 }
 
@@ -234,10 +238,13 @@ pub async fn apply_after_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<b
 
 /// How waiting ended.
 #[derive(Debug)]
-pub enum WaitOutcome {
-    Available(Box<DbInstance>),
+pub enum Waited<T> {
+    Available(T),
     Interrupted,
 }
+
+/// How waiting for an instance ended.
+pub type WaitOutcome = Waited<Box<DbInstance>>;
 
 /// Polls DescribeDBInstances until `available`, showing status transitions
 /// and elapsed time; fails fast on a failed state; Ctrl-C stops waiting.
@@ -247,24 +254,60 @@ pub async fn wait_available(
     interval: Duration,
     printer: &Printer,
 ) -> anyhow::Result<WaitOutcome> {
+    wait_for("RDS instance", id, interval, printer, || async {
+        Ok(find_instance(rds, id).await?.map(|i| {
+            let status = i.db_instance_status().unwrap_or("unknown").to_string();
+            (status, Box::new(i))
+        }))
+    })
+    .await
+}
+
+/// Polls DescribeDBClusters until the cluster is `available`.
+pub async fn wait_cluster_available(
+    rds: &Rds,
+    id: &str,
+    interval: Duration,
+    printer: &Printer,
+) -> anyhow::Result<Waited<()>> {
+    wait_for("Aurora cluster", id, interval, printer, || async {
+        Ok(cluster::find(rds, id)
+            .await?
+            .map(|c| (c.status().unwrap_or("unknown").to_string(), ())))
+    })
+    .await
+}
+
+/// Polls `fetch` (status and value, `None` when the resource is gone) until
+/// the status is `available`, showing transitions and elapsed time; fails
+/// fast on a failed state; Ctrl-C stops waiting (not what is awaited).
+async fn wait_for<T, F, Fut>(
+    kind: &str,
+    id: &str,
+    interval: Duration,
+    printer: &Printer,
+    mut fetch: F,
+) -> anyhow::Result<Waited<T>>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<Option<(String, T)>>>,
+{
     let started = Instant::now();
     let spinner = printer.spinner(format!("waiting for `{id}`"));
     let mut last = String::new();
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
-        let inst = tokio::select! {
-            r = find_instance(rds, id) => r?,
-            _ = &mut ctrl_c => { spinner.finish_and_clear(); return Ok(WaitOutcome::Interrupted); }
+        let found = tokio::select! {
+            r = fetch() => r?,
+            _ = &mut ctrl_c => { spinner.finish_and_clear(); return Ok(Waited::Interrupted); }
         };
-        let Some(inst) = inst else {
+        let Some((status, value)) = found else {
             spinner.finish_and_clear();
-            return Err(UserError::runtime(format!(
-                "RDS instance `{id}` disappeared while waiting"
-            ))
-            .into());
+            return Err(
+                UserError::runtime(format!("{kind} `{id}` disappeared while waiting")).into(),
+            );
         };
-        let status = inst.db_instance_status().unwrap_or("unknown").to_string();
         let elapsed = time::humanize(chrono::TimeDelta::seconds(
             started.elapsed().as_secs() as i64
         ));
@@ -275,21 +318,26 @@ pub async fn wait_available(
         }
         if status == "available" {
             spinner.finish_and_clear();
-            return Ok(WaitOutcome::Available(Box::new(inst)));
+            return Ok(Waited::Available(value));
         }
         if plan::is_failed_status(&status) {
             spinner.finish_and_clear();
+            let source_type = if kind == "Aurora cluster" {
+                "db-cluster"
+            } else {
+                "db-instance"
+            };
             return Err(UserError::runtime(format!(
-                "RDS instance `{id}` is `{status}`: the restore did not succeed"
+                "{kind} `{id}` is `{status}`: the restore did not succeed"
             ))
             .hint(format!(
-                "see the RDS events of `{id}` in the console (or `aws rds describe-events --source-identifier {id} --source-type db-instance`), fix the cause, delete `{id}` and restore again"
+                "see the RDS events of `{id}` in the console (or `aws rds describe-events --source-identifier {id} --source-type {source_type}`), fix the cause, delete `{id}` and restore again"
             ))
             .into());
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
-            _ = &mut ctrl_c => { spinner.finish_and_clear(); return Ok(WaitOutcome::Interrupted); }
+            _ = &mut ctrl_c => { spinner.finish_and_clear(); return Ok(Waited::Interrupted); }
         }
     }
 }

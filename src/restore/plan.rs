@@ -302,27 +302,40 @@ pub fn source_settings(src: &DbInstance) -> Vec<(&'static str, Value)> {
     values
 }
 
-/// The valid `--override` keys, for error messages.
-pub fn valid_keys() -> String {
-    SETTINGS
+/// The valid `--override` keys of `table`, for error messages.
+pub fn valid_keys_in(table: &[(&str, Kind, Phase)]) -> String {
+    table
         .iter()
         .map(|(k, _, _)| *k)
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// Parses one `--override key=value`.
+/// The valid `--override` keys of an instance restore.
+pub fn valid_keys() -> String {
+    valid_keys_in(SETTINGS)
+}
+
+/// Parses one `--override key=value` of an instance restore.
 pub fn parse_override(text: &str) -> Result<(&'static str, Value), UserError> {
+    parse_override_in(text, SETTINGS)
+}
+
+/// Parses one `--override key=value` against `table`'s keys and types.
+pub fn parse_override_in(
+    text: &str,
+    table: &'static [(&'static str, Kind, Phase)],
+) -> Result<(&'static str, Value), UserError> {
     let Some((key, value)) = text.split_once('=') else {
         return Err(
             UserError::usage(format!("--override `{text}` is not key=value"))
-                .hint(format!("valid keys: {}", valid_keys())),
+                .hint(format!("valid keys: {}", valid_keys_in(table))),
         );
     };
     let key = key.trim().replace('-', "_");
-    let Some((k, kind, _)) = SETTINGS.iter().find(|(k, _, _)| *k == key) else {
+    let Some((k, kind, _)) = table.iter().find(|(k, _, _)| *k == key) else {
         return Err(UserError::usage(format!("unknown --override key `{key}`"))
-            .hint(format!("valid keys: {}", valid_keys())));
+            .hint(format!("valid keys: {}", valid_keys_in(table))));
     };
     let value = value.trim();
     let bad = |what: &str| UserError::usage(format!("--override {k}: `{value}` is not {what}"));

@@ -41,6 +41,9 @@ pub struct WindowInputs {
     pub restore_window: Option<Bounds>,
     pub retention_days: Option<i32>,
     pub latest_restorable: Option<DateTime<Utc>>,
+    /// What the restore window's bounds are, for the message (default: the
+    /// automated backups' RestoreWindow).
+    pub basis: Option<String>,
 }
 
 /// The restore window of `source`; an error when backups are off.
@@ -53,7 +56,10 @@ pub fn window(
         return Ok(Window {
             earliest,
             latest,
-            basis: "automated backups' RestoreWindow".into(),
+            basis: inputs
+                .basis
+                .clone()
+                .unwrap_or_else(|| "automated backups' RestoreWindow".into()),
             note: None,
         });
     }
@@ -125,6 +131,7 @@ mod tests {
             restore_window: Some((Some(t(1, 0)), Some(t(11, 55)))),
             retention_days: Some(7),
             latest_restorable: Some(t(11, 50)),
+            basis: None,
         };
         let w = window("db", &inputs, t(12, 0)).unwrap();
         assert_eq!((w.earliest, w.latest), (t(1, 0), t(11, 55)));
@@ -136,6 +143,7 @@ mod tests {
             restore_window: Some((None, None)),
             retention_days: Some(7),
             latest_restorable: Some(t(11, 55)),
+            basis: None,
         };
         let w = window("db", &inputs, t(12, 0)).unwrap();
         assert_eq!(w.latest, t(11, 55));

@@ -2,6 +2,7 @@
 //! the real `dbtool` binary against a real PostgreSQL and a local moto server.
 
 mod access;
+mod aurora;
 mod aws;
 mod cli;
 mod cname;
