@@ -1133,8 +1133,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance behind each')
-            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance (default: the latest `dbtool restore` target)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each')
+            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1159,7 +1159,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         'dbtool;cname;switch' {
             [CompletionResult]::new('--zone', '--zone', [CompletionResultType]::ParameterName, 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)')
             [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)')
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'RDS instance or Aurora cluster (its writer endpoint) to point at (default: the most recent `dbtool restore` target of the configured source)')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)')
             [CompletionResult]::new('--old-url', '--old-url', [CompletionResultType]::ParameterName, 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report')
             [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'How often to poll Route53 while waiting, e.g. 5s')
@@ -1170,8 +1170,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking')
-            [CompletionResult]::new('--stop-old', '--stop-old', [CompletionResultType]::ParameterName, 'Stop the old instance afterwards so its remaining connections end (asks first)')
-            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'With --stop-old: take a snapshot of the old instance as it stops')
+            [CompletionResult]::new('--stop-old', '--stop-old', [CompletionResultType]::ParameterName, 'Stop the old instance or cluster afterwards so its remaining connections end (asks first)')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'With --stop-old: take a snapshot of the old instance as it stops (not for Aurora clusters)')
             [CompletionResult]::new('--no-wait-ttl', '--no-wait-ttl', [CompletionResultType]::ParameterName, 'Do not wait the record''s TTL after the change')
             [CompletionResult]::new('--skip-connect-check', '--skip-connect-check', [CompletionResultType]::ParameterName, 'Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)')
             [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'Restore the value the record had before the last switch')
@@ -1187,8 +1187,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;cname;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance behind each')
-            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance (default: the latest `dbtool restore` target)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each')
+            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1358,8 +1358,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;help;cname' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance behind each')
-            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance (default: the latest `dbtool restore` target)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each')
+            [CompletionResult]::new('switch', 'switch', [CompletionResultType]::ParameterValue, 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)')
             break
         }
         'dbtool;help;cname;show' {

@@ -1071,8 +1071,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand show 'Show the record, its value(s) and the RDS instance behind each'
-            cand switch 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+            cand show 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
+            cand switch 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;cname;show'= {
@@ -1095,7 +1095,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;cname;switch'= {
             cand --zone 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)'
             cand --record 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)'
-            cand --to 'RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)'
+            cand --to 'RDS instance or Aurora cluster (its writer endpoint) to point at (default: the most recent `dbtool restore` target of the configured source)'
             cand --weight 'For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)'
             cand --old-url 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report'
             cand --poll-interval 'How often to poll Route53 while waiting, e.g. 5s'
@@ -1106,8 +1106,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --dry-run 'Show what would change and change nothing'
             cand -y 'Confirm without asking'
             cand --yes 'Confirm without asking'
-            cand --stop-old 'Stop the old instance afterwards so its remaining connections end (asks first)'
-            cand --snapshot 'With --stop-old: take a snapshot of the old instance as it stops'
+            cand --stop-old 'Stop the old instance or cluster afterwards so its remaining connections end (asks first)'
+            cand --snapshot 'With --stop-old: take a snapshot of the old instance as it stops (not for Aurora clusters)'
             cand --no-wait-ttl 'Do not wait the record''s TTL after the change'
             cand --skip-connect-check 'Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)'
             cand --rollback 'Restore the value the record had before the last switch'
@@ -1122,8 +1122,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --version 'Print version'
         }
         &'dbtool;cname;help'= {
-            cand show 'Show the record, its value(s) and the RDS instance behind each'
-            cand switch 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+            cand show 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
+            cand switch 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;cname;help;show'= {
@@ -1257,8 +1257,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;restore'= {
         }
         &'dbtool;help;cname'= {
-            cand show 'Show the record, its value(s) and the RDS instance behind each'
-            cand switch 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+            cand show 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
+            cand switch 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
         }
         &'dbtool;help;cname;show'= {
         }

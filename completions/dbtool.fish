@@ -980,8 +980,8 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "switch" -d 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and not __fish_seen_subcommand_from show switch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l zone -d 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -l record -d 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)' -r
@@ -999,7 +999,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l zone -d 'Route53 hosted zone, by id or name (default: `[environments.X.cname] zone`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l record -d 'Record name, e.g. db.example.internal (default: `[environments.X.cname] record`)' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l to -d 'RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l to -d 'RDS instance or Aurora cluster (its writer endpoint) to point at (default: the most recent `dbtool restore` target of the configured source)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l weight -d 'For weighted records: percent of the traffic for the new instance (default 100; the rest to the others)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l old-url -d 'Connection URL of the old database (e.g. through a tunnel) for the open-connection report' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l poll-interval -d 'How often to poll Route53 while waiting, e.g. 5s' -r
@@ -1012,8 +1012,8 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l dry-run -d 'Show what would change and change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s y -l yes -d 'Confirm without asking'
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l stop-old -d 'Stop the old instance afterwards so its remaining connections end (asks first)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l snapshot -d 'With --stop-old: take a snapshot of the old instance as it stops'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l stop-old -d 'Stop the old instance or cluster afterwards so its remaining connections end (asks first)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l snapshot -d 'With --stop-old: take a snapshot of the old instance as it stops (not for Aurora clusters)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l no-wait-ttl -d 'Do not wait the record\'s TTL after the change'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l skip-connect-check -d 'Skip the SELECT 1 on the new instance (for machines with no network path into the VPC)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l rollback -d 'Restore the value the record had before the last switch'
@@ -1022,8 +1022,8 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from switch" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
-complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
+complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
@@ -1083,5 +1083,5 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "apply" -d 'Plan, confirm, then apply the changes in one transaction'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "check" -d 'Exit 1 and list the differences when the database drifted from dbtool.toml'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "rotate" -d 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "show" -d 'Show the record, its value(s) and the RDS instance behind each'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "show" -d 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "switch" -d 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'

@@ -168,7 +168,7 @@ pub struct CnameConfig {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RestoreConfig {
-    /// Instance restored from (default: the environment's `instance`).
+    /// Instance or Aurora cluster restored from (default: the environment's `instance` or `cluster`).
     pub source: Option<String>,
     /// Instance restored to (default: `<source>-restore`).
     pub target: Option<String>,

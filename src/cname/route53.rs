@@ -208,16 +208,39 @@ pub async fn wait_insync(
     }
 }
 
-/// An RDS instance as `cname` needs it.
+/// An RDS instance or Aurora cluster as `cname` needs it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DbInstanceInfo {
     pub id: String,
+    /// The instance's endpoint, or the cluster's writer endpoint.
     pub address: Option<String>,
     pub status: String,
+    /// An Aurora cluster (else an RDS instance).
+    pub cluster: bool,
     pub arn: Option<String>,
 }
 
-/// Every RDS instance of the account and region.
+impl DbInstanceInfo {
+    /// "RDS instance" or "Aurora cluster".
+    pub fn kind(&self) -> &'static str {
+        if self.cluster {
+            "Aurora cluster"
+        } else {
+            "RDS instance"
+        }
+    }
+}
+
+/// The database named `id`: an Aurora cluster before an instance of the
+/// same name (a record points at a cluster's writer endpoint, which follows
+/// failovers, not at one member). Pure.
+pub fn by_id<'a>(dbs: &'a [DbInstanceInfo], id: &str) -> Option<&'a DbInstanceInfo> {
+    dbs.iter()
+        .find(|d| d.cluster && d.id == id)
+        .or_else(|| dbs.iter().find(|d| !d.cluster && d.id == id))
+}
+
+/// Every RDS instance and Aurora cluster of the account and region.
 pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
     let mut out = Vec::new();
     let mut marker: Option<String> = None;
@@ -236,6 +259,30 @@ pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
                 address: i.endpoint().and_then(|e| e.address()).map(str::to_string),
                 status: i.db_instance_status().unwrap_or("unknown").to_string(),
                 arn: i.db_instance_arn().map(str::to_string),
+                cluster: false,
+            });
+        }
+        match page.marker() {
+            Some(m) if !m.is_empty() => marker = Some(m.to_string()),
+            _ => break,
+        }
+    }
+    loop {
+        let page = rds
+            .client
+            .describe_db_clusters()
+            .set_marker(marker.take())
+            .send()
+            .await
+            .aws(&rds.api)
+            .map_err(|e| e.user("cannot list Aurora clusters"))?;
+        for c in page.db_clusters() {
+            out.push(DbInstanceInfo {
+                id: c.db_cluster_identifier().unwrap_or_default().to_string(),
+                address: c.endpoint().map(str::to_string),
+                status: c.status().unwrap_or("unknown").to_string(),
+                arn: c.db_cluster_arn().map(str::to_string),
+                cluster: true,
             });
         }
         match page.marker() {
@@ -246,7 +293,7 @@ pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
     Ok(out)
 }
 
-/// The instance whose endpoint is `value`. Pure.
+/// The instance or cluster whose endpoint is `value`. Pure.
 pub fn owner<'a>(instances: &'a [DbInstanceInfo], value: &str) -> Option<&'a DbInstanceInfo> {
     instances.iter().find(|i| {
         i.address
@@ -266,6 +313,7 @@ mod tests {
             address: Some("notifydb.abc.eu-west-2.rds.amazonaws.com".into()),
             status: "available".into(),
             arn: None,
+            cluster: false,
         }];
         assert_eq!(
             owner(&list, "NotifyDB.abc.eu-west-2.rds.amazonaws.com.").map(|i| i.id.as_str()),

@@ -1,7 +1,7 @@
 //! `dbtool cname show|switch`: show the database CNAME (Route53) and the RDS
-//! instance behind each value; switch it to a restored instance carefully
-//! (check, confirm, one atomic batch, INSYNC, TTL wait, open connections on
-//! the old instance, optional stop), or roll back. Touches Route53, RDS,
+//! instance or Aurora cluster behind each value; switch it to a restored one
+//! carefully (check, confirm, one atomic batch, INSYNC, TTL wait, open
+//! connections on the old database, optional stop), or roll back. Touches Route53, RDS,
 //! PostgreSQL (SELECT 1, pg_stat_activity) and
 //! `$XDG_STATE_HOME/dbtool/cname-history.jsonl`.
 
@@ -26,9 +26,9 @@ pub struct CnameArgs {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CnameCommand {
-    /// Show the record, its value(s) and the RDS instance behind each
+    /// Show the record, its value(s) and the RDS instance or Aurora cluster behind each
     Show(ShowArgs),
-    /// Point the record at another RDS instance (default: the latest `dbtool restore` target)
+    /// Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)
     Switch(SwitchArgs),
 }
 
@@ -55,7 +55,7 @@ pub struct SwitchArgs {
     #[command(flatten)]
     pub record: RecordArgs,
 
-    /// RDS instance to point at (default: the most recent `dbtool restore` target of the configured source)
+    /// RDS instance or Aurora cluster (its writer endpoint) to point at (default: the most recent `dbtool restore` target of the configured source)
     #[arg(long, value_name = "ID", conflicts_with = "rollback")]
     pub to: Option<String>,
 
@@ -67,11 +67,11 @@ pub struct SwitchArgs {
     #[arg(long, short = 'y')]
     pub yes: bool,
 
-    /// Stop the old instance afterwards so its remaining connections end (asks first)
+    /// Stop the old instance or cluster afterwards so its remaining connections end (asks first)
     #[arg(long)]
     pub stop_old: bool,
 
-    /// With --stop-old: take a snapshot of the old instance as it stops
+    /// With --stop-old: take a snapshot of the old instance as it stops (not for Aurora clusters)
     #[arg(long, requires = "stop_old")]
     pub snapshot: bool,
 
@@ -196,6 +196,7 @@ async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ExitStatus> {
                     "type": r.rtype, "ttl": r.ttl, "set_identifier": r.set_identifier,
                     "weight": r.weight, "values": r.values,
                     "instance": o.map(|i| i.id.clone()), "status": o.map(|i| i.status.clone()),
+                    "kind": o.map(|i| if i.cluster { "aurora-cluster" } else { "rds-instance" }),
                 })
             })
             .collect();
@@ -226,8 +227,14 @@ async fn show(ctx: &Context, args: &ShowArgs) -> anyhow::Result<ExitStatus> {
                 .unwrap_or_else(|| "-".into()),
             r.ttl.map(|t| t.to_string()).unwrap_or_else(|| "-".into()),
             r.values.join(","),
-            o.map(|i| i.id.clone())
-                .unwrap_or_else(|| "(not an RDS instance here)".into()),
+            o.map(|i| {
+                if i.cluster {
+                    format!("{} (Aurora cluster)", i.id)
+                } else {
+                    i.id.clone()
+                }
+            })
+            .unwrap_or_else(|| "(not an RDS instance or Aurora cluster here)".into()),
             o.map(|i| i.status.clone()).unwrap_or_else(|| "-".into()),
         ]);
     }
@@ -267,7 +274,7 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
             .map(|i| i.id.clone())
             .ok_or_else(|| {
                 UserError::runtime(format!(
-                    "the previous value {value} is not the endpoint of an RDS instance in this account and region"
+                    "the previous value {value} is not the endpoint of an RDS instance or Aurora cluster in this account and region"
                 ))
                 .hint("roll back in Route53 directly")
             })?;
@@ -281,10 +288,11 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
                         .hint("dbtool remembers the targets of `dbtool restore` run on this machine; none was found")
                 })?,
         };
-        let inst = instances.iter().find(|i| i.id == id).ok_or_else(|| {
+        let inst = route53::by_id(&instances, &id).ok_or_else(|| {
             UserError::runtime(format!(
-                "RDS instance `{id}` not found; nothing was changed"
+                "no RDS instance or Aurora cluster `{id}`; nothing was changed"
             ))
+            .hint("check the identifier and the region (`region` in dbtool.toml or AWS_REGION)")
         })?;
         let endpoint = inst.address.clone().ok_or_else(|| {
             UserError::runtime(format!(
@@ -295,11 +303,25 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
         let plan = domain::plan_switch(&shape, &endpoint, &id, args.weight)?;
         (id, plan)
     };
-    let mut target = instances
+    let old_clusters = domain::values_losing_traffic(&plan)
         .iter()
-        .find(|i| i.id == target_id)
+        .any(|v| route53::owner(&instances, v).is_some_and(|o| o.cluster));
+    if args.snapshot && old_clusters {
+        return Err(UserError::usage(
+            "--snapshot: an Aurora cluster takes no snapshot as it stops (StopDBCluster has no such option); nothing was changed",
+        )
+        .hint("take one first with `aws rds create-db-cluster-snapshot`, then run without --snapshot")
+        .into());
+    }
+    // The target by the value the plan points at (a cluster's writer endpoint
+    // or an instance's), else by its name.
+    let mut target = domain::main_value(&plan.after)
+        .and_then(|v| route53::owner(&instances, &v).filter(|i| i.id == target_id))
+        .or_else(|| route53::by_id(&instances, &target_id))
         .cloned()
-        .ok_or_else(|| UserError::runtime(format!("RDS instance `{target_id}` not found")))?;
+        .ok_or_else(|| {
+            UserError::runtime(format!("no RDS instance or Aurora cluster `{target_id}`"))
+        })?;
 
     // 1. The target is available and accepts a connection. Rolling back to
     // an instance that `--stop-old` stopped starts it first (asking).
@@ -315,7 +337,12 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
             Started::Interrupted => return Ok(ExitStatus::Code(130)),
         }
     } else if !ready {
-        let hint = if target.status == "stopped" {
+        let hint = if target.status == "stopped" && target.cluster {
+            format!(
+                "start it (`aws rds start-db-cluster --db-cluster-identifier {id}`), wait until it is available, then switch again",
+                id = target.id
+            )
+        } else if target.status == "stopped" {
             format!(
                 "start it (`aws rds start-db-instance --db-instance-identifier {id}`), wait until it is available, then switch again",
                 id = target.id
@@ -466,7 +493,7 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
     step(ctx, 6, "connections still open on the old instance");
     if old.is_empty() && args.old_url.is_none() {
         ctx.printer
-            .status("  no old RDS instance loses traffic with this change");
+            .status("  no old RDS instance or Aurora cluster loses traffic with this change");
     }
     let report = async {
         if let Some(url) = &args.old_url {
@@ -484,14 +511,28 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
     if args.stop_old {
         for o in &old {
             ctx.printer.warn(format!(
-                "a stopped RDS instance starts again by itself after 7 days: delete `{}` or stop it again before then",
+                "a stopped {} starts again by itself after 7 days: delete `{}` or stop it again before then",
+                o.kind(),
                 o.id
             ));
             crate::prompt::confirm(
                 &ctx.printer,
-                &format!("Stop the old instance `{}`?", o.id),
+                &format!("Stop the old {} `{}`?", o.kind(), o.id),
                 args.yes,
             )?;
+            if o.cluster {
+                c.rds
+                    .client
+                    .stop_db_cluster()
+                    .db_cluster_identifier(&o.id)
+                    .send()
+                    .await
+                    .aws(&c.rds.api)
+                    .map_err(|e| e.user(format!("StopDBCluster `{}` failed", o.id)))?;
+                ctx.printer
+                    .success(format!("stopping Aurora cluster `{}`", o.id));
+                continue;
+            }
             let snapshot = args
                 .snapshot
                 .then(|| format!("{}-before-stop-{}", o.id, Utc::now().format("%Y%m%d%H%M")));
@@ -562,7 +603,23 @@ async fn start_for_rollback(
         });
         return Ok(Started::DryRun);
     }
-    if stopped {
+    if stopped && target.cluster {
+        crate::prompt::confirm(
+            &ctx.printer,
+            &format!("Start Aurora cluster `{id}` and switch back once it is available?"),
+            args.yes,
+        )?;
+        c.rds
+            .client
+            .start_db_cluster()
+            .db_cluster_identifier(id)
+            .send()
+            .await
+            .aws(&c.rds.api)
+            .map_err(|e| e.user(format!("StartDBCluster `{id}` failed; nothing was changed")))?;
+        ctx.printer
+            .success(format!("starting Aurora cluster `{id}`"));
+    } else if stopped {
         crate::prompt::confirm(
             &ctx.printer,
             &format!("Start `{id}` and switch back once it is available?"),
@@ -586,6 +643,29 @@ async fn start_for_rollback(
         "waiting for `{id}` to become available (polling every {}; Ctrl-C stops waiting, not the start)",
         humantime::format_duration(interval)
     ));
+    if target.cluster {
+        return Ok(
+            match crate::restore::wait_cluster_available(&c.rds, id, interval, &ctx.printer).await?
+            {
+                crate::restore::Waited::Available(()) => {
+                    ctx.printer
+                        .success(format!("Aurora cluster `{id}` is available"));
+                    let mut t = target.clone();
+                    t.status = "available".into();
+                    Started::Ready(t)
+                }
+                crate::restore::Waited::Interrupted => {
+                    ctx.printer.warn(format!(
+                        "stopped waiting; `{id}` keeps starting in AWS; the record was not changed"
+                    ));
+                    ctx.printer.hint(
+                        "run `dbtool cname switch --rollback` again: it waits for the cluster and then switches back",
+                    );
+                    Started::Interrupted
+                }
+            },
+        );
+    }
     match crate::restore::wait_available(&c.rds, id, interval, &ctx.printer).await? {
         crate::restore::WaitOutcome::Available(inst) => {
             ctx.printer.success(format!("`{id}` is available"));
@@ -601,6 +681,7 @@ async fn start_for_rollback(
                     .db_instance_arn()
                     .map(str::to_string)
                     .or_else(|| target.arn.clone()),
+                cluster: false,
             }))
         }
         crate::restore::WaitOutcome::Interrupted => {

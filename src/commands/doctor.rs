@@ -177,6 +177,20 @@ fn target_check(ctx: &Context) -> Check {
     match ctx.plan(&request) {
         Ok(p) => {
             let mut detail = format!("{} (chosen by {})", p.describe(), p.origin.describe());
+            if let (Some(id), true) = (&p.instance, p.conn.host.is_empty()) {
+                let endpoint = p
+                    .endpoint
+                    .as_ref()
+                    .map(|e| e.describe())
+                    .unwrap_or_else(|| "writer endpoint".into());
+                detail.push_str(&if p.cluster_first {
+                    format!("; Aurora cluster `{id}`: its {endpoint} is looked up when connecting")
+                } else if p.environment.is_some() {
+                    format!("; RDS instance `{id}`: its endpoint is looked up when connecting")
+                } else {
+                    format!("; `{id}` is looked up as an RDS instance, then as an Aurora cluster")
+                });
+            }
             if !p.warnings.is_empty() {
                 detail.push_str(&format!("; {}", p.warnings.join("; ")));
             }

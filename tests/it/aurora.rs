@@ -546,3 +546,111 @@ async fn cluster_restore_carries_the_cluster_and_every_member() {
     );
     assert_no_mutation(&moto.recorded().unwrap());
 }
+
+/// `cname switch --to CLUSTER` points the record at the cluster's writer
+/// endpoint; `--stop-old` stops an old cluster with StopDBCluster; the
+/// rollback starts it again and points back.
+#[tokio::test]
+async fn cname_switch_to_a_cluster_stop_old_and_rollback() {
+    use crate::cname::{changes, create_zone, put_records, rrset, switch_cmd};
+    use aws_sdk_route53::types::RrType;
+    let moto = crate::testkit::moto().unwrap();
+    let zone = create_zone(&moto, "example.internal", "aurora").await;
+    create_cluster(&moto, "fam", true, &["fam-1"]).await;
+    create_cluster(&moto, "fam-restore", true, &["fam-restore-1"]).await;
+    let (old, _) = endpoints(&moto, "fam").await;
+    let (new, _) = endpoints(&moto, "fam-restore").await;
+    put_records(&moto, &zone, vec![rrset(RrType::Cname, &old, None)]).await;
+    let env = TestEnv::with_moto(&moto);
+
+    let out = env
+        .cmd()
+        .args([
+            "cname",
+            "show",
+            "--zone",
+            &zone,
+            "--record",
+            crate::cname::RECORD,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        crate::common::stdout(&out).contains("fam (Aurora cluster)"),
+        "{}",
+        crate::common::stdout(&out)
+    );
+
+    // --snapshot cannot apply to a cluster: refused before any change.
+    moto.start_recording().unwrap();
+    let out = switch_cmd(&env, &["--to", "fam-restore", "--stop-old", "--snapshot"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("create-db-cluster-snapshot"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(changes(&moto.recorded().unwrap()).is_empty());
+
+    moto.start_recording().unwrap();
+    let out = switch_cmd(&env, &["--to", "fam-restore", "--stop-old"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let calls = moto.recorded().unwrap();
+    let ch = changes(&calls);
+    assert_eq!(ch.len(), 1, "{calls:?}");
+    assert!(
+        ch[0].body.contains(&format!("<Value>{new}</Value>")),
+        "{}",
+        ch[0].body
+    );
+    let stops = calls_named(&calls, "StopDBCluster");
+    assert_eq!(stops.len(), 1, "{calls:?}");
+    assert_eq!(
+        stops[0].param("DBClusterIdentifier").as_deref(),
+        Some("fam")
+    );
+    assert!(calls_named(&calls, "StopDBInstance").is_empty());
+    assert!(
+        err.contains("a stopped Aurora cluster starts again by itself after 7 days"),
+        "{err}"
+    );
+
+    // Rollback: StartDBCluster, wait, then the old writer endpoint again.
+    moto.start_recording().unwrap();
+    let out = switch_cmd(&env, &["--rollback"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let calls = moto.recorded().unwrap();
+    let starts = calls_named(&calls, "StartDBCluster");
+    assert_eq!(starts.len(), 1, "{calls:?}");
+    assert_eq!(
+        starts[0].param("DBClusterIdentifier").as_deref(),
+        Some("fam")
+    );
+    let ch = changes(&calls);
+    assert_eq!(ch.len(), 1);
+    assert!(
+        ch[0].body.contains(&format!("<Value>{old}</Value>")),
+        "{}",
+        ch[0].body
+    );
+    let pos = |a: &str| calls.iter().position(|c| c.action().as_deref() == Some(a));
+    let change_pos = calls
+        .iter()
+        .position(|c| c.method == "POST" && c.url.contains("/rrset"));
+    assert!(
+        pos("StartDBCluster") < change_pos,
+        "started before switching back"
+    );
+
+    // An unknown target: neither an instance nor a cluster.
+    let out = switch_cmd(&env, &["--to", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no RDS instance or Aurora cluster `nope`; nothing was changed"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -9,7 +9,7 @@ use aws_sdk_route53::types::{
     Change, ChangeAction, ChangeBatch, ResourceRecord, ResourceRecordSet, RrType,
 };
 
-const RECORD: &str = "db.example.internal";
+pub const RECORD: &str = "db.example.internal";
 
 async fn create_instance(moto: &MotoGuard, id: &str) -> String {
     let rds = rds_client(moto).await;
@@ -39,7 +39,7 @@ async fn r53(moto: &MotoGuard) -> aws_sdk_route53::Client {
     aws_sdk_route53::Client::new(&sdk_config(moto).await)
 }
 
-async fn create_zone(moto: &MotoGuard, name: &str, reference: &str) -> String {
+pub async fn create_zone(moto: &MotoGuard, name: &str, reference: &str) -> String {
     let out = r53(moto)
         .await
         .create_hosted_zone()
@@ -55,7 +55,7 @@ async fn create_zone(moto: &MotoGuard, name: &str, reference: &str) -> String {
         .to_string()
 }
 
-async fn put_records(moto: &MotoGuard, zone: &str, sets: Vec<ResourceRecordSet>) {
+pub async fn put_records(moto: &MotoGuard, zone: &str, sets: Vec<ResourceRecordSet>) {
     let mut batch = ChangeBatch::builder();
     for s in sets {
         batch = batch.changes(
@@ -76,7 +76,7 @@ async fn put_records(moto: &MotoGuard, zone: &str, sets: Vec<ResourceRecordSet>)
         .unwrap();
 }
 
-fn rrset(rtype: RrType, value: &str, set: Option<(&str, i64)>) -> ResourceRecordSet {
+pub fn rrset(rtype: RrType, value: &str, set: Option<(&str, i64)>) -> ResourceRecordSet {
     let mut b = ResourceRecordSet::builder()
         .name(RECORD)
         .r#type(rtype)
@@ -96,14 +96,14 @@ async fn world(moto: &MotoGuard) -> (String, String, String) {
     (zone, old, new)
 }
 
-fn changes(calls: &[Recorded]) -> Vec<&Recorded> {
+pub fn changes(calls: &[Recorded]) -> Vec<&Recorded> {
     calls
         .iter()
         .filter(|c| c.method == "POST" && c.url.contains("/rrset"))
         .collect()
 }
 
-fn switch_cmd(env: &TestEnv, extra: &[&str]) -> std::process::Output {
+pub fn switch_cmd(env: &TestEnv, extra: &[&str]) -> std::process::Output {
     env.cmd()
         .args([
             "cname",
@@ -409,7 +409,7 @@ async fn refusals_change_nothing() {
     };
     let out = args("nosuch");
     assert!(
-        stderr(&out).contains("RDS instance `nosuch` not found"),
+        stderr(&out).contains("no RDS instance or Aurora cluster `nosuch`; nothing was changed"),
         "{}",
         stderr(&out)
     );

@@ -64,3 +64,33 @@ fn doctor_sees_aws_identity_through_moto() {
         stdout(&out)
     );
 }
+
+/// The default target says whether it is an Aurora cluster or an RDS instance.
+#[test]
+fn doctor_names_aurora_clusters_and_rds_instances() {
+    let env = TestEnv::new();
+    env.write(
+        "dbtool.toml",
+        "region = \"eu-west-2\"\ndefault_environment = \"aurora\"\n\
+         [environments.aurora]\ncluster = \"fam\"\n[environments.aurora.roles.readonly]\nendpoint = \"reader\"\n\
+         [environments.rds]\ninstance = \"notifydb\"\n",
+    );
+    let out = env.cmd().args(["doctor", "--offline"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("Aurora cluster `fam`: its reader endpoint is looked up when connecting"),
+        "{text}\n{}",
+        stderr(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["--env", "rds", "doctor", "--offline"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("RDS instance `notifydb`: its endpoint is looked up when connecting"),
+        "{text}\n{}",
+        stderr(&out)
+    );
+}
