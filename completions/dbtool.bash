@@ -55,6 +55,9 @@ _dbtool() {
             dbtool,sandbox)
                 cmd="dbtool__subcmd__sandbox"
                 ;;
+            dbtool,snapshot)
+                cmd="dbtool__subcmd__snapshot"
+                ;;
             dbtool,whoami)
                 cmd="dbtool__subcmd__whoami"
                 ;;
@@ -130,6 +133,9 @@ _dbtool() {
             dbtool__subcmd__help,sandbox)
                 cmd="dbtool__subcmd__help__subcmd__sandbox"
                 ;;
+            dbtool__subcmd__help,snapshot)
+                cmd="dbtool__subcmd__help__subcmd__snapshot"
+                ;;
             dbtool__subcmd__help,whoami)
                 cmd="dbtool__subcmd__help__subcmd__whoami"
                 ;;
@@ -198,6 +204,18 @@ _dbtool() {
                 ;;
             dbtool__subcmd__help__subcmd__sandbox,up)
                 cmd="dbtool__subcmd__help__subcmd__sandbox__subcmd__up"
+                ;;
+            dbtool__subcmd__help__subcmd__snapshot,create)
+                cmd="dbtool__subcmd__help__subcmd__snapshot__subcmd__create"
+                ;;
+            dbtool__subcmd__help__subcmd__snapshot,delete)
+                cmd="dbtool__subcmd__help__subcmd__snapshot__subcmd__delete"
+                ;;
+            dbtool__subcmd__help__subcmd__snapshot,list)
+                cmd="dbtool__subcmd__help__subcmd__snapshot__subcmd__list"
+                ;;
+            dbtool__subcmd__help__subcmd__snapshot,prune)
+                cmd="dbtool__subcmd__help__subcmd__snapshot__subcmd__prune"
                 ;;
             dbtool__subcmd__migrate,baseline)
                 cmd="dbtool__subcmd__migrate__subcmd__baseline"
@@ -325,6 +343,36 @@ _dbtool() {
             dbtool__subcmd__sandbox__subcmd__help,up)
                 cmd="dbtool__subcmd__sandbox__subcmd__help__subcmd__up"
                 ;;
+            dbtool__subcmd__snapshot,create)
+                cmd="dbtool__subcmd__snapshot__subcmd__create"
+                ;;
+            dbtool__subcmd__snapshot,delete)
+                cmd="dbtool__subcmd__snapshot__subcmd__delete"
+                ;;
+            dbtool__subcmd__snapshot,help)
+                cmd="dbtool__subcmd__snapshot__subcmd__help"
+                ;;
+            dbtool__subcmd__snapshot,list)
+                cmd="dbtool__subcmd__snapshot__subcmd__list"
+                ;;
+            dbtool__subcmd__snapshot,prune)
+                cmd="dbtool__subcmd__snapshot__subcmd__prune"
+                ;;
+            dbtool__subcmd__snapshot__subcmd__help,create)
+                cmd="dbtool__subcmd__snapshot__subcmd__help__subcmd__create"
+                ;;
+            dbtool__subcmd__snapshot__subcmd__help,delete)
+                cmd="dbtool__subcmd__snapshot__subcmd__help__subcmd__delete"
+                ;;
+            dbtool__subcmd__snapshot__subcmd__help,help)
+                cmd="dbtool__subcmd__snapshot__subcmd__help__subcmd__help"
+                ;;
+            dbtool__subcmd__snapshot__subcmd__help,list)
+                cmd="dbtool__subcmd__snapshot__subcmd__help__subcmd__list"
+                ;;
+            dbtool__subcmd__snapshot__subcmd__help,prune)
+                cmd="dbtool__subcmd__snapshot__subcmd__help__subcmd__prune"
+                ;;
             *)
                 ;;
         esac
@@ -332,7 +380,7 @@ _dbtool() {
 
     case "${cmd}" in
         dbtool)
-            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version sandbox connect db-connect env whoami logout migrate dump roles restore cname doctor completions help"
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version sandbox connect db-connect env whoami logout migrate dump roles restore cname snapshot doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -946,7 +994,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help)
-            opts="sandbox connect env whoami logout migrate dump roles restore cname doctor completions help"
+            opts="sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,6 +1483,76 @@ _dbtool() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dbtool__subcmd__help__subcmd__snapshot)
+            opts="create list delete prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__snapshot__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__snapshot__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__snapshot__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__snapshot__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dbtool__subcmd__help__subcmd__whoami)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1480,7 +1598,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1590,6 +1708,10 @@ _dbtool() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1614,7 +1736,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__baseline)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1722,6 +1844,10 @@ _dbtool() {
                     ;;
                 --validate-migration-naming)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1748,7 +1874,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__clean)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --allow-clean --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,6 +1982,10 @@ _dbtool() {
                     ;;
                 --validate-migration-naming)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2036,7 +2166,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__info)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2146,6 +2276,10 @@ _dbtool() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2170,7 +2304,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__lint)
-            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2280,6 +2414,10 @@ _dbtool() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2304,7 +2442,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__new)
-            opts="-y -q -v -h -V --repeatable --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --repeatable --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2394,6 +2532,10 @@ _dbtool() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2418,7 +2560,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__repair)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,6 +2670,10 @@ _dbtool() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2552,7 +2698,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__undo)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --count --to --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2670,6 +2816,10 @@ _dbtool() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2694,7 +2844,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__up)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2802,6 +2952,10 @@ _dbtool() {
                     ;;
                 --validate-migration-naming)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2828,7 +2982,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__validate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --allow-pending --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2936,6 +3090,10 @@ _dbtool() {
                     ;;
                 --validate-migration-naming)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3613,6 +3771,260 @@ _dbtool() {
                     return 0
                     ;;
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot)
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version create list delete prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__create)
+            opts="-y -q -v -h -V --name --reason --wait --no-wait --yes --dry-run --poll-interval --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__delete)
+            opts="-y -q -v -h -V --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__help)
+            opts="create list delete prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__list)
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__snapshot__subcmd__prune)
+            opts="-y -q -v -h -V --keep --reason --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

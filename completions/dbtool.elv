@@ -40,8 +40,9 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand migrate 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
             cand dump 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
             cand roles 'Manage database users, roles and grants as desired state'
-            cand restore 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+            cand restore 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
             cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
+            cand snapshot 'Take, list, delete and prune RDS and Aurora snapshots'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -310,6 +311,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -318,6 +320,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -368,6 +371,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -376,6 +380,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -416,6 +421,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -424,6 +430,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -464,6 +471,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -473,6 +481,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -513,6 +522,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -521,6 +531,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -561,6 +572,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -569,6 +581,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -609,6 +622,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -618,6 +632,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -660,6 +675,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -668,6 +684,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -703,6 +720,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -711,6 +729,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -751,6 +770,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
             cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
             cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
             cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
@@ -761,6 +781,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
             cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
             cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
             cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
@@ -1132,6 +1153,119 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;cname;help;help'= {
         }
+        &'dbtool;snapshot'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Take a manual snapshot (CreateDBSnapshot, or CreateDBClusterSnapshot for Aurora)'
+            cand list 'List manual and automated snapshots, newest first'
+            cand delete 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
+            cand prune 'Delete dbtool''s own manual snapshots beyond the newest N'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;snapshot;create'= {
+            cand --name 'Snapshot identifier (default: `<db>-<yyyymmddthhmmss>`, UTC)'
+            cand --reason 'Why it is taken, recorded in the `dbtool:reason` tag (default: manual)'
+            cand --poll-interval 'How often to poll while waiting, e.g. 10s'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --wait 'Wait until the snapshot is available (the default on a terminal)'
+            cand --no-wait 'Return once the snapshot has started (the default without a terminal)'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;snapshot;list'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;snapshot;delete'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;snapshot;prune'= {
+            cand --keep 'How many of dbtool''s snapshots to keep, newest first'
+            cand --reason 'Only snapshots with this `dbtool:reason` (e.g. pre-migrate)'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;snapshot;help'= {
+            cand create 'Take a manual snapshot (CreateDBSnapshot, or CreateDBClusterSnapshot for Aurora)'
+            cand list 'List manual and automated snapshots, newest first'
+            cand delete 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
+            cand prune 'Delete dbtool''s own manual snapshots beyond the newest N'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;snapshot;help;create'= {
+        }
+        &'dbtool;snapshot;help;list'= {
+        }
+        &'dbtool;snapshot;help;delete'= {
+        }
+        &'dbtool;snapshot;help;prune'= {
+        }
+        &'dbtool;snapshot;help;help'= {
+        }
         &'dbtool;doctor'= {
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
@@ -1172,8 +1306,9 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand migrate 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
             cand dump 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
             cand roles 'Manage database users, roles and grants as desired state'
-            cand restore 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+            cand restore 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
             cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
+            cand snapshot 'Take, list, delete and prune RDS and Aurora snapshots'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1263,6 +1398,20 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;cname;show'= {
         }
         &'dbtool;help;cname;switch'= {
+        }
+        &'dbtool;help;snapshot'= {
+            cand create 'Take a manual snapshot (CreateDBSnapshot, or CreateDBClusterSnapshot for Aurora)'
+            cand list 'List manual and automated snapshots, newest first'
+            cand delete 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
+            cand prune 'Delete dbtool''s own manual snapshots beyond the newest N'
+        }
+        &'dbtool;help;snapshot;create'= {
+        }
+        &'dbtool;help;snapshot;list'= {
+        }
+        &'dbtool;help;snapshot;delete'= {
+        }
+        &'dbtool;help;snapshot;prune'= {
         }
         &'dbtool;help;doctor'= {
         }

@@ -45,8 +45,9 @@ complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "logout" -d 'Delete ca
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
-complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "restore" -d 'Restore an RDS instance to a point in time, as a faithful copy of the source'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -271,6 +272,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_se
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -282,6 +284,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_se
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and not __fish_seen_subcommand_from up info validate baseline repair clean undo new lint help" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -332,6 +335,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -343,6 +347,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -383,6 +388,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -394,6 +400,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -434,6 +441,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -446,6 +454,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -486,6 +495,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -497,6 +507,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from baseline" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -537,6 +548,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -548,6 +560,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from repair" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -588,6 +601,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -600,6 +614,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from clean" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -642,6 +657,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -653,6 +669,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -689,6 +706,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -700,6 +718,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -745,6 +764,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l lock-wait -d 'How long to wait for another runner\'s migration lock (default 10m)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l validate-migration-naming -d 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]' -r -f -a "true\t''
 false\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l keep-snapshots -d 'After a --snapshot run, keep this many of dbtool\'s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -758,6 +778,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_s
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l snapshot -d 'Snapshot the environment\'s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l dry-run -d 'Show what would be done; change nothing'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print less: only data, warnings and errors'
@@ -1025,6 +1046,89 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -f -a "create" -d 'Take a manual snapshot (CreateDBSnapshot, or CreateDBClusterSnapshot for Aurora)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -f -a "list" -d 'List manual and automated snapshots, newest first'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -f -a "delete" -d 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -f -a "prune" -d 'Delete dbtool\'s own manual snapshots beyond the newest N'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and not __fish_seen_subcommand_from create list delete prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l name -d 'Snapshot identifier (default: `<db>-<yyyymmddthhmmss>`, UTC)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l reason -d 'Why it is taken, recorded in the `dbtool:reason` tag (default: manual)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l poll-interval -d 'How often to poll while waiting, e.g. 10s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l wait -d 'Wait until the snapshot is available (the default on a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l no-wait -d 'Return once the snapshot has started (the default without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l dry-run -d 'Show what would be done; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show what would be done; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l keep -d 'How many of dbtool\'s snapshots to keep, newest first' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l reason -d 'Only snapshots with this `dbtool:reason` (e.g. pre-migrate)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l dry-run -d 'Show what would be done; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "create" -d 'Take a manual snapshot (CreateDBSnapshot, or CreateDBClusterSnapshot for Aurora)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List manual and automated snapshots, newest first'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete dbtool\'s own manual snapshots beyond the newest N'
+complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -1050,19 +1154,20 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s v -l verbo
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "restore" -d 'Restore an RDS instance to a point in time, as a faithful copy of the source'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'
@@ -1085,3 +1190,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "rotate" -d 'Give a role a new generated password, kept in its Secrets Manager secret or SSM parameter'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "show" -d 'Show the record, its value(s) and the RDS instance or Aurora cluster behind each'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from cname" -f -a "switch" -d 'Point the record at another RDS instance or Aurora cluster (default: the latest `dbtool restore` target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "create" -d 'Take a manual snapshot (CreateDBSnapshot, or CreateDBClusterSnapshot for Aurora)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'List manual and automated snapshots, newest first'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "delete" -d 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "prune" -d 'Delete dbtool\'s own manual snapshots beyond the newest N'

@@ -82,10 +82,12 @@ pub enum Command {
     Dump(commands::dump::DumpArgs),
     /// Manage database users, roles and grants as desired state
     Roles(commands::roles::RolesArgs),
-    /// Restore an RDS instance to a point in time, as a faithful copy of the source
+    /// Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source
     Restore(commands::restore::RestoreArgs),
     /// Show or switch the database CNAME (Route53) to a restored instance
     Cname(commands::cname::CnameArgs),
+    /// Take, list, delete and prune RDS and Aurora snapshots
+    Snapshot(commands::snapshot::SnapshotArgs),
     /// Check that everything dbtool needs is installed and configured
     Doctor(commands::doctor::DoctorArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)

@@ -101,6 +101,11 @@ pub struct Environment {
     pub confirm: Option<bool>,
     /// What `migrate` does with error-level lint findings: `warn` or `refuse`.
     pub lint: Option<LintMode>,
+    /// `migrate` snapshots `instance`/`cluster` before applying anything pending.
+    #[serde(default)]
+    pub snapshot_before_migrate: bool,
+    /// After a pre-migrate snapshot, keep this many of them (older ones are deleted).
+    pub keep_snapshots: Option<u32>,
     /// Client `connect` runs when none is given after `--` (psql or pgcli).
     pub client: Option<String>,
     /// Database roles (readonly, write, admin, or your own names).
@@ -651,6 +656,17 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
                 .hint("set `cluster = \"ID\"` in the environment instead of `instance`/`host`, or remove `endpoint`"));
             }
         }
+        for (role, rc) in &env.roles {
+            if let Some(e) = rc.endpoint.as_deref() {
+                if !crate::access::is_instance_identifier(e) {
+                    return Err(UserError::usage(format!(
+                        "{}: role `{role}` of environment `{name}`: `endpoint = \"{e}\"` is neither `writer`, `reader` nor a custom endpoint name",
+                        at(&format!("[environments.{name}.roles.{role}]"))
+                    ))
+                    .hint("custom endpoint names are letters, digits and hyphens, starting with a letter"));
+                }
+            }
+        }
         let has_db = env.instance.is_some() || env.cluster.is_some();
         if env.sandbox && (env.host.is_some() || env.url.is_some() || has_db) {
             return Err(UserError::usage(format!(
@@ -659,12 +675,12 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
             ))
             .hint("keep one way to reach the database"));
         }
-        if env.url.is_some() && (env.host.is_some() || has_db) {
+        if env.url.is_some() && env.host.is_some() {
             return Err(UserError::usage(format!(
-                "{}: environment `{name}` sets both `url` and `host`/`instance`",
+                "{}: environment `{name}` sets both `url` and `host`",
                 at(&header)
             ))
-            .hint("use either `url`, or `host`/`instance`/`cluster` with `database`"));
+            .hint("use either `url`, or `host` with `port`/`database` (`instance`/`cluster` may stand beside either: AWS operations use it, connections the url or host)"));
         }
         if let Some(url) = &env.url {
             if let Err(e) = crate::pg::ConnInfo::from_url(url) {

@@ -23,6 +23,7 @@ pub mod roles;
 pub mod sandbox;
 pub mod secrets;
 pub mod shell;
+pub mod snapshot;
 pub mod text;
 pub mod tools;
 

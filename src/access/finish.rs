@@ -199,7 +199,7 @@ async fn instance_reach(
         })
         .into());
     }
-    if inst.status != "available" {
+    if !rds::serves_connections(&inst.status) {
         return Err(UserError::runtime(format!("RDS instance `{id}` is `{}`, not available", inst.status))
             .hint(format!("wait until it is available (`aws rds wait db-instance-available --db-instance-identifier {id}`) and retry"))
             .into());

@@ -66,6 +66,9 @@ pub struct Request {
     pub lend_env: Option<String>,
     /// `--reader`: an Aurora cluster's reader endpoint.
     pub reader: bool,
+    /// The writer endpoint whatever the role says (checks that must see
+    /// the primary: cname's SELECT 1 and open-connection report).
+    pub force_writer: bool,
 }
 
 impl Request {
@@ -84,6 +87,7 @@ impl Request {
             prefer_sandbox: false,
             lend_env: None,
             reader: false,
+            force_writer: false,
         }
     }
 

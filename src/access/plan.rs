@@ -85,6 +85,19 @@ pub fn plan(
     };
     let mut p = cx.choose()?;
     cx.check_role(&p)?;
+    if req.force_writer {
+        p.endpoint = None;
+    }
+    if p.endpoint == Some(rds::Endpoint::Reader)
+        && !req.reader
+        && matches!(req.intent, Intent::Change | Intent::Destroy)
+    {
+        return Err(UserError::usage(format!(
+            "role `{}` connects to the reader endpoint (`endpoint = \"reader\"`), which is read-only, and this command writes",
+            p.role
+        ))
+        .hint("use a role that connects to the writer (e.g. --role write), or remove `endpoint` from that role"));
+    }
     if req.reader && matches!(req.intent, Intent::Change | Intent::Destroy) {
         return Err(UserError::usage(
             "--reader: a cluster's reader endpoint is read-only, and this command writes",
@@ -884,9 +897,17 @@ impl Cx<'_> {
         if let Some(mode) = env.sslmode {
             p.conn.sslmode = mode;
         }
-        let is_rds = env.instance.is_some()
-            || env.cluster.is_some()
-            || env.host.as_deref().is_some_and(rds::is_rds_host);
+        // A `url` beside `instance`/`cluster` (a tunnel or proxy in front of
+        // a private database) is reached as that URL says; the identifier is
+        // for AWS operations (snapshots).
+        let is_rds = match &env.url {
+            Some(_) => rds::is_rds_host(&p.conn.host),
+            None => {
+                env.instance.is_some()
+                    || env.cluster.is_some()
+                    || env.host.as_deref().is_some_and(rds::is_rds_host)
+            }
+        };
         p.auth = env.auth.unwrap_or(if is_rds {
             AuthMode::Iam
         } else {

@@ -42,6 +42,24 @@ pub struct Cluster {
     pub members: Vec<(String, bool)>,
 }
 
+/// Whether an instance or cluster in this state answers connections
+/// (`backing-up`, `modifying`, `maintenance`… do; `stopped`, `creating`,
+/// `rebooting`, `starting` do not).
+pub fn serves_connections(status: &str) -> bool {
+    matches!(
+        status,
+        "available"
+            | "backing-up"
+            | "modifying"
+            | "maintenance"
+            | "storage-optimization"
+            | "configuring-enhanced-monitoring"
+            | "configuring-log-exports"
+            | "configuring-iam-database-auth"
+            | "renaming"
+    )
+}
+
 /// An RDS identifier found in the account: an instance or a cluster.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Db {
@@ -62,10 +80,10 @@ pub enum Endpoint {
 impl Endpoint {
     /// `writer`, `reader`, or a custom endpoint's name.
     pub fn parse(s: &str) -> Endpoint {
-        match s {
+        match s.to_ascii_lowercase().as_str() {
             "writer" => Endpoint::Writer,
             "reader" => Endpoint::Reader,
-            name => Endpoint::Custom(name.to_string()),
+            _ => Endpoint::Custom(s.to_string()),
         }
     }
 
@@ -126,7 +144,7 @@ impl Cluster {
                 .hint("Serverless v1 is end-of-life; upgrade the cluster to Serverless v2 (provisioned engine mode with db.serverless instances)"),
             );
         }
-        if self.status != "available" {
+        if !serves_connections(&self.status) {
             return Some(
                 UserError::runtime(format!("Aurora cluster `{id}` is `{}`, not available", self.status))
                     .hint(format!("wait until it is available (`aws rds wait db-cluster-available --db-cluster-identifier {id}`) and retry")),
@@ -267,6 +285,13 @@ pub async fn find_db(
         }
     }
     if let Some(i) = find(config, id, profile).await? {
+        // A writer instance named like its cluster: the name means the
+        // cluster (whose endpoint follows failovers).
+        if i.cluster.as_deref() == Some(id) {
+            if let Some(c) = find_cluster(config, id, profile).await? {
+                return Ok(Some(Db::Cluster(c)));
+            }
+        }
         return Ok(Some(Db::Instance(i)));
     }
     if !cluster_first {
@@ -404,11 +429,13 @@ mod tests {
         assert!(c.unusable().unwrap().message.contains("no instances"));
         let mut c = cluster();
         c.status = "backing-up".into();
+        assert!(c.unusable().is_none(), "a cluster backing up still serves");
+        c.status = "stopped".into();
         assert!(c
             .unusable()
             .unwrap()
             .message
-            .contains("`backing-up`, not available"));
+            .contains("`stopped`, not available"));
     }
 
     #[test]

@@ -217,6 +217,14 @@ pub struct DbInstanceInfo {
     pub status: String,
     /// An Aurora cluster (else an RDS instance).
     pub cluster: bool,
+    /// A cluster's reader endpoint.
+    pub reader_address: Option<String>,
+    /// The cluster an instance is a member of.
+    pub member_of: Option<String>,
+    /// A cluster's writer instance, when it has one.
+    pub writer: Option<String>,
+    /// The writer instance answers connections (clusters only).
+    pub writer_ready: bool,
     pub arn: Option<String>,
 }
 
@@ -260,6 +268,10 @@ pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
                 status: i.db_instance_status().unwrap_or("unknown").to_string(),
                 arn: i.db_instance_arn().map(str::to_string),
                 cluster: false,
+                reader_address: None,
+                member_of: i.db_cluster_identifier().map(str::to_string),
+                writer: None,
+                writer_ready: false,
             });
         }
         match page.marker() {
@@ -277,12 +289,27 @@ pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
             .aws(&rds.api)
             .map_err(|e| e.user("cannot list Aurora clusters"))?;
         for c in page.db_clusters() {
+            let writer = c
+                .db_cluster_members()
+                .iter()
+                .find(|m| m.is_cluster_writer() == Some(true))
+                .and_then(|m| m.db_instance_identifier())
+                .map(str::to_string);
+            let writer_ready = writer.as_deref().is_some_and(|w| {
+                out.iter().any(|i: &DbInstanceInfo| {
+                    !i.cluster && i.id == w && crate::aws::rds::serves_connections(&i.status)
+                })
+            });
             out.push(DbInstanceInfo {
                 id: c.db_cluster_identifier().unwrap_or_default().to_string(),
                 address: c.endpoint().map(str::to_string),
                 status: c.status().unwrap_or("unknown").to_string(),
                 arn: c.db_cluster_arn().map(str::to_string),
                 cluster: true,
+                reader_address: c.reader_endpoint().map(str::to_string),
+                member_of: None,
+                writer,
+                writer_ready,
             });
         }
         match page.marker() {
@@ -293,13 +320,17 @@ pub async fn instances(rds: &Rds) -> anyhow::Result<Vec<DbInstanceInfo>> {
     Ok(out)
 }
 
-/// The instance or cluster whose endpoint is `value`. Pure.
+/// The instance or cluster whose endpoint (a cluster's writer or reader
+/// endpoint) is `value`. Pure.
 pub fn owner<'a>(instances: &'a [DbInstanceInfo], value: &str) -> Option<&'a DbInstanceInfo> {
-    instances.iter().find(|i| {
-        i.address
-            .as_deref()
+    let is = |a: &Option<String>| {
+        a.as_deref()
             .is_some_and(|a| normalize(a) == normalize(value))
-    })
+    };
+    instances
+        .iter()
+        .find(|i| is(&i.address))
+        .or_else(|| instances.iter().find(|i| is(&i.reader_address)))
 }
 
 #[cfg(test)]
@@ -314,6 +345,10 @@ mod tests {
             status: "available".into(),
             arn: None,
             cluster: false,
+            reader_address: None,
+            member_of: None,
+            writer: None,
+            writer_ready: false,
         }];
         assert_eq!(
             owner(&list, "NotifyDB.abc.eu-west-2.rds.amazonaws.com.").map(|i| i.id.as_str()),

@@ -303,9 +303,22 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
         let plan = domain::plan_switch(&shape, &endpoint, &id, args.weight)?;
         (id, plan)
     };
-    let old_clusters = domain::values_losing_traffic(&plan)
+    let losing_owners: Vec<&DbInstanceInfo> = domain::values_losing_traffic(&plan)
         .iter()
-        .any(|v| route53::owner(&instances, v).is_some_and(|o| o.cluster));
+        .filter_map(|v| route53::owner(&instances, v))
+        .collect();
+    let old_clusters = losing_owners.iter().any(|o| o.cluster);
+    if args.stop_old {
+        if let Some(m) = losing_owners.iter().find(|o| o.member_of.is_some()) {
+            let c = m.member_of.as_deref().unwrap_or_default();
+            return Err(UserError::usage(format!(
+                "--stop-old: the old value is the endpoint of `{}`, a member instance of Aurora cluster `{c}`; Aurora stops whole clusters; nothing was changed",
+                m.id
+            ))
+            .hint(format!("switch without --stop-old, then stop the cluster if it is meant: `aws rds stop-db-cluster --db-cluster-identifier {c}`"))
+            .into());
+        }
+    }
     if args.snapshot && old_clusters {
         return Err(UserError::usage(
             "--snapshot: an Aurora cluster takes no snapshot as it stops (StopDBCluster has no such option); nothing was changed",
@@ -358,6 +371,30 @@ async fn switch(ctx: &Context, args: &SwitchArgs) -> anyhow::Result<ExitStatus> 
             target.id, target.status
         ))
         .hint(hint)
+        .into());
+    }
+    // A cluster answers only through a writer instance: one that is
+    // available, whatever --skip-connect-check says.
+    if ready && target.cluster && !target.writer_ready {
+        let why = match &target.writer {
+            None => "it has no writer instance".to_string(),
+            Some(w) => {
+                let status = instances
+                    .iter()
+                    .find(|i| !i.cluster && i.id == *w)
+                    .map(|i| i.status.clone())
+                    .unwrap_or_else(|| "missing".into());
+                format!("its writer instance `{w}` is `{status}`")
+            }
+        };
+        return Err(UserError::runtime(format!(
+            "Aurora cluster `{}` cannot answer on its endpoint: {why}; nothing was changed",
+            target.id
+        ))
+        .hint(format!(
+            "wait for its instances (`dbtool restore --wait-only --target {}` creates missing ones and waits), then switch again",
+            target.id
+        ))
         .into());
     }
     if !ready {
@@ -648,10 +685,24 @@ async fn start_for_rollback(
             match crate::restore::wait_cluster_available(&c.rds, id, interval, &ctx.printer).await?
             {
                 crate::restore::Waited::Available(()) => {
-                    ctx.printer
-                        .success(format!("Aurora cluster `{id}` is available"));
                     let mut t = target.clone();
                     t.status = "available".into();
+                    // Its writer instance starts with it: wait for that too.
+                    if let Some(w) = &target.writer {
+                        match crate::restore::wait_available(&c.rds, w, interval, &ctx.printer)
+                            .await?
+                        {
+                            crate::restore::Waited::Available(_) => t.writer_ready = true,
+                            crate::restore::Waited::Interrupted => {
+                                ctx.printer.warn(format!(
+                                    "stopped waiting; `{id}` keeps starting in AWS; the record was not changed"
+                                ));
+                                return Ok(Started::Interrupted);
+                            }
+                        }
+                    }
+                    ctx.printer
+                        .success(format!("Aurora cluster `{id}` is available"));
                     Started::Ready(t)
                 }
                 crate::restore::Waited::Interrupted => {
@@ -670,6 +721,10 @@ async fn start_for_rollback(
         crate::restore::WaitOutcome::Available(inst) => {
             ctx.printer.success(format!("`{id}` is available"));
             Ok(Started::Ready(DbInstanceInfo {
+                reader_address: None,
+                member_of: target.member_of.clone(),
+                writer: None,
+                writer_ready: false,
                 id: id.clone(),
                 address: inst
                     .endpoint()
@@ -704,7 +759,8 @@ async fn select_one(ctx: &Context, id: &str) -> anyhow::Result<()> {
             .hint("check security groups and the readonly role; --skip-connect-check skips this check when this machine has no network path into the VPC")
             .into()
     };
-    let request = ctx.request_for(id, Intent::Read, Role::Readonly);
+    let mut request = ctx.request_for(id, Intent::Read, Role::Readonly);
+    request.force_writer = true;
     let resolved = ctx.resolve(&request, false).await.map_err(fail)?;
     let client = tokio::time::timeout(Duration::from_secs(20), resolved.conn.connect())
         .await
@@ -725,7 +781,11 @@ async fn report_connections(ctx: &Context, id: Option<&str>, url: Option<&str>) 
             Some(u) => crate::pg::ConnInfo::from_url(u).map_err(|e| anyhow::anyhow!("--old-url: {e}"))?,
             None => {
                 let request = match id {
-                    Some(id) => ctx.request_for(id, Intent::Read, Role::Readonly),
+                    Some(id) => {
+                        let mut r = ctx.request_for(id, Intent::Read, Role::Readonly);
+                        r.force_writer = true;
+                        r
+                    }
                     None => crate::access::Request::new(Intent::Read, Role::Readonly),
                 };
                 ctx.resolve(&request, false).await?.conn

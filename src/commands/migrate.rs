@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::access::{AccessArgs, ConfirmArgs, Intent, Resolved as Target, Role, ToolUrl};
+use crate::aws::credentials::{self, MfaOptions};
 use crate::config::MigrateConfig;
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
@@ -184,6 +185,14 @@ pub struct MigrateOpts {
     /// Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]
     #[arg(long, global = true, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", help_heading = MIGRATE)]
     pub validate_migration_naming: Option<bool>,
+
+    /// Snapshot the environment's RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)
+    #[arg(long, global = true, help_heading = MIGRATE)]
+    pub snapshot: bool,
+
+    /// After a --snapshot run, keep this many of dbtool's pre-migrate snapshots and delete older ones (default: `keep_snapshots`)
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000), help_heading = MIGRATE)]
+    pub keep_snapshots: Option<u32>,
 
     #[command(flatten)]
     pub confirm: ConfirmArgs,
@@ -668,6 +677,9 @@ async fn migrate_up(
 ) -> anyhow::Result<ExitStatus> {
     let environment = target.environment.as_deref();
     let p = &ctx.printer;
+    // Which database a pre-migrate snapshot is of, decided (and refused)
+    // before anything else happens.
+    let snapshot = pre_migrate_target(ctx, target, o)?;
     // The lock comes before anything reads the history: a plan made while
     // another runner migrates would see its work half-done.
     engine.acquire_lock().await?;
@@ -702,6 +714,16 @@ async fn migrate_up(
             p.status("Nothing to migrate: the schema is up to date (dry run)");
         } else {
             p.data(sql.trim_end());
+            if let Some((t, keep)) = &snapshot {
+                p.status(format!(
+                    "dry run: would first snapshot `{}` and wait for it{}",
+                    t.id,
+                    keep.map(|k| format!(
+                        ", and afterwards keep the newest {k} pre-migrate snapshots"
+                    ))
+                    .unwrap_or_default()
+                ));
+            }
             p.status(format!(
                 "dry run: {} migration(s) would be applied; nothing was changed",
                 plan.steps.len()
@@ -744,16 +766,38 @@ async fn migrate_up(
                 schema_version_after: plan.current.clone(),
                 ..Default::default()
             };
-            return Ok(report);
+            return Ok((report, None));
         }
         if confirmed.is_none() {
             print_plan(ctx, resolved, &plan);
         }
-        engine.apply(resolved, &plan).await
+        // The snapshot is available before the first statement runs, and
+        // taken while holding the lock: no other runner slips in between.
+        let taken = match &snapshot {
+            Some((t, _)) => Some(take_pre_migrate_snapshot(ctx, t, plan.current.as_deref()).await?),
+            None => None,
+        };
+        match engine.apply(resolved, &plan).await {
+            Ok(r) => Ok((r, taken)),
+            Err(e) => {
+                if let Some(t) = &taken {
+                    ctx.printer.warn(format!(
+                        "snapshot `{}` of {} was taken before this run, at schema version {}",
+                        t.name,
+                        t.db.describe(),
+                        plan.current.as_deref().unwrap_or("none")
+                    ));
+                }
+                Err(e)
+            }
+        }
     }
     .await;
     engine.release_lock().await;
-    let report = result?;
+    let (report, taken) = match result {
+        Ok((report, taken)) => (report, taken),
+        Err(e) => return Err(e),
+    };
     if p.is_json() {
         p.json(&report)?;
     } else if report.applied.is_empty() {
@@ -776,7 +820,171 @@ async fn migrate_up(
                 .unwrap_or_else(|| "none".into())
         ));
     }
+    if let (Some(t), Some((db_target, keep))) = (&taken, &snapshot) {
+        p.status(format!(
+            "snapshot before this run: `{}` of {} (schema version {})",
+            t.name,
+            t.db.describe(),
+            report.schema_version_before.as_deref().unwrap_or("none")
+        ));
+        p.hint(format!(
+            "to go back to it: restore a copy from the snapshot (`aws rds restore-db-{kind}-from-{src}snapshot --{src}snapshot-identifier {} --db-{kind}-identifier {}-restore`), then `dbtool cname switch`",
+            t.name,
+            t.db.id,
+            kind = if t.db.cluster { "cluster" } else { "instance" },
+            src = if t.db.cluster { "" } else { "db-" },
+        ));
+        if let Some(keep) = keep {
+            prune_pre_migrate(ctx, db_target, &t.db, *keep, &o.confirm).await;
+        }
+    }
     Ok(ExitStatus::Success)
+}
+
+/// The database `--snapshot` (or `snapshot_before_migrate`) snapshots, and
+/// how many pre-migrate snapshots to keep; `None` when no snapshot is asked
+/// for. A target that is not on RDS is a usage error, before anything runs.
+fn pre_migrate_target(
+    ctx: &Context,
+    target: &Target,
+    o: &MigrateOpts,
+) -> anyhow::Result<Option<(crate::snapshot::target::DbTarget, Option<u32>)>> {
+    let env = target
+        .environment
+        .as_deref()
+        .and_then(|n| ctx.environment_named(n));
+    let wanted = o.snapshot || env.is_some_and(|e| e.snapshot_before_migrate);
+    if !wanted {
+        return Ok(None);
+    }
+    let keep = o.keep_snapshots.or(env.and_then(|e| e.keep_snapshots));
+    let db = match (&target.environment, &target.found) {
+        (Some(name), _) => crate::snapshot::target::plan(ctx.config(), None, Some(name))?,
+        (None, Some(crate::access::Found::Cluster { id, .. }))
+        | (None, Some(crate::access::Found::Instance { id, cluster: None })) => {
+            crate::snapshot::target::DbTarget {
+                id: id.clone(),
+                cluster_hint: matches!(target.found, Some(crate::access::Found::Cluster { .. })),
+                aws: target.aws.clone(),
+                environment: target.borrowed_from.clone(),
+                production: target.production,
+            }
+        }
+        (None, Some(crate::access::Found::Instance { id, cluster: Some(c) })) => {
+            return Err(UserError::usage(format!(
+                "--snapshot: `{id}` is an instance of Aurora cluster `{c}`; Aurora snapshots are of the cluster"
+            ))
+            .hint(format!("migrate through the cluster: `dbtool migrate {c} --snapshot`"))
+            .into())
+        }
+        (None, None) => {
+            return Err(UserError::usage(format!(
+                "--snapshot: {} is not an RDS database dbtool knows the identifier of",
+                target.describe()
+            ))
+            .hint("migrate an environment with `instance` or `cluster` in dbtool.toml (it may keep a `url` for the connection), or an RDS instance/cluster TARGET")
+            .into())
+        }
+    };
+    // The migrate role's AWS identity takes the snapshot when it has one.
+    let mut db = db;
+    if target.aws.profile.is_some() || target.aws.role_arn.is_some() {
+        let region = db.aws.region.clone();
+        db.aws = target.aws.clone();
+        db.aws.region = db.aws.region.clone().or(region);
+    }
+    Ok(Some((db, keep)))
+}
+
+/// A snapshot taken before migrating.
+struct Taken {
+    name: String,
+    db: crate::snapshot::Db,
+}
+
+/// Takes the pre-migrate snapshot and waits until it is available; any
+/// failure (or Ctrl-C) stops the run before any SQL.
+async fn take_pre_migrate_snapshot(
+    ctx: &Context,
+    t: &crate::snapshot::target::DbTarget,
+    schema_version: Option<&str>,
+) -> anyhow::Result<Taken> {
+    use crate::snapshot as snap;
+    let p = &ctx.printer;
+    let stop = |e: anyhow::Error| -> anyhow::Error {
+        UserError::runtime("the pre-migrate snapshot failed; nothing was applied")
+            .source(e)
+            .hint("fix the cause and rerun, or run without --snapshot (and without `snapshot_before_migrate`) to migrate without one")
+            .into()
+    };
+    let sdk = credentials::load(&t.aws, &MfaOptions::default(), p)
+        .await
+        .map_err(stop)?;
+    let rds = crate::aws::Rds::new(&sdk, t.aws.profile.as_deref());
+    let db = snap::target::find(&sdk, t).await.map_err(stop)?;
+    let name = snap::default_name(&db.id, chrono::Utc::now());
+    let tags = crate::commands::snapshot::tags(
+        &sdk,
+        snap::REASON_PRE_MIGRATE,
+        Some(schema_version.unwrap_or("none")),
+    )
+    .await;
+    p.status(format!(
+        "taking snapshot `{name}` of {} before applying anything",
+        db.describe()
+    ));
+    snap::create(&rds, &db, &name, &tags).await.map_err(stop)?;
+    let interval = std::env::var("DBTOOL_POLL_INTERVAL")
+        .ok()
+        .and_then(|v| crate::text::parse_interval(&v).ok())
+        .unwrap_or(std::time::Duration::from_secs(10));
+    match snap::wait(&rds, &name, interval, p).await.map_err(stop)? {
+        snap::Waited::Available => {
+            p.success(format!("snapshot `{name}` is available"));
+            Ok(Taken { name, db })
+        }
+        snap::Waited::Interrupted => Err(UserError::runtime(format!(
+            "interrupted while waiting for snapshot `{name}`; nothing was applied (the snapshot goes on in AWS)"
+        ))
+        .into()),
+    }
+}
+
+/// Deletes dbtool's pre-migrate snapshots beyond the newest `keep`; a
+/// failure only warns (the migrations are applied).
+async fn prune_pre_migrate(
+    ctx: &Context,
+    t: &crate::snapshot::target::DbTarget,
+    db: &crate::snapshot::Db,
+    keep: u32,
+    confirm: &ConfirmArgs,
+) {
+    use crate::snapshot as snap;
+    let result: anyhow::Result<()> = async {
+        let sdk = credentials::load(&t.aws, &MfaOptions::default(), &ctx.printer).await?;
+        let rds = crate::aws::Rds::new(&sdk, t.aws.profile.as_deref());
+        let all = snap::list(&rds, db).await?;
+        let plan = snap::prune_plan(&all, keep as usize, Some(snap::REASON_PRE_MIGRATE));
+        if plan.delete.is_empty() {
+            return Ok(());
+        }
+        ctx.printer.status(format!(
+            "keeping the newest {keep} pre-migrate snapshot(s) of {}",
+            db.describe()
+        ));
+        crate::commands::snapshot::run_prune(ctx, &rds, db, &plan, t.production, confirm).await?;
+        Ok(())
+    }
+    .await;
+    if let Err(e) = result {
+        ctx.printer.warn(format!(
+            "pruning the old pre-migrate snapshots failed: {e:#}"
+        ));
+        ctx.printer.hint(format!(
+            "`dbtool snapshot prune {} --keep {keep} --reason pre-migrate` retries",
+            db.id
+        ));
+    }
 }
 
 /// After the lock is taken again: the plan must be what was confirmed, in

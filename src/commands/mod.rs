@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod restore;
 pub mod roles;
 pub mod sandbox;
+pub mod snapshot;
 pub mod whoami;
 
 use crate::cli::Command;
@@ -29,6 +30,7 @@ pub async fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitSt
         Command::Roles(args) => roles::run(ctx, args).await,
         Command::Restore(args) => restore::run(ctx, args).await,
         Command::Cname(args) => cname::run(ctx, args).await,
+        Command::Snapshot(args) => snapshot::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
     }

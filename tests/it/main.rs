@@ -19,4 +19,5 @@ mod restore;
 mod roles;
 mod sandbox;
 mod secrets;
+mod snapshot;
 mod testkit;
