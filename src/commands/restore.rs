@@ -171,6 +171,13 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
     let mut src_instance = None;
     if !cluster_first {
         src_instance = domain::find_instance(&rds, &source).await?;
+        // The writer instance named like its cluster: the name means the cluster.
+        if src_instance
+            .as_ref()
+            .is_some_and(|i| i.db_cluster_identifier() == Some(source.as_str()))
+        {
+            src_instance = None;
+        }
     }
     let src = match src_instance {
         Some(i) => i,
@@ -218,6 +225,17 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
     let mut resume = false;
     if let Some(existing) = domain::find_instance(&rds, &target).await? {
         let tags = domain::tags_of(&existing);
+        let finished = existing.db_instance_status() == Some("available");
+        if plan::same_restore(&tags, &source, &p.time_tag()) && p.time_tag() == "latest" && finished
+        {
+            return Err(UserError::usage(format!(
+                "RDS instance `{target}` already exists: an earlier restore of `{source}` to the latest time, finished; nothing was changed"
+            ))
+            .hint(format!(
+                "a new --latest restore needs another --target (or delete `{target}` first); `dbtool restore --wait-only --target {target}` applies any setting the earlier run did not"
+            ))
+            .into());
+        }
         if plan::same_restore(&tags, &source, &p.time_tag()) {
             resume = true;
             ctx.printer.status(format!(
@@ -538,15 +556,45 @@ async fn restore_cluster(
                 ))
             })
             .collect();
-        if plan::same_restore(&tags, source, &p.time_tag()) {
+        let tag = |k: &str| tags.iter().find(|(tk, _)| tk == k).map(|(_, v)| v.as_str());
+        let same_type = tag(cluster::TAG_RESTORE_TYPE).unwrap_or("full-copy") == p.restore_type;
+        let mut finished = existing.status() == Some("available");
+        for m in &p.members {
+            finished &= domain::find_instance(rds, &m.target)
+                .await?
+                .is_some_and(|i| i.db_instance_status() == Some("available"));
+        }
+        let same = plan::same_restore(&tags, source, &p.time_tag()) && same_type;
+        if same && p.time_tag() == "latest" && finished {
+            return Err(UserError::usage(format!(
+                "Aurora cluster `{target}` already exists: an earlier {} of `{source}` at the latest time, finished; nothing was changed",
+                if p.restore_type == "copy-on-write" { "clone" } else { "restore" }
+            ))
+            .hint(format!("a new one needs another --target (or delete `{target}` and its instances first)"))
+            .into());
+        }
+        if same {
             resume = true;
             ctx.printer.status(format!(
                 "`{target}` already exists as a restore of `{source}` to {}: resuming (missing instances are created, then waited for)",
                 p.time_tag()
             ));
         } else {
+            let what = match (tag(plan::TAG_RESTORED_FROM), same_type) {
+                (Some(f), false) => format!(
+                    " (a {} of `{f}`)",
+                    tag(cluster::TAG_RESTORE_TYPE)
+                        .map(|_| "clone")
+                        .unwrap_or("full-copy restore")
+                ),
+                (Some(f), true) => format!(
+                    " (a restore of `{f}` to {})",
+                    tag(plan::TAG_RESTORE_TIME).unwrap_or("?")
+                ),
+                (None, _) => String::new(),
+            };
             return Err(UserError::usage(format!(
-                "Aurora cluster `{target}` already exists; nothing was changed"
+                "Aurora cluster `{target}` already exists{what}; nothing was changed"
             ))
             .hint(format!(
                 "pass another --target, delete `{target}` first, or `dbtool restore --wait-only --target {target}` to wait for an earlier restore"
@@ -579,7 +627,10 @@ async fn restore_cluster(
         }
     }
     if !ctx.printer.is_json() {
-        print_cluster_plan(ctx, &p);
+        print_cluster_plan(ctx, &p, resume);
+        for n in cluster::not_copied(&src) {
+            ctx.printer.warn(format!("not copied by a restore: {n}"));
+        }
     }
     let json_doc = |result: serde_json::Value| {
         json!({
@@ -640,13 +691,12 @@ async fn restore_cluster(
             ));
         }
     }
-    create_missing_members(ctx, rds, &p).await?;
     if args.no_wait {
         if ctx.printer.is_json() {
             ctx.printer.json(&json_doc(json!({"status": "started"})))?;
         }
         ctx.printer.hint(format!(
-            "`dbtool restore --wait-only --target {target}` waits for the cluster and its instances"
+            "the instances can only be added once the cluster is available: `dbtool restore --wait-only --target {target}` waits for it, creates them and waits for them"
         ));
         return Ok(ExitStatus::Success);
     }
@@ -660,7 +710,15 @@ async fn create_missing_members(
     p: &ClusterPlan,
 ) -> anyhow::Result<()> {
     for m in &p.members {
-        if domain::find_instance(rds, &m.target).await?.is_some() {
+        if let Some(i) = domain::find_instance(rds, &m.target).await? {
+            if i.db_cluster_identifier() != Some(p.target.as_str()) {
+                return Err(UserError::usage(format!(
+                    "RDS instance `{}` exists but is not a member of `{}`; nothing more was created",
+                    m.target, p.target
+                ))
+                .hint("delete or rename that instance, then `dbtool restore --wait-only --target TARGET` again")
+                .into());
+            }
             continue;
         }
         cluster::create_member(rds, p, m).await?;
@@ -704,6 +762,8 @@ async fn finish_cluster(
     {
         return interrupted();
     }
+    // AWS adds instances to a cluster once it is available.
+    create_missing_members(ctx, rds, p).await?;
     for m in &p.members {
         if let Waited::Interrupted =
             domain::wait_available(rds, &m.target, interval, &ctx.printer).await?
@@ -797,14 +857,24 @@ async fn wait_only_cluster(
         &args.overrides,
     )?;
     if args.dry_run {
-        if !ctx.printer.is_json() {
-            print_cluster_plan(ctx, &p);
+        if ctx.printer.is_json() {
+            ctx.printer.json(&json!({
+                "source": p.source,
+                "target": p.target,
+                "kind": "aurora-cluster",
+                "restore_time": p.time_tag(),
+                "restore_type": p.restore_type,
+                "instances": p.members,
+                "dry_run": true,
+                "resumed": true,
+            }))?;
+        } else {
+            print_cluster_plan(ctx, &p, true);
         }
         ctx.printer
             .status("dry run: would create any missing instances and wait; nothing was changed");
         return Ok(ExitStatus::Success);
     }
-    create_missing_members(ctx, rds, &p).await?;
     let doc = |result: serde_json::Value| {
         json!({
             "source": p.source,
@@ -821,10 +891,18 @@ async fn wait_only_cluster(
 
 /// The cluster plan as text on stdout: source, target, time, the cluster's
 /// settings, then one row per instance.
-fn print_cluster_plan(ctx: &Context, p: &ClusterPlan) {
+fn print_cluster_plan(ctx: &Context, p: &ClusterPlan, resume: bool) {
     let pr = &ctx.printer;
     pr.data(format!("source:       Aurora cluster {}", p.source));
-    pr.data(format!("target:       Aurora cluster {} (new)", p.target));
+    pr.data(format!(
+        "target:       Aurora cluster {}{}",
+        p.target,
+        if resume {
+            " (exists: resuming)"
+        } else {
+            " (new)"
+        }
+    ));
     pr.data(format!("restore time: {}", p.time_tag()));
     pr.data(format!(
         "restore type: {}{}",

@@ -33,10 +33,10 @@ pub const CLUSTER_SETTINGS: &[(&str, Kind, Phase)] = &[
     ("deletion_protection", Kind::Bool, Phase::Restore),
     ("copy_tags_to_snapshot", Kind::Bool, Phase::Restore),
     ("enable_cloudwatch_logs_exports", Kind::List, Phase::Restore),
-    ("backtrack_window", Kind::Int, Phase::Restore),
     ("serverless_v2_min_capacity", Kind::Str, Phase::Restore),
     ("serverless_v2_max_capacity", Kind::Str, Phase::Restore),
     ("network_type", Kind::Str, Phase::Restore),
+    ("storage_type", Kind::Str, Phase::Restore),
 ];
 
 /// One instance of the restored cluster, copied from a source member.
@@ -91,6 +91,19 @@ pub fn refuse(src: &DbCluster) -> Option<UserError> {
             .hint("restore it in the console or with `aws rds restore-db-cluster-to-point-in-time`; Serverless v1 is end-of-life, migrate it to Serverless v2"),
         );
     }
+    if !src
+        .engine()
+        .unwrap_or("aurora-postgresql")
+        .starts_with("aurora")
+    {
+        return Some(
+            UserError::usage(format!(
+                "`{id}` is a Multi-AZ DB cluster (engine {}), not an Aurora cluster: dbtool restores Aurora clusters and RDS instances",
+                src.engine().unwrap_or_default()
+            ))
+            .hint(format!("restore it with `aws rds restore-db-cluster-to-point-in-time --source-db-cluster-identifier {id} …`")),
+        );
+    }
     if src.db_cluster_members().is_empty() {
         return Some(
             UserError::usage(format!(
@@ -109,9 +122,9 @@ pub fn refuse(src: &DbCluster) -> Option<UserError> {
 /// else `<target>-<member>`; at most 63 characters.
 pub fn member_target(source: &str, target: &str, member: &str) -> String {
     let id = match member.strip_prefix(source) {
-        Some(rest) if !rest.is_empty() => format!("{target}{rest}"),
-        Some(_) => format!("{target}-1"),
-        None => format!("{target}-{member}"),
+        Some(rest) if rest.starts_with('-') => format!("{target}{rest}"),
+        Some("") => format!("{target}-1"),
+        _ => format!("{target}-{member}"),
     };
     let mut id: String = id.chars().take(63).collect();
     while id.ends_with('-') {
@@ -148,7 +161,9 @@ pub fn cluster_settings(src: &DbCluster) -> Vec<(&'static str, Value)> {
         str_of(src.db_cluster_parameter_group()),
     );
     push("port", src.port().map(Value::Int));
-    push("kms_key_id", str_of(src.kms_key_id()));
+    if src.storage_encrypted() == Some(true) {
+        push("kms_key_id", str_of(src.kms_key_id()));
+    }
     push(
         "enable_iam_database_authentication",
         src.iam_database_authentication_enabled().map(Value::Bool),
@@ -165,13 +180,6 @@ pub fn cluster_settings(src: &DbCluster) -> Vec<(&'static str, Value)> {
         "enable_cloudwatch_logs_exports",
         Some(Value::List(src.enabled_cloudwatch_logs_exports().to_vec())),
     );
-    push(
-        "backtrack_window",
-        src.backtrack_window()
-            .filter(|w| *w > 0)
-            .and_then(|w| i32::try_from(w).ok())
-            .map(Value::Int),
-    );
     if let Some(s) = src.serverless_v2_scaling_configuration() {
         push(
             "serverless_v2_min_capacity",
@@ -183,7 +191,47 @@ pub fn cluster_settings(src: &DbCluster) -> Vec<(&'static str, Value)> {
         );
     }
     push("network_type", str_of(src.network_type()));
+    // I/O-Optimized (`aurora-iopt1`) is a billing choice worth keeping.
+    push("storage_type", str_of(src.storage_type()));
     out
+}
+
+/// IAM roles associated with the cluster (S3 import/export…), which a
+/// restore does not carry over: shown in the plan with the command that adds them.
+pub fn not_copied(src: &DbCluster) -> Vec<String> {
+    src.associated_roles()
+        .iter()
+        .filter_map(|r| {
+            let arn = r.role_arn()?;
+            Some(match r.feature_name() {
+                Some(f) => format!("IAM role {arn} (feature {f}): `aws rds add-role-to-db-cluster --role-arn {arn} --feature-name {f} --db-cluster-identifier TARGET`"),
+                None => format!("IAM role {arn}: `aws rds add-role-to-db-cluster --role-arn {arn} --db-cluster-identifier TARGET`"),
+            })
+        })
+        .collect()
+}
+
+/// Checks overridden values AWS would refuse.
+fn check_override(src: &DbCluster, key: &str, v: &Value) -> Result<(), UserError> {
+    match key {
+        "serverless_v2_min_capacity" | "serverless_v2_max_capacity" => {
+            let ok =
+                f64_v(v).is_some_and(|c| (0.0..=256.0).contains(&c) && (c * 2.0).fract() == 0.0);
+            if !ok {
+                return Err(UserError::usage(format!(
+                    "--override {key}: `{v}` is not a capacity: 0 to 256 ACUs in steps of 0.5"
+                )));
+            }
+        }
+        "kms_key_id" if src.storage_encrypted() != Some(true) => {
+            return Err(UserError::usage(
+                "--override kms_key_id: the source cluster is not encrypted, and a restore keeps that",
+            )
+            .hint("restore, then encrypt through a snapshot copy (`aws rds copy-db-cluster-snapshot --kms-key-id …`)"));
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// A member's CreateDBInstance settings (availability zone left to AWS).
@@ -257,7 +305,9 @@ pub fn plan(
     let copied = cluster_settings(src);
     let mut over = Vec::new();
     for o in overrides {
-        over.push(parse_override_in(o, CLUSTER_SETTINGS)?);
+        let (k, v) = parse_override_in(o, CLUSTER_SETTINGS)?;
+        check_override(src, k, &v)?;
+        over.push((k, v));
     }
     let mut settings = Vec::new();
     for (key, _, phase) in CLUSTER_SETTINGS {
@@ -444,8 +494,8 @@ pub async fn start_restore(rds: &Rds, p: &ClusterPlan) -> anyhow::Result<()> {
             "enable_cloudwatch_logs_exports" => {
                 req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
             }
-            "backtrack_window" => req.set_backtrack_window(int_v(v).map(i64::from)),
             "network_type" => req.set_network_type(str_v(v)),
+            "storage_type" => req.set_storage_type(str_v(v)),
             "serverless_v2_min_capacity" => {
                 min = f64_v(v);
                 req
@@ -454,7 +504,7 @@ pub async fn start_restore(rds: &Rds, p: &ClusterPlan) -> anyhow::Result<()> {
                 max = f64_v(v);
                 req
             }
-            other => unreachable!("cluster restore key {other} not mapped"),
+            other => anyhow::bail!("internal error: cluster restore setting `{other}` has no request field; nothing was restored"),
         };
     }
     if min.is_some() || max.is_some() {
@@ -498,7 +548,7 @@ pub async fn create_member(rds: &Rds, p: &ClusterPlan, m: &MemberPlan) -> anyhow
             "publicly_accessible" => req.set_publicly_accessible(bool_v(v)),
             "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
             "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(bool_v(v)),
-            other => unreachable!("member key {other} not mapped"),
+            other => anyhow::bail!("internal error: instance setting `{other}` has no request field; the instance was not created"),
         };
     }
     req = req.set_tags(Some(tags(p)));
@@ -547,6 +597,8 @@ mod tests {
             )
             .db_cluster_parameter_group("default.aurora-postgresql15")
             .port(5432)
+            .storage_encrypted(true)
+            .storage_type("aurora-iopt1")
             .kms_key_id("kms-1")
             .iam_database_authentication_enabled(true)
             .deletion_protection(true)
@@ -653,6 +705,22 @@ mod tests {
         let p = plan(&source(), &members, "c", None, true, &["port=6543".into()]).unwrap();
         assert_eq!(p.restore_type, "copy-on-write");
         assert_eq!(p.get("port"), Some(&Value::Int(6543)));
+        assert_eq!(
+            p.get("storage_type"),
+            Some(&Value::Str("aurora-iopt1".into()))
+        );
+        for bad in [
+            "serverless_v2_max_capacity=-4",
+            "serverless_v2_min_capacity=abc",
+            "serverless_v2_max_capacity=1.3",
+        ] {
+            let e = plan(&source(), &members, "c", None, false, &[bad.into()]).unwrap_err();
+            assert!(
+                e.message.contains("is not a capacity"),
+                "{bad}: {}",
+                e.message
+            );
+        }
         let e = plan(
             &source(),
             &members,
@@ -684,6 +752,46 @@ mod tests {
         assert!(refuse(&source()).is_none());
     }
 
+    /// Every setting the plan can hold is sent (no `internal error`): the
+    /// mapping in `start_restore` and `create_member` names each key.
+    #[test]
+    fn every_setting_has_a_request_field() {
+        let code = include_str!("cluster.rs");
+        let start = code.find("pub async fn start_restore").unwrap();
+        let member = code.find("pub async fn create_member").unwrap();
+        for (k, _, _) in CLUSTER_SETTINGS {
+            assert!(
+                code[start..member].contains(&format!("\"{k}\" =>")),
+                "{k} not sent"
+            );
+        }
+        let members = [member_settings(
+            &DbInstance::builder()
+                .db_instance_class("c")
+                .db_parameter_groups(
+                    DbParameterGroupStatus::builder()
+                        .db_parameter_group_name("p")
+                        .build(),
+                )
+                .performance_insights_enabled(true)
+                .performance_insights_kms_key_id("k")
+                .performance_insights_retention_period(7)
+                .monitoring_interval(60)
+                .monitoring_role_arn("r")
+                .publicly_accessible(true)
+                .ca_certificate_identifier("ca")
+                .auto_minor_version_upgrade(true)
+                .build(),
+            1,
+        )];
+        for (k, _) in &members[0] {
+            assert!(
+                code[member..].contains(&format!("\"{k}\" =>")),
+                "{k} not sent"
+            );
+        }
+    }
+
     #[test]
     fn member_targets_follow_the_cluster_name() {
         assert_eq!(
@@ -692,6 +800,10 @@ mod tests {
         );
         assert_eq!(member_target("fam", "x", "writer"), "x-writer");
         assert_eq!(member_target("fam", "x", "fam"), "x-1");
+        assert_eq!(
+            member_target("fam", "fam-restore", "family-1"),
+            "fam-restore-family-1"
+        );
         let long = "a".repeat(60);
         let t = member_target("fam", &long, "fam-instance-1");
         assert!(t.len() <= 63 && !t.ends_with('-'), "{t}");

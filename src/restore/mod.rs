@@ -183,7 +183,7 @@ pub async fn start_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<()> {
             "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
             "network_type" => req.set_network_type(str_v(v)),
             "port" => req.set_port(int_v(v)),
-            other => unreachable!("restore-phase key {other} not mapped"),
+            other => anyhow::bail!("internal error: restore setting `{other}` has no request field; nothing was restored"),
         };
     }
     for (k, v) in &p.tags {
@@ -224,7 +224,9 @@ pub async fn apply_after_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<b
             "preferred_backup_window" => req.set_preferred_backup_window(str_v(v)),
             "backup_retention_period" => req.set_backup_retention_period(int_v(v)),
             "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(bool_v(v)),
-            other => unreachable!("after-restore key {other} not mapped"),
+            other => {
+                anyhow::bail!("internal error: setting `{other}` has no ModifyDBInstance field")
+            }
         };
     }
     req.send().await.aws(&rds.api).map_err(|e| {

@@ -498,7 +498,16 @@ async fn cluster_restore_carries_the_cluster_and_every_member() {
         assert_eq!(c.param("AvailabilityZone"), None, "AZ left to AWS");
     }
     let pos = |a: &str| calls.iter().position(|c| c.action().as_deref() == Some(a));
-    assert!(pos("RestoreDBClusterToPointInTime") < pos("CreateDBInstance"));
+    // The instances are added once the restored cluster was seen available.
+    let restored = pos("RestoreDBClusterToPointInTime").unwrap();
+    let created = pos("CreateDBInstance").unwrap();
+    assert!(
+        calls[restored..created]
+            .iter()
+            .any(|c| c.action().as_deref() == Some("DescribeDBClusters")
+                && c.param("DBClusterIdentifier").as_deref() == Some("fam-restore")),
+        "no wait for the cluster between the restore and the instances: {calls:?}"
+    );
     assert!(err.contains("are available"), "{err}");
     let text = crate::common::stdout(&out);
     assert!(
@@ -527,6 +536,24 @@ async fn cluster_restore_carries_the_cluster_and_every_member() {
     );
     assert_eq!(r[0].param("RestoreToTime"), None);
     assert_eq!(calls_named(&calls, "CreateDBInstance").len(), 2);
+    // The same clone again, once finished: refused, not "resumed" with old data.
+    moto.start_recording().unwrap();
+    let out = restore(&["--clone", "--target", "fam-clone", "--yes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("an earlier clone of `fam` at the latest time, finished"),
+        "{}",
+        stderr(&out)
+    );
+    // A full-copy restore into the clone's name: another restore, refused.
+    let out = restore(&["--latest", "--target", "fam-clone", "--yes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(a clone of `fam`)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_no_mutation(&moto.recorded().unwrap());
 
     // --clone with a time, or of an instance: usage errors, no call.
     moto.start_recording().unwrap();
@@ -645,6 +672,19 @@ async fn cname_switch_to_a_cluster_stop_old_and_rollback() {
         "started before switching back"
     );
 
+    // A cluster whose instances are not there yet: refused even when the
+    // connection check is skipped (nothing would answer on its endpoint).
+    create_cluster(&moto, "fam-bare", true, &[]).await;
+    moto.start_recording().unwrap();
+    let out = switch_cmd(&env, &["--to", "fam-bare"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Aurora cluster `fam-bare` cannot answer on its endpoint: it has no writer instance; nothing was changed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(changes(&moto.recorded().unwrap()).is_empty());
+
     // An unknown target: neither an instance nor a cluster.
     let out = switch_cmd(&env, &["--to", "nope"]);
     assert_eq!(out.status.code(), Some(1));
@@ -652,5 +692,30 @@ async fn cname_switch_to_a_cluster_stop_old_and_rollback() {
         stderr(&out).contains("no RDS instance or Aurora cluster `nope`; nothing was changed"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// A writer instance named like its cluster: the name means the cluster
+/// (its endpoint follows failovers), for connect and for restore.
+#[tokio::test]
+async fn a_writer_named_like_its_cluster_means_the_cluster() {
+    let moto = crate::testkit::moto().unwrap();
+    create_cluster(&moto, "same", true, &["same", "same-2"]).await;
+    let (writer, reader) = endpoints(&moto, "same").await;
+    let env = TestEnv::with_moto(&moto);
+    let (v, _) = env_json(&env, &["same"]);
+    assert_eq!(v["PGHOST"], writer.as_str());
+    let (v, _) = env_json(&env, &["same", "--reader"]);
+    assert_eq!(v["PGHOST"], reader.as_str());
+    let out = env
+        .cmd()
+        .args(["restore", "--source", "same", "--latest", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        crate::common::stdout(&out).contains("source:       Aurora cluster same"),
+        "{}",
+        crate::common::stdout(&out)
     );
 }
