@@ -86,6 +86,8 @@ pub enum Command {
     Restore(commands::restore::RestoreArgs),
     /// Show or switch the database CNAME (Route53) to a restored instance
     Cname(commands::cname::CnameArgs),
+    /// Read an RDS instance's PostgreSQL log: every stream in time order, filtered, slow statements summed
+    Logs(commands::logs::LogsArgs),
     /// Check that everything dbtool needs is installed and configured
     Doctor(commands::doctor::DoctorArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)

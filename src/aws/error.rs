@@ -1,4 +1,5 @@
-//! The one mapping of AWS failures (RDS, Route53 and STS calls, credential
+//! The one mapping of AWS failures (RDS, Route53, STS, SSM, Secrets Manager
+//! and CloudWatch Logs calls, credential
 //! loading) into text a user reads: service errors as `code: message` with a
 //! hint keyed by the code (request id at `-v`), network failures as "cannot
 //! reach <service> at <endpoint>" with a network/region/AWS_ENDPOINT_URL
@@ -26,6 +27,7 @@ pub enum Service {
     Sts,
     Ssm,
     SecretsManager,
+    Logs,
 }
 
 impl Service {
@@ -37,6 +39,7 @@ impl Service {
             Service::Sts => "STS",
             Service::Ssm => "SSM",
             Service::SecretsManager => "Secrets Manager",
+            Service::Logs => "CloudWatch Logs",
         }
     }
 
@@ -47,6 +50,7 @@ impl Service {
             Service::Sts => "sts",
             Service::Ssm => "ssm",
             Service::SecretsManager => "secretsmanager",
+            Service::Logs => "logs",
         }
     }
 
@@ -58,6 +62,7 @@ impl Service {
             Service::Sts => "STS",
             Service::Ssm => "SSM",
             Service::SecretsManager => "Secrets Manager",
+            Service::Logs => "CloudWatch Logs",
         }
     }
 
@@ -69,6 +74,7 @@ impl Service {
             Service::Sts => "AWS_ENDPOINT_URL_STS",
             Service::Ssm => "AWS_ENDPOINT_URL_SSM",
             Service::SecretsManager => "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+            Service::Logs => "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
         }
     }
 
@@ -80,6 +86,7 @@ impl Service {
             Service::Sts => format!("https://sts.{region}.amazonaws.com"),
             Service::Ssm => format!("https://ssm.{region}.amazonaws.com"),
             Service::SecretsManager => format!("https://secretsmanager.{region}.amazonaws.com"),
+            Service::Logs => format!("https://logs.{region}.amazonaws.com"),
         }
     }
 }

@@ -16,6 +16,10 @@ pub struct Instance {
     /// The Secrets Manager secret RDS manages for the master user (`ManageMasterUserPassword`).
     pub master_user_secret: Option<String>,
     pub master_username: Option<String>,
+    /// The Aurora cluster the instance belongs to.
+    pub cluster: Option<String>,
+    /// Log types exported to CloudWatch Logs (`EnabledCloudwatchLogsExports`).
+    pub log_exports: Vec<String>,
 }
 
 /// The instance, or an error naming it when it does not exist.
@@ -70,6 +74,12 @@ pub async fn find(
             .and_then(|m| m.secret_arn())
             .map(str::to_string),
         master_username: inst.master_username().map(str::to_string),
+        cluster: inst.db_cluster_identifier().map(str::to_string),
+        log_exports: inst
+            .enabled_cloudwatch_logs_exports()
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     }))
 }
 /// Whether a host name is an RDS endpoint.
