@@ -81,7 +81,23 @@ pub async fn run(ctx: &Context, args: &LogsArgs) -> anyhow::Result<ExitStatus> {
     request.target = args.target.target.clone();
     request.url = args.target.url.clone();
     request.env = ctx.env_flag.clone();
-    let planned = ctx.locate(&request)?;
+    let planned = match ctx.locate(&request) {
+        Ok(p) => p,
+        // The sandbox's planning fails when it is not running; its hint
+        // (start it) is not what `logs` needs.
+        Err(_) if request.target.as_deref() == Some("sandbox") => return Err(not_rds_sandbox().into()),
+        Err(_)
+            if request.target.is_none()
+                && request.url.is_none()
+                && ctx.env_name().is_none()
+                && ctx.config().and_then(|c| c.default_environment.as_ref()).is_none() =>
+        {
+            return Err(UserError::usage("name the RDS instance whose log to read")
+                .hint("dbtool logs INSTANCE-ID, or an environment of dbtool.toml that sets `instance` (--env NAME)")
+                .into())
+        }
+        Err(e) => return Err(e),
+    };
     let env_name = planned
         .environment
         .clone()
@@ -94,8 +110,9 @@ pub async fn run(ctx: &Context, args: &LogsArgs) -> anyhow::Result<ExitStatus> {
     let place = match &source {
         Source::Instance(id) => {
             let inst = rds::find(&sdk, id, profile).await?.ok_or_else(|| {
-                UserError::runtime(format!("RDS instance `{id}` not found"))
-                    .hint("check the identifier and the region (`region` in dbtool.toml or AWS_REGION)")
+                UserError::runtime(format!("RDS instance `{id}` not found")).hint(
+                    "check the identifier and the region (`region` in dbtool.toml or AWS_REGION)",
+                )
             })?;
             let place = match &inst.cluster {
                 Some(c) => Place::cluster_member(c, id),
@@ -116,7 +133,17 @@ pub async fn run(ctx: &Context, args: &LogsArgs) -> anyhow::Result<ExitStatus> {
     let out = Output::new(ctx, args.slow.is_some());
     let logs = Logs::new(&sdk, profile);
     if args.follow {
-        return follow(ctx, &logs, &place, &prefix, &filter, window, args.poll_interval, out).await;
+        return follow(
+            ctx,
+            &logs,
+            &place,
+            &prefix,
+            &filter,
+            window,
+            args.poll_interval,
+            out,
+        )
+        .await;
     }
     let read = Read {
         group: &place.group,
@@ -133,7 +160,8 @@ pub async fn run(ctx: &Context, args: &LogsArgs) -> anyhow::Result<ExitStatus> {
     })
     .await;
     spinner.finish_and_clear();
-    let fetched = fetched.map_err(|e| e.user(format!("cannot read the log group {}", place.group)))?;
+    let fetched =
+        fetched.map_err(|e| e.user(format!("cannot read the log group {}", place.group)))?;
     match fetched {
         Some(f) => {
             let mut events: Vec<Event> = f.events.into_iter().map(|(_, e)| e).collect();
@@ -167,7 +195,18 @@ pub async fn run(ctx: &Context, args: &LogsArgs) -> anyhow::Result<ExitStatus> {
                 .hint("name one of the cluster's instances to read its log files: dbtool logs INSTANCE")
                 .into());
             };
-            fallback(ctx, &sdk, profile, id, &prefix, &filter, window, out, env_name.as_deref()).await
+            fallback(
+                ctx,
+                &sdk,
+                profile,
+                id,
+                &prefix,
+                &filter,
+                window,
+                out,
+                env_name.as_deref(),
+            )
+            .await
         }
     }
 }
@@ -415,7 +454,12 @@ impl Output {
     }
 
     /// The summary table (text) or the closing JSON document.
-    fn finish(&mut self, ctx: &Context, source: serde_json::Value, window: &Window) -> anyhow::Result<()> {
+    fn finish(
+        &mut self,
+        ctx: &Context,
+        source: serde_json::Value,
+        window: &Window,
+    ) -> anyhow::Result<()> {
         let groups = self.slow.as_ref().map(Summary::groups);
         if self.json {
             if self.streaming {
@@ -486,11 +530,7 @@ fn describe_window(w: &Window) -> String {
 /// The instance (or cluster) whose log the target is.
 fn source_of(ctx: &Context, p: &Planned, env_name: Option<&str>) -> Result<Source, UserError> {
     if p.local || p.kind == Kind::Sandbox {
-        return Err(UserError::usage(format!(
-            "`{}` is the local sandbox: `dbtool logs` reads the PostgreSQL log of an RDS instance",
-            p.describe()
-        ))
-        .hint("name an RDS instance or an environment with `instance` (the sandbox's log is in its directory)"));
+        return Err(not_rds_sandbox());
     }
     if let Some(id) = &p.instance {
         return Ok(Source::Instance(id.clone()));
@@ -526,6 +566,11 @@ fn source_of(ctx: &Context, p: &Planned, env_name: Option<&str>) -> Result<Sourc
         Some(n) => format!("set `instance` in [environments.{n}] of dbtool.toml, or name the instance: dbtool logs INSTANCE-ID"),
         None => "name the RDS instance: dbtool logs INSTANCE-ID (or an environment that sets `instance`)".to_string(),
     }))
+}
+
+fn not_rds_sandbox() -> UserError {
+    UserError::usage("the target is the local sandbox: `dbtool logs` reads the PostgreSQL log of an RDS instance")
+        .hint("name an RDS instance or an environment with `instance` (the sandbox's log is in its directory)")
 }
 
 /// `[environments.X.logs] log_line_prefix`, else the RDS default.

@@ -241,8 +241,16 @@ mod tests {
             ev(1, "a", "2023-10-02 10:00:01 UTC:h(1):u@d:[10]:ERROR:  boom"),
             ev(1, "b", "2023-10-02 10:00:01 UTC:h(1):u@d:[11]:LOG:  other"),
             ev(2, "a", "\tsecond line of boom"),
-            ev(3, "b", "2023-10-02 10:00:01 UTC:h(1):u@d:[10]:DETAIL:  detail of boom"),
-            ev(4, "c", "2023-10-02 10:00:01 UTC:h(1):u@d:[99]:HINT:  orphan"),
+            ev(
+                3,
+                "b",
+                "2023-10-02 10:00:01 UTC:h(1):u@d:[10]:DETAIL:  detail of boom",
+            ),
+            ev(
+                4,
+                "c",
+                "2023-10-02 10:00:01 UTC:h(1):u@d:[99]:HINT:  orphan",
+            ),
         ];
         let (entries, _, _) = assemble(&p, &events);
         assert_eq!(entries.len(), 3);
@@ -254,8 +262,10 @@ mod tests {
     #[test]
     fn lines_the_prefix_does_not_match_are_kept_as_they_are() {
         let p = LinePrefix::parse("%m [%p] ").unwrap();
-        let (entries, lines, matched) =
-            assemble(&p, &[ev(1, "a", "2023-10-02 10:00:01 UTC:h(1):u@d:[10]:LOG:  x")]);
+        let (entries, lines, matched) = assemble(
+            &p,
+            &[ev(1, "a", "2023-10-02 10:00:01 UTC:h(1):u@d:[10]:LOG:  x")],
+        );
         assert_eq!((lines, matched), (1, 0));
         assert_eq!(entries[0].level, Level::Unparsed);
         assert!(entries[0].message.starts_with("2023-10-02"));

@@ -42,7 +42,9 @@ pub async fn list(rds: &Rds, instance: &str) -> anyhow::Result<Vec<LogFile>> {
             });
         }
         match page.marker() {
-            Some(m) if !m.is_empty() && marker.as_deref() != Some(m) => marker = Some(m.to_string()),
+            Some(m) if !m.is_empty() && marker.as_deref() != Some(m) => {
+                marker = Some(m.to_string())
+            }
             _ => return Ok(out),
         }
     }
@@ -161,8 +163,14 @@ mod tests {
             f("error/postgresql.log.2023-10-02-09", 0),
             f("error/postgresql.log.2023-10-02-10", 0),
             f("error/postgresql.log.2023-10-02-12", 0),
-            f("error/postgres.log", at("2023-10-02T10:45:00Z").timestamp_millis()),
-            f("error/postgres.log.old", at("2023-10-01T10:45:00Z").timestamp_millis()),
+            f(
+                "error/postgres.log",
+                at("2023-10-02T10:45:00Z").timestamp_millis(),
+            ),
+            f(
+                "error/postgres.log.old",
+                at("2023-10-01T10:45:00Z").timestamp_millis(),
+            ),
         ];
         let w = Window {
             since: at("2023-10-02T10:15:00Z"),

@@ -83,7 +83,11 @@ impl Columns {
     /// Widths that fit every entry of `entries`.
     pub fn fit(entries: &[&Entry]) -> Columns {
         Columns {
-            who: entries.iter().map(|e| who(e).chars().count()).max().unwrap_or(0),
+            who: entries
+                .iter()
+                .map(|e| who(e).chars().count())
+                .max()
+                .unwrap_or(0),
         }
     }
 }
@@ -131,16 +135,24 @@ pub fn render(e: &Entry, cols: Columns, colour: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut message = e.message.lines();
     let first = message.next().unwrap_or_default();
-    lines.push(format!("{time}  {level}{who}  {first}").trim_end().to_string());
+    lines.push(
+        format!("{time}  {level}{who}  {first}")
+            .trim_end()
+            .to_string(),
+    );
     for l in message {
         lines.push(format!("{indent}{l}").trim_end().to_string());
     }
     for d in &e.details {
         let mut dl = d.message.lines();
         lines.push(
-            format!("{indent}{}: {}", d.level.as_str(), dl.next().unwrap_or_default())
-                .trim_end()
-                .to_string(),
+            format!(
+                "{indent}{}: {}",
+                d.level.as_str(),
+                dl.next().unwrap_or_default()
+            )
+            .trim_end()
+            .to_string(),
         );
         for l in dl {
             lines.push(format!("{indent}  {l}").trim_end().to_string());

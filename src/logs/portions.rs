@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn a_single_portion_and_an_empty_file() {
-        assert_eq!(read(&[("0", portion("only\n", "1", false))]).0.unwrap(), "only\n");
+        assert_eq!(
+            read(&[("0", portion("only\n", "1", false))]).0.unwrap(),
+            "only\n"
+        );
         let empty = Portion {
             data: None,
             marker: None,

@@ -179,9 +179,7 @@ impl LinePrefix {
                 }
             }
             let Some(esc) = chars.next() else {
-                return Err(format!(
-                    "log_line_prefix `{prefix}` ends with a lone `%`"
-                ));
+                return Err(format!("log_line_prefix `{prefix}` ends with a lone `%`"));
             };
             if esc == '%' {
                 literal.push('%');
@@ -285,7 +283,8 @@ impl LinePrefix {
 
 const TIME: &str =
     r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?: ?[+-]\d{2}(?::?\d{2})?| [A-Za-z][A-Za-z0-9+-]*)?";
-const TIME_MS: &str = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+(?: ?[+-]\d{2}(?::?\d{2})?| [A-Za-z][A-Za-z0-9+-]*)?";
+const TIME_MS: &str =
+    r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+(?: ?[+-]\d{2}(?::?\d{2})?| [A-Za-z][A-Za-z0-9+-]*)?";
 
 /// `2023-10-02 10:00:00[.123] UTC` (or `+02`, `+0530`, no zone) as UTC;
 /// `None` for a zone abbreviation other than UTC/GMT (ambiguous).
@@ -364,7 +363,9 @@ mod tests {
         assert_eq!(l.level, Some(Level::Error));
         assert_eq!(l.message, "boom: at 1:2");
         let l = p
-            .parse_line("2023-10-02 10:00:00 UTC:2001:db8::1(5432):rdsadmin@rdsadmin:[9]:FATAL:  no")
+            .parse_line(
+                "2023-10-02 10:00:00 UTC:2001:db8::1(5432):rdsadmin@rdsadmin:[9]:FATAL:  no",
+            )
             .unwrap();
         assert_eq!(l.client.as_deref(), Some("2001:db8::1(5432)"));
         assert_eq!(l.level, Some(Level::Fatal));

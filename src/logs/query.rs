@@ -105,9 +105,8 @@ pub fn slow_value(s: &str) -> Result<Duration, String> {
     if t == "0" {
         return Ok(Duration::ZERO);
     }
-    let d = humantime::parse_duration(t).map_err(|e| {
-        format!("cannot read `{s}` as a duration: {e} (e.g. 500ms, 2s, 1m)")
-    })?;
+    let d = humantime::parse_duration(t)
+        .map_err(|e| format!("cannot read `{s}` as a duration: {e} (e.g. 500ms, 2s, 1m)"))?;
     if d > MAX_SLOW {
         return Err(format!(
             "`{s}` is more than 7 days: no statement logged runs that long"
@@ -122,7 +121,10 @@ pub fn non_empty(s: &str) -> Result<String, String> {
         return Err("it is empty, and would match every line: leave the flag out instead".into());
     }
     if s.contains('\n') {
-        return Err("it holds a newline: log lines are matched one entry at a time, give one line of text".into());
+        return Err(
+            "it holds a newline: log lines are matched one entry at a time, give one line of text"
+                .into(),
+        );
     }
     Ok(s.to_string())
 }
@@ -236,12 +238,18 @@ mod tests {
     #[test]
     fn bad_times_name_the_flag() {
         let e = parse_time("--since", "yesterday-ish", now()).unwrap_err();
-        assert!(e.message.starts_with("--since: cannot read"), "{}", e.message);
+        assert!(
+            e.message.starts_with("--since: cannot read"),
+            "{}",
+            e.message
+        );
         assert!(e.hint.unwrap().contains("1h"));
         let e = parse_time("--since", "99999d", now()).unwrap_err();
         assert!(e.message.contains("too far back"), "{}", e.message);
         let e = parse_time("--until", "2999-01-01T00:00Z", now()).unwrap_err();
-        assert!(e.message.contains("--until 2999-01-01T00:00:00Z is in the future"));
+        assert!(e
+            .message
+            .contains("--until 2999-01-01T00:00:00Z is in the future"));
         let e = parse_time("--since", "  ", now()).unwrap_err();
         assert_eq!(e.message, "--since is empty");
     }
@@ -249,9 +257,17 @@ mod tests {
     #[test]
     fn until_before_since_is_refused() {
         let e = window(Some("1h"), Some("2h"), now()).unwrap_err();
-        assert!(e.message.contains("--until 2023-10-02T10:00:00Z is not after --since 2023-10-02T11:00:00Z"), "{}", e.message);
+        assert!(
+            e.message
+                .contains("--until 2023-10-02T10:00:00Z is not after --since 2023-10-02T11:00:00Z"),
+            "{}",
+            e.message
+        );
         let w = window(None, Some("2023-10-02T08:00Z"), now()).unwrap();
-        assert_eq!(crate::restore::time::format_utc(w.since), "2023-10-02T07:00:00Z");
+        assert_eq!(
+            crate::restore::time::format_utc(w.since),
+            "2023-10-02T07:00:00Z"
+        );
         let w = window(None, None, now()).unwrap();
         assert_eq!((w.since, w.until), (now() - DEFAULT_SINCE, None));
     }
@@ -262,7 +278,9 @@ mod tests {
         assert_eq!(slow_value("0").unwrap(), Duration::ZERO);
         assert!(slow_value("-5ms").unwrap_err().contains("negative"));
         assert!(slow_value("8d").unwrap_err().contains("more than 7 days"));
-        assert!(slow_value("99999999999999999999h").unwrap_err().contains("cannot read"));
+        assert!(slow_value("99999999999999999999h")
+            .unwrap_err()
+            .contains("cannot read"));
         assert!(slow_value("fast").unwrap_err().contains("cannot read"));
         assert!(non_empty("").is_err());
         assert!(non_empty("a\nb").is_err());

@@ -153,13 +153,19 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_duration_line() {
-        let t = timed(&entry("duration: 812.345 ms  statement: SELECT * FROM t WHERE id = 4")).unwrap();
+        let t = timed(&entry(
+            "duration: 812.345 ms  statement: SELECT * FROM t WHERE id = 4",
+        ))
+        .unwrap();
         assert_eq!(t.ms, 812.345);
         assert_eq!(t.kind.as_deref(), Some("statement"));
         assert_eq!(t.statement.as_deref(), Some("SELECT * FROM t WHERE id = 4"));
         let t = timed(&entry("duration: 3.1 ms  execute <unnamed>: SELECT $1")).unwrap();
         assert_eq!(t.kind.as_deref(), Some("execute <unnamed>"));
-        let t = timed(&entry("duration: 1500.000 ms  plan:\n\tQuery Text: SELECT pg_sleep(1.5)\n\tResult")).unwrap();
+        let t = timed(&entry(
+            "duration: 1500.000 ms  plan:\n\tQuery Text: SELECT pg_sleep(1.5)\n\tResult",
+        ))
+        .unwrap();
         assert_eq!(t.statement.as_deref(), Some("SELECT pg_sleep(1.5)"));
         let mut bare = entry("duration: 7.0 ms");
         assert_eq!(timed(&bare).unwrap().statement, None);
