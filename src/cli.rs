@@ -87,6 +87,12 @@ pub enum Command {
     /// Show or switch the database CNAME (Route53) to a restored instance
     Cname(commands::cname::CnameArgs),
     /// Read an RDS instance's PostgreSQL log: every stream in time order, filtered, slow statements summed
+    ///
+    /// TARGET leads to an RDS instance (its id, an environment with `instance`, its endpoint or a
+    /// CNAME of it) or an Aurora cluster endpoint. The log group /aws/rds/instance/<id>/postgresql
+    /// (an Aurora member's streams of /aws/rds/cluster/<cluster>/postgresql) is read from CloudWatch
+    /// Logs to the end; without it, the instance's log files are. Exit codes: 0, 1 on AWS failures,
+    /// 2 on bad flags, 130 when Ctrl-C ends --follow. See docs/logs.md.
     Logs(commands::logs::LogsArgs),
     /// Check that everything dbtool needs is installed and configured
     Doctor(commands::doctor::DoctorArgs),
