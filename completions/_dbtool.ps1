@@ -1185,7 +1185,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         }
         'dbtool;logs' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until, or before now]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at TIME (same forms as --since) [default: now]')
             [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Keep only entries whose message, detail lines, user or database contain TEXT (case-sensitive)')
             [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Keep only entries at least this severe')

@@ -1116,7 +1116,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;logs'= {
             cand --url 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]'
-            cand --since 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until, or before now]'
+            cand --since 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]'
             cand --until 'Stop at TIME (same forms as --since) [default: now]'
             cand --grep 'Keep only entries whose message, detail lines, user or database contain TEXT (case-sensitive)'
             cand --level 'Keep only entries at least this severe'

@@ -1008,7 +1008,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "switch" -d 'Point the record at another RDS instance (default: the latest `dbtool restore` target)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand cname; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
-complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l since -d 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until, or before now]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l since -d 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l until -d 'Stop at TIME (same forms as --since) [default: now]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l grep -d 'Keep only entries whose message, detail lines, user or database contain TEXT (case-sensitive)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l level -d 'Keep only entries at least this severe' -r -f -a "log\t'LOG, INFO, NOTICE and everything more severe (all but DEBUG)'

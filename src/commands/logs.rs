@@ -35,7 +35,7 @@ pub struct LogsArgs {
     #[command(flatten)]
     pub target: TargetArgs,
 
-    /// Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until, or before now]
+    /// Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]
     #[arg(long, value_name = "TIME", allow_hyphen_values = true, value_parser = query::time_value)]
     pub since: Option<String>,
 
@@ -76,7 +76,17 @@ enum Source {
 }
 
 pub async fn run(ctx: &Context, args: &LogsArgs) -> anyhow::Result<ExitStatus> {
-    let window = query::window(args.since.as_deref(), args.until.as_deref(), Utc::now())?;
+    let default_since = if args.follow {
+        query::DEFAULT_FOLLOW_SINCE
+    } else {
+        query::DEFAULT_SINCE
+    };
+    let window = query::window(
+        args.since.as_deref(),
+        args.until.as_deref(),
+        default_since,
+        Utc::now(),
+    )?;
     let mut request = Request::new(Intent::Read, Role::Readonly);
     request.target = args.target.target.clone();
     request.url = args.target.url.clone();

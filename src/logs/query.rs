@@ -15,6 +15,9 @@ use crate::error::UserError;
 /// How far back `--since` reads when not given.
 pub const DEFAULT_SINCE: TimeDelta = TimeDelta::hours(1);
 
+/// How far back `--follow` starts when `--since` is not given (like `aws logs tail`).
+pub const DEFAULT_FOLLOW_SINCE: TimeDelta = TimeDelta::minutes(10);
+
 /// The longest `--slow` threshold.
 pub const MAX_SLOW: Duration = Duration::from_secs(7 * 86_400);
 
@@ -136,17 +139,18 @@ pub struct Window {
     pub until: Option<DateTime<Utc>>,
 }
 
-/// `--since` (default: an hour before `--until`, or before now) and
+/// `--since` (default: `default_since` before `--until`, or before now) and
 /// `--until`; `--until` before `--since` is an error naming both.
 pub fn window(
     since: Option<&str>,
     until: Option<&str>,
+    default_since: TimeDelta,
     now: DateTime<Utc>,
 ) -> Result<Window, UserError> {
     let until = until.map(|u| parse_time("--until", u, now)).transpose()?;
     let since = match since {
         Some(s) => parse_time("--since", s, now)?,
-        None => until.unwrap_or(now) - DEFAULT_SINCE,
+        None => until.unwrap_or(now) - default_since,
     };
     if let Some(u) = until {
         if u <= since {
@@ -256,20 +260,20 @@ mod tests {
 
     #[test]
     fn until_before_since_is_refused() {
-        let e = window(Some("1h"), Some("2h"), now()).unwrap_err();
+        let e = window(Some("1h"), Some("2h"), DEFAULT_SINCE, now()).unwrap_err();
         assert!(
             e.message
                 .contains("--until 2023-10-02T10:00:00Z is not after --since 2023-10-02T11:00:00Z"),
             "{}",
             e.message
         );
-        let w = window(None, Some("2023-10-02T08:00Z"), now()).unwrap();
+        let w = window(None, Some("2023-10-02T08:00Z"), DEFAULT_SINCE, now()).unwrap();
         assert_eq!(
             crate::restore::time::format_utc(w.since),
             "2023-10-02T07:00:00Z"
         );
-        let w = window(None, None, now()).unwrap();
-        assert_eq!((w.since, w.until), (now() - DEFAULT_SINCE, None));
+        let w = window(None, None, DEFAULT_FOLLOW_SINCE, now()).unwrap();
+        assert_eq!((w.since, w.until), (now() - DEFAULT_FOLLOW_SINCE, None));
     }
 
     #[test]
