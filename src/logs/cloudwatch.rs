@@ -57,6 +57,11 @@ pub async fn read_all(
         out.pages += 1;
         for e in page.events() {
             let stream = e.log_stream_name().unwrap_or_default().to_string();
+            if let Some(p) = read.stream_prefix {
+                if !belongs(&stream, p) {
+                    continue;
+                }
+            }
             out.streams.insert(stream.clone());
             out.events.push((
                 e.event_id().map(str::to_string),
@@ -73,6 +78,17 @@ pub async fn read_all(
             Some(t) if !t.is_empty() && token.as_deref() != Some(t) => token = Some(t.to_string()),
             _ => return Ok(Some(out)),
         }
+    }
+}
+
+/// Whether `stream` is one of instance `id`'s streams in its cluster's group:
+/// `id` itself or `id` followed by a separator (`id.1`, `id/…`), never another
+/// instance whose name starts the same (`aur-10` is not `aur-1`'s).
+/// (logStreamNamePrefix alone would take both.)
+pub fn belongs(stream: &str, id: &str) -> bool {
+    match stream.strip_prefix(id) {
+        Some(rest) => !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-'),
+        None => false,
     }
 }
 
@@ -135,6 +151,15 @@ mod tests {
                 message: format!("m{id}"),
             },
         )
+    }
+
+    #[test]
+    fn member_streams_are_the_members_own() {
+        assert!(belongs("aur-1", "aur-1"));
+        assert!(belongs("aur-1.0", "aur-1"));
+        assert!(!belongs("aur-10", "aur-1"));
+        assert!(!belongs("aur-1-b", "aur-1"));
+        assert!(!belongs("other", "aur-1"));
     }
 
     #[test]

@@ -643,3 +643,54 @@ async fn follow_shows_new_entries_across_a_new_stream_until_ctrl_c() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn an_aurora_member_reads_its_own_streams_of_the_cluster_group() {
+    let moto = crate::testkit::moto().unwrap();
+    let rds = aws_sdk_rds::Client::new(&moto.sdk_config().await);
+    rds.create_db_cluster()
+        .db_cluster_identifier("aur")
+        .engine("aurora-postgresql")
+        .master_username("postgres")
+        .master_user_password("not-used-12345")
+        .send()
+        .await
+        .unwrap();
+    for id in ["aur-1", "aur-10"] {
+        rds.create_db_instance()
+            .db_instance_identifier(id)
+            .db_instance_class("db.r6g.large")
+            .engine("aurora-postgresql")
+            .db_cluster_identifier("aur")
+            .send()
+            .await
+            .unwrap();
+    }
+    let b = base();
+    let group = "/aws/rds/cluster/aur/postgresql";
+    put(
+        &moto,
+        group,
+        &[
+            (b, "aur-1", line(b, "app", 1, "LOG", "writer line")),
+            (b, "aur-10", line(b, "app", 2, "LOG", "reader line")),
+        ],
+    )
+    .await;
+    let env = moto_env(&moto);
+    moto.start_recording().unwrap();
+    let out = logs(&env, &["aur-1"]);
+    let (text, err) = (stdout(&out), stderr(&out));
+    assert!(out.status.success(), "{err}");
+    assert!(
+        text.contains("writer line") && !text.contains("reader line"),
+        "{text}"
+    );
+    assert!(
+        err.contains(&format!("from 1 stream(s) of {group}")),
+        "{err}"
+    );
+    let reqs = filter_requests(&moto);
+    assert_eq!(reqs[0]["logGroupName"], group);
+    assert_eq!(reqs[0]["logStreamNamePrefix"], "aur-1");
+}
