@@ -318,6 +318,27 @@ impl AwsError {
 
     /// The error as a user reads it: `headline`, this error as the cause,
     /// the hint from [`AwsError::hint`] (added when rendering).
+    /// Whether retrying later may succeed: no answer, a timeout, throttling
+    /// or an internal error of the service (not a refusal or a missing thing).
+    pub fn is_transient(&self) -> bool {
+        match &self.kind {
+            Kind::Unreachable { .. } | Kind::TimedOut | Kind::BadResponse { .. } => true,
+            Kind::Service { code, status, .. } => {
+                status.is_some_and(|s| s >= 500)
+                    || matches!(
+                        base_code(code),
+                        "Throttling"
+                            | "ThrottlingException"
+                            | "RequestLimitExceeded"
+                            | "TooManyRequests"
+                            | "ServiceUnavailable"
+                            | "RequestThrottled"
+                    )
+            }
+            _ => false,
+        }
+    }
+
     pub fn user(self, headline: impl Into<String>) -> UserError {
         UserError::runtime(headline).source(self)
     }
@@ -707,6 +728,25 @@ mod tests {
         assert!(hint("DBClusterNotFoundFault", "x").contains("cluster"));
         assert!(hint("InvalidClientTokenId", "x").contains("access key"));
         assert_eq!(hint("SomethingNew", "x"), "");
+    }
+
+    #[test]
+    fn transient_failures_are_the_ones_worth_retrying() {
+        let svc = |code: &str| {
+            classify(
+                &api(None),
+                "FilterLogEvents".into(),
+                service_error(code, "m"),
+            )
+        };
+        assert!(svc("ThrottlingException").is_transient());
+        assert!(svc("Throttling").is_transient());
+        assert!(!svc("AccessDeniedException").is_transient());
+        assert!(!svc("ResourceNotFoundException").is_transient());
+        let io = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        let e: SdkError<DescribeDBInstancesError> =
+            SdkError::dispatch_failure(ConnectorError::io(Box::new(io)));
+        assert!(classify(&api(None), "X".into(), e).is_transient());
     }
 
     #[test]

@@ -324,6 +324,7 @@ async fn follow(
     let mut first = Some(window.since.timestamp_millis());
     let mut streams = BTreeSet::new();
     let mut read_events = 0usize;
+    let mut polls = 0usize;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     ctx.printer.status(format!(
@@ -343,6 +344,24 @@ async fn follow(
             r = cloudwatch::read_all(logs, &read, |_, _| {}) => r,
             _ = &mut ctrl_c => break,
         };
+        let fetched = match fetched {
+            // A long follow outlives a network blip or throttling: say so, poll again.
+            Err(e) if polls > 0 && e.is_transient() => {
+                ctx.printer.warn(format!(
+                    "reading {} failed ({e}); polling again in {}",
+                    place.group,
+                    humantime::format_duration(interval)
+                ));
+                first = Some(start_ms);
+                tokio::select! {
+                    _ = tokio::time::sleep(interval) => {}
+                    _ = &mut ctrl_c => break,
+                }
+                continue;
+            }
+            other => other,
+        };
+        polls += 1;
         let fetched = fetched
             .map_err(|e| e.user(format!("cannot read the log group {}", place.group)))?
             .ok_or_else(|| {
