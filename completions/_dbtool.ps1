@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source')
             [CompletionResult]::new('cname', 'cname', [CompletionResultType]::ParameterValue, 'Show or switch the database CNAME (Route53) to a restored instance')
             [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Take, list, delete and prune RDS and Aurora snapshots')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Read an RDS instance''s PostgreSQL log: every stream in time order, filtered, slow statements summed')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check that everything dbtool needs is installed and configured')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1346,6 +1347,32 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         'dbtool;snapshot;help;help' {
             break
         }
+        'dbtool;logs' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Stop at TIME (same forms as --since) [default: now]')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Keep only entries whose message, detail lines, user or database contain TEXT (case-sensitive)')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Keep only entries at least this severe')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Keep only entries of database user USER')
+            [CompletionResult]::new('--slow', '--slow', [CompletionResultType]::ParameterName, 'Keep only `duration:` entries of at least DURATION (e.g. 500ms) and end with a summary of the slowest statements')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'How often --follow polls CloudWatch Logs, e.g. 5s')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep reading new entries as they arrive, until Ctrl-C (CloudWatch Logs only)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading new entries as they arrive, until Ctrl-C (CloudWatch Logs only)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'dbtool;doctor' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]')
@@ -1391,6 +1418,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source')
             [CompletionResult]::new('cname', 'cname', [CompletionResultType]::ParameterValue, 'Show or switch the database CNAME (Route53) to a restored instance')
             [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Take, list, delete and prune RDS and Aurora snapshots')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Read an RDS instance''s PostgreSQL log: every stream in time order, filtered, slow statements summed')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check that everything dbtool needs is installed and configured')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1531,6 +1559,9 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;help;snapshot;prune' {
+            break
+        }
+        'dbtool;help;logs' {
             break
         }
         'dbtool;help;doctor' {

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand restore 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
             cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
             cand snapshot 'Take, list, delete and prune RDS and Aurora snapshots'
+            cand logs 'Read an RDS instance''s PostgreSQL log: every stream in time order, filtered, slow statements summed'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1266,6 +1267,31 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         }
         &'dbtool;snapshot;help;help'= {
         }
+        &'dbtool;logs'= {
+            cand --url 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]'
+            cand --since 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]'
+            cand --until 'Stop at TIME (same forms as --since) [default: now]'
+            cand --grep 'Keep only entries whose message, detail lines, user or database contain TEXT (case-sensitive)'
+            cand --level 'Keep only entries at least this severe'
+            cand --user 'Keep only entries of database user USER'
+            cand --slow 'Keep only `duration:` entries of at least DURATION (e.g. 500ms) and end with a summary of the slowest statements'
+            cand --poll-interval 'How often --follow polls CloudWatch Logs, e.g. 5s'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -f 'Keep reading new entries as they arrive, until Ctrl-C (CloudWatch Logs only)'
+            cand --follow 'Keep reading new entries as they arrive, until Ctrl-C (CloudWatch Logs only)'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dbtool;doctor'= {
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
@@ -1309,6 +1335,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand restore 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
             cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
             cand snapshot 'Take, list, delete and prune RDS and Aurora snapshots'
+            cand logs 'Read an RDS instance''s PostgreSQL log: every stream in time order, filtered, slow statements summed'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1412,6 +1439,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;snapshot;delete'= {
         }
         &'dbtool;help;snapshot;prune'= {
+        }
+        &'dbtool;help;logs'= {
         }
         &'dbtool;help;doctor'= {
         }

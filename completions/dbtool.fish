@@ -48,6 +48,7 @@ complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "roles" -d 'Manage dat
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "logs" -d 'Read an RDS instance\'s PostgreSQL log: every stream in time order, filtered, slow statements summed'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1129,6 +1130,30 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_
 complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete dbtool\'s own manual snapshots beyond the newest N'
 complete -c dbtool -n "__fish_dbtool_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l url -d 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l since -d 'Start at TIME: a duration back from now (1h, 30m, 2d) or a time (2023-10-02T10:00Z) [default: 1h before --until or now; 10m with --follow]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l until -d 'Stop at TIME (same forms as --since) [default: now]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l grep -d 'Keep only entries whose message, detail lines, user or database contain TEXT (case-sensitive)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l level -d 'Keep only entries at least this severe' -r -f -a "log\t'LOG, INFO, NOTICE and everything more severe (all but DEBUG)'
+warning\t'WARNING, ERROR, FATAL, PANIC'
+error\t'ERROR, FATAL, PANIC'
+fatal\t'FATAL, PANIC'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l user -d 'Keep only entries of database user USER' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l slow -d 'Keep only `duration:` entries of at least DURATION (e.g. 500ms) and end with a summary of the slowest statements' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l poll-interval -d 'How often --follow polls CloudWatch Logs, e.g. 5s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s f -l follow -d 'Keep reading new entries as they arrive, until Ctrl-C (CloudWatch Logs only)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -1154,20 +1179,21 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s v -l verbo
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "logs" -d 'Read an RDS instance\'s PostgreSQL log: every stream in time order, filtered, slow statements summed'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'

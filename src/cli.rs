@@ -88,6 +88,14 @@ pub enum Command {
     Cname(commands::cname::CnameArgs),
     /// Take, list, delete and prune RDS and Aurora snapshots
     Snapshot(commands::snapshot::SnapshotArgs),
+    /// Read an RDS instance's PostgreSQL log: every stream in time order, filtered, slow statements summed
+    ///
+    /// TARGET leads to an RDS instance (its id, an environment with `instance`, its endpoint or a
+    /// CNAME of it) or an Aurora cluster endpoint. The log group /aws/rds/instance/<id>/postgresql
+    /// (an Aurora member's streams of /aws/rds/cluster/<cluster>/postgresql) is read from CloudWatch
+    /// Logs to the end; without it, the instance's log files are. Exit codes: 0, 1 on AWS failures,
+    /// 2 on bad flags, 130 when Ctrl-C ends --follow. See docs/logs.md.
+    Logs(commands::logs::LogsArgs),
     /// Check that everything dbtool needs is installed and configured
     Doctor(commands::doctor::DoctorArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)

@@ -115,6 +115,8 @@ pub struct Environment {
     pub cname: Option<CnameConfig>,
     /// Point-in-time restore defaults.
     pub restore: Option<RestoreConfig>,
+    /// How `dbtool logs` reads this environment's PostgreSQL log.
+    pub logs: Option<LogsConfig>,
     /// Migration settings for this environment (override the top-level `[migrate]`).
     #[serde(default)]
     pub migrate: MigrateConfig,
@@ -186,6 +188,14 @@ pub struct RestoreConfig {
         serialize_with = "ser_duration_opt"
     )]
     pub poll_interval: Option<Duration>,
+}
+
+/// `[environments.X.logs]`: how `dbtool logs` reads the PostgreSQL log.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LogsConfig {
+    /// The server's `log_line_prefix` (default: RDS's `%t:%r:%u@%d:[%p]:`).
+    pub log_line_prefix: Option<String>,
 }
 
 /// `[migrate]`: Flyway-compatible migration settings. Every key is optional;
@@ -689,6 +699,23 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
                     at(url)
                 ))
                 .hint("write it as postgresql://user@host:5432/dbname"));
+            }
+        }
+        if let Some(prefix) = env.logs.as_ref().and_then(|l| l.log_line_prefix.as_deref()) {
+            if let Err(e) = crate::logs::LinePrefix::parse(prefix) {
+                let header = format!("[environments.{name}.logs]");
+                let place = text
+                    .find(&header)
+                    .and_then(|h| text[h..].find("log_line_prefix").map(|o| h + o))
+                    .map(|off| {
+                        let (l, c) = line_col(text, off);
+                        format!("{origin}:{l}:{c}")
+                    })
+                    .unwrap_or_else(|| origin.to_string());
+                return Err(UserError::usage(format!(
+                    "{place}: environment `{name}`: bad `log_line_prefix`: {e}"
+                ))
+                .hint("write it as the server's log_line_prefix parameter shows it, e.g. \"%t:%r:%u@%d:[%p]:\" (docs/logs.md)"));
             }
         }
     }

@@ -157,6 +157,18 @@ impl Context {
         )?)
     }
 
+    /// Where the request leads, without role or password checks and without
+    /// any AWS call (commands that never connect: logs).
+    pub fn locate(&self, request: &Request) -> anyhow::Result<Planned> {
+        let sandbox = access::SandboxState::capture(&self.sandbox());
+        Ok(access::locate(
+            self.config(),
+            &self.environ,
+            &sandbox,
+            request,
+        )?)
+    }
+
     /// Which configured environment the request leads to (no role checks).
     pub fn environment_of(&self, request: &Request) -> anyhow::Result<Option<String>> {
         let sandbox = access::SandboxState::capture(&self.sandbox());

@@ -12,6 +12,7 @@ pub mod dump;
 pub mod env_vars;
 pub mod error;
 pub mod lint;
+pub mod logs;
 pub mod migrate;
 pub mod paths;
 pub mod pg;

@@ -28,7 +28,7 @@ use serde::Serialize;
 pub use args::{AccessArgs, ConfirmArgs, IdentityArgs, TargetArgs};
 pub use environ::{Environ, SandboxState};
 pub use finish::finish;
-pub use plan::{environment_of, is_instance_identifier, plan, selected_environment};
+pub use plan::{environment_of, is_instance_identifier, locate, plan, selected_environment};
 pub use policy::{Confirmation, Intent};
 pub use role::Role;
 

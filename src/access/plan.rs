@@ -204,6 +204,25 @@ pub fn environment_of(
     Ok(cx.choose()?.environment)
 }
 
+/// Where the request leads, without checking the role or reading
+/// passwords: for commands that need the place but never connect (logs).
+pub fn locate(
+    config: Option<&Config>,
+    env: &Environ,
+    sandbox: &SandboxState,
+    req: &Request,
+) -> std::result::Result<Planned, UserError> {
+    let cx = Cx {
+        config,
+        env,
+        sandbox,
+        req,
+        role: req.role(),
+        probe: true,
+    };
+    cx.choose()
+}
+
 impl Cx<'_> {
     fn choose(&self) -> Result<Planned> {
         let req = self.req;

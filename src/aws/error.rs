@@ -1,4 +1,5 @@
-//! The one mapping of AWS failures (RDS, Route53 and STS calls, credential
+//! The one mapping of AWS failures (RDS, Route53, STS, SSM, Secrets Manager
+//! and CloudWatch Logs calls, credential
 //! loading) into text a user reads: service errors as `code: message` with a
 //! hint keyed by the code (request id at `-v`), network failures as "cannot
 //! reach <service> at <endpoint>" with a network/region/AWS_ENDPOINT_URL
@@ -26,6 +27,7 @@ pub enum Service {
     Sts,
     Ssm,
     SecretsManager,
+    Logs,
 }
 
 impl Service {
@@ -37,6 +39,7 @@ impl Service {
             Service::Sts => "STS",
             Service::Ssm => "SSM",
             Service::SecretsManager => "Secrets Manager",
+            Service::Logs => "CloudWatch Logs",
         }
     }
 
@@ -47,6 +50,7 @@ impl Service {
             Service::Sts => "sts",
             Service::Ssm => "ssm",
             Service::SecretsManager => "secretsmanager",
+            Service::Logs => "logs",
         }
     }
 
@@ -58,6 +62,7 @@ impl Service {
             Service::Sts => "STS",
             Service::Ssm => "SSM",
             Service::SecretsManager => "Secrets Manager",
+            Service::Logs => "CloudWatch Logs",
         }
     }
 
@@ -69,6 +74,7 @@ impl Service {
             Service::Sts => "AWS_ENDPOINT_URL_STS",
             Service::Ssm => "AWS_ENDPOINT_URL_SSM",
             Service::SecretsManager => "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+            Service::Logs => "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
         }
     }
 
@@ -80,6 +86,7 @@ impl Service {
             Service::Sts => format!("https://sts.{region}.amazonaws.com"),
             Service::Ssm => format!("https://ssm.{region}.amazonaws.com"),
             Service::SecretsManager => format!("https://secretsmanager.{region}.amazonaws.com"),
+            Service::Logs => format!("https://logs.{region}.amazonaws.com"),
         }
     }
 }
@@ -311,6 +318,27 @@ impl AwsError {
 
     /// The error as a user reads it: `headline`, this error as the cause,
     /// the hint from [`AwsError::hint`] (added when rendering).
+    /// Whether retrying later may succeed: no answer, a timeout, throttling
+    /// or an internal error of the service (not a refusal or a missing thing).
+    pub fn is_transient(&self) -> bool {
+        match &self.kind {
+            Kind::Unreachable { .. } | Kind::TimedOut | Kind::BadResponse { .. } => true,
+            Kind::Service { code, status, .. } => {
+                status.is_some_and(|s| s >= 500)
+                    || matches!(
+                        base_code(code),
+                        "Throttling"
+                            | "ThrottlingException"
+                            | "RequestLimitExceeded"
+                            | "TooManyRequests"
+                            | "ServiceUnavailable"
+                            | "RequestThrottled"
+                    )
+            }
+            _ => false,
+        }
+    }
+
     pub fn user(self, headline: impl Into<String>) -> UserError {
         UserError::runtime(headline).source(self)
     }
@@ -700,6 +728,25 @@ mod tests {
         assert!(hint("DBClusterNotFoundFault", "x").contains("cluster"));
         assert!(hint("InvalidClientTokenId", "x").contains("access key"));
         assert_eq!(hint("SomethingNew", "x"), "");
+    }
+
+    #[test]
+    fn transient_failures_are_the_ones_worth_retrying() {
+        let svc = |code: &str| {
+            classify(
+                &api(None),
+                "FilterLogEvents".into(),
+                service_error(code, "m"),
+            )
+        };
+        assert!(svc("ThrottlingException").is_transient());
+        assert!(svc("Throttling").is_transient());
+        assert!(!svc("AccessDeniedException").is_transient());
+        assert!(!svc("ResourceNotFoundException").is_transient());
+        let io = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        let e: SdkError<DescribeDBInstancesError> =
+            SdkError::dispatch_failure(ConnectorError::io(Box::new(io)));
+        assert!(classify(&api(None), "X".into(), e).is_transient());
     }
 
     #[test]

@@ -51,6 +51,12 @@ client!(
     "A Route53 client with the endpoint its errors name."
 );
 client!(
+    Logs,
+    aws_sdk_cloudwatchlogs::Client,
+    Service::Logs,
+    "A CloudWatch Logs client with the endpoint its errors name."
+);
+client!(
     Sts,
     aws_sdk_sts::Client,
     Service::Sts,

@@ -19,6 +19,8 @@ pub struct Instance {
     pub master_username: Option<String>,
     /// The Aurora cluster this instance is a member of.
     pub cluster: Option<String>,
+    /// Log types exported to CloudWatch Logs (`EnabledCloudwatchLogsExports`).
+    pub log_exports: Vec<String>,
 }
 
 /// What dbtool needs to know about an Aurora DB cluster to connect to it.
@@ -213,6 +215,11 @@ pub async fn find(
             .map(str::to_string),
         master_username: inst.master_username().map(str::to_string),
         cluster: inst.db_cluster_identifier().map(str::to_string),
+        log_exports: inst
+            .enabled_cloudwatch_logs_exports()
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     }))
 }
 

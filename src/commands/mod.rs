@@ -7,6 +7,7 @@ pub mod doctor;
 pub mod dump;
 pub mod env;
 pub mod lint;
+pub mod logs;
 pub mod migrate;
 pub mod restore;
 pub mod roles;
@@ -31,6 +32,7 @@ pub async fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitSt
         Command::Restore(args) => restore::run(ctx, args).await,
         Command::Cname(args) => cname::run(ctx, args).await,
         Command::Snapshot(args) => snapshot::run(ctx, args).await,
+        Command::Logs(args) => logs::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
     }

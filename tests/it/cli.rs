@@ -48,6 +48,7 @@ fn command_help() {
         "dump",
         "restore",
         "cname",
+        "logs",
         "completions",
     ] {
         insta::assert_snapshot!(format!("help_{cmd}"), help(&[cmd]));

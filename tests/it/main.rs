@@ -14,6 +14,7 @@ mod dump;
 mod errors;
 mod generated;
 mod lint;
+mod logs;
 mod migrate;
 mod restore;
 mod roles;
