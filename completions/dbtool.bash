@@ -3202,7 +3202,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__restore)
-            opts="-y -q -v -h -V --source --target --to --latest --clone --tz --dry-run --yes --no-wait --wait-only --override --poll-interval --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --source --target --to --latest --from-snapshot --clone --tz --dry-run --yes --no-wait --wait-only --override --poll-interval --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3217,6 +3217,10 @@ _dbtool() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-snapshot)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1055,6 +1055,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --source 'RDS instance or Aurora cluster to restore from (default: `[restore] source`, else the environment''s `instance` or `cluster`)'
             cand --target 'Identifier of the new instance or cluster (default: `[restore] target`, else `<source>-restore`)'
             cand --to 'Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`'
+            cand --from-snapshot 'Restore from a snapshot instead of a point in time: an id, `latest` (the source''s newest), or `before:VERSION` (dbtool''s newest pre-migrate snapshot below that schema version)'
             cand --tz 'Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)'
             cand --override 'Give the restored instance KEY=VALUE instead of the source''s value (repeatable; e.g. multi_az=false)'
             cand --poll-interval 'How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)'

@@ -969,6 +969,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand roles; and __fish_seen_sub
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l source -d 'RDS instance or Aurora cluster to restore from (default: `[restore] source`, else the environment\'s `instance` or `cluster`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l target -d 'Identifier of the new instance or cluster (default: `[restore] target`, else `<source>-restore`)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l to -d 'Time to restore to: 2023-10-02T10:00Z, RFC 3339, `2023-10-02 10:00` (see --tz), -30m, `1h ago`' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l from-snapshot -d 'Restore from a snapshot instead of a point in time: an id, `latest` (the source\'s newest), or `before:VERSION` (dbtool\'s newest pre-migrate snapshot below that schema version)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l tz -d 'Time zone of --to times written without an offset, e.g. Europe/London (default: `[restore] tz`, else UTC)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l override -d 'Give the restored instance KEY=VALUE instead of the source\'s value (repeatable; e.g. multi_az=false)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand restore" -l poll-interval -d 'How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)' -r

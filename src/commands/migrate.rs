@@ -782,10 +782,11 @@ async fn migrate_up(
             Err(e) => {
                 if let Some(t) = &taken {
                     ctx.printer.warn(format!(
-                        "snapshot `{}` of {} was taken before this run, at schema version {}",
+                        "snapshot `{}` of {} was taken before this run, at schema version {}: `dbtool restore --from-snapshot {}` restores a copy",
                         t.name,
                         t.db.describe(),
-                        plan.current.as_deref().unwrap_or("none")
+                        plan.current.as_deref().unwrap_or("none"),
+                        t.name
                     ));
                 }
                 Err(e)
@@ -828,11 +829,8 @@ async fn migrate_up(
             report.schema_version_before.as_deref().unwrap_or("none")
         ));
         p.hint(format!(
-            "to go back to it: restore a copy from the snapshot (`aws rds restore-db-{kind}-from-{src}snapshot --{src}snapshot-identifier {} --db-{kind}-identifier {}-restore`), then `dbtool cname switch`",
-            t.name,
-            t.db.id,
-            kind = if t.db.cluster { "cluster" } else { "instance" },
-            src = if t.db.cluster { "" } else { "db-" },
+            "to go back to it: `dbtool restore --from-snapshot {}` (a new copy beside `{}`), then `dbtool cname switch`",
+            t.name, t.db.id
         ));
         if let Some(keep) = keep {
             prune_pre_migrate(ctx, db_target, &t.db, *keep, &o.confirm).await;

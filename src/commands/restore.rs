@@ -44,6 +44,10 @@ pub struct RestoreArgs {
     #[arg(long)]
     pub latest: bool,
 
+    /// Restore from a snapshot instead of a point in time: an id, `latest` (the source's newest), or `before:VERSION` (dbtool's newest pre-migrate snapshot below that schema version)
+    #[arg(long, value_name = "SNAPSHOT", conflicts_with_all = ["to", "latest", "clone"])]
+    pub from_snapshot: Option<String>,
+
     /// Aurora: a copy-on-write clone at the latest restorable time (minutes instead of hours; storage is shared with the source until pages change)
     #[arg(long, conflicts_with = "to")]
     pub clone: bool,
@@ -119,30 +123,29 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
     if args.wait_only {
         return wait_only(ctx, args, &s, interval).await;
     }
-    if args.to.is_none() && !args.latest && !args.clone {
+    if args.to.is_none() && !args.latest && !args.clone && args.from_snapshot.is_none() {
         return Err(
-            UserError::usage("say when to restore to: --to TIME or --latest")
-                .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', --latest, or --clone (Aurora)")
+            UserError::usage("say when to restore to: --to TIME, --latest or --from-snapshot ID")
+                .hint("e.g. --to 2023-10-02T10:00Z, --to '-30m', --to '1h ago', --latest, --clone (Aurora), --from-snapshot latest")
                 .into(),
         );
     }
-    let source = args
+    let spec = args
+        .from_snapshot
+        .as_deref()
+        .map(SnapshotSpec::parse)
+        .transpose()?;
+    let configured = args
         .source
         .clone()
         .or(s.restore.source.clone())
         .or(s.instance.clone())
-        .or(s.cluster.clone())
-        .ok_or_else(|| {
-            UserError::usage("no source instance or cluster: pass --source ID")
-                .hint("or set `instance`, `cluster` (or `[environments.X.restore] source`) in dbtool.toml")
-        })?;
-    let target = args
-        .target
-        .clone()
-        .or(s.restore.target.clone())
-        .unwrap_or_else(|| format!("{source}-restore"));
-    if target == source {
-        return Err(UserError::usage("the target must differ from the source").into());
+        .or(s.cluster.clone());
+    let needs_source = !matches!(spec, Some(SnapshotSpec::Id(_)));
+    if needs_source && configured.is_none() {
+        return Err(UserError::usage("no source instance or cluster: pass --source ID")
+            .hint("or set `instance`, `cluster` (or `[environments.X.restore] source`) in dbtool.toml")
+            .into());
     }
     let now = Utc::now();
     let parsed = match &args.to {
@@ -156,18 +159,60 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
             ));
             Some(p)
         }
-        None => {
+        None if spec.is_none() => {
             ctx.printer
                 .status("restore time: the latest restorable time");
             None
         }
+        None => None,
     };
     let restore_time = parsed.as_ref().map(|p| p.utc);
 
     let sdk = credentials::load(&s.aws, &MfaOptions::default(), &ctx.printer).await?;
     let rds = crate::aws::Rds::new(&sdk, s.aws.profile.as_deref());
+    let snapshot = match &spec {
+        Some(spec) => {
+            Some(find_snapshot(&rds, spec, configured.as_deref(), s.cluster.is_some()).await?)
+        }
+        None => None,
+    };
+    let source = match (&snapshot, &configured) {
+        (Some(snap), Some(c)) if args.source.is_some() && *c != snap.db => {
+            return Err(UserError::usage(format!(
+                "snapshot `{}` is of `{}`, not of --source `{c}`",
+                snap.id, snap.db
+            ))
+            .hint("leave out --source: a snapshot names its database")
+            .into())
+        }
+        (Some(snap), _) => snap.db.clone(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => {
+            return Err(UserError::usage("no source instance or cluster: pass --source ID").into())
+        }
+    };
+    if let Some(snap) = &snapshot {
+        ctx.printer.status(format!(
+            "snapshot: {} ({} of {}, {})",
+            snap.id,
+            snap.kind,
+            snap.db,
+            snap.created
+                .map(|c| c.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default()
+        ));
+    }
+    let target = args
+        .target
+        .clone()
+        .or(s.restore.target.clone())
+        .unwrap_or_else(|| format!("{source}-restore"));
+    if target == source {
+        return Err(UserError::usage("the target must differ from the source").into());
+    }
     // An Aurora cluster restores as a whole; an instance as itself.
-    let cluster_first = s.cluster.as_deref() == Some(source.as_str());
+    let cluster_first = s.cluster.as_deref() == Some(source.as_str())
+        || snapshot.as_ref().is_some_and(|s| s.cluster);
     let mut src_instance = None;
     if !cluster_first {
         src_instance = domain::find_instance(&rds, &source).await?;
@@ -179,6 +224,7 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
             src_instance = None;
         }
     }
+    let mut settings_from = None;
     let src = match src_instance {
         Some(i) => i,
         None => match cluster::find(&rds, &source).await? {
@@ -191,14 +237,35 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
                     interpretation: parsed.as_ref().map(|p| p.interpretation.clone()),
                     interval,
                     now,
+                    snapshot,
                 };
                 return restore_cluster(ctx, args, job, c).await;
             }
-            None if cluster_first => return Err(UserError::runtime(format!(
-                "Aurora cluster `{source}` not found"
-            ))
-            .hint("check `cluster` in dbtool.toml and the region (`region` or AWS_REGION)")
-            .into()),
+            None if snapshot.as_ref().is_some_and(|s| s.cluster) => {
+                return Err(UserError::runtime(format!(
+                    "source cluster `{source}` of the snapshot no longer exists: dbtool copies the new cluster's settings and instances from it"
+                ))
+                .hint(format!(
+                    "restore with `aws rds restore-db-cluster-from-snapshot --snapshot-identifier {} --db-cluster-identifier {target} --engine aurora-postgresql`, then add instances with `aws rds create-db-instance --db-cluster-identifier {target}`",
+                    snapshot.as_ref().map(|s| s.id.as_str()).unwrap_or_default()
+                ))
+                .into())
+            }
+            None if cluster_first => {
+                return Err(UserError::runtime(format!(
+                    "Aurora cluster `{source}` not found"
+                ))
+                .hint("check `cluster` in dbtool.toml and the region (`region` or AWS_REGION)")
+                .into())
+            }
+            // The source instance is gone: what the snapshot knows.
+            None if snapshot.is_some() => {
+                let snap = snapshot.as_ref().map(|s| s.id.as_str()).unwrap_or_default();
+                settings_from = Some(format!(
+                    "snapshot `{snap}`'s own metadata: the source instance `{source}` no longer exists, so its class, subnet group, security groups and parameter group are AWS's defaults unless given with --override"
+                ));
+                domain::instance_from_snapshot(&rds, snap).await?
+            }
             None => domain::instance(&rds, &source).await?,
         },
     };
@@ -219,7 +286,16 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
         .hint("restore the instance with --latest instead")
         .into());
     }
-    let p = plan::plan(&source, &target, restore_time, &src, &args.overrides)?;
+    let mut p = plan::plan(&source, &target, restore_time, &src, &args.overrides)?;
+    if let Some(snap) = &snapshot {
+        p = p.from_snapshot(&snap.id, settings_from.clone());
+        match &settings_from {
+            Some(from) => ctx.printer.warn(format!("settings from {from}")),
+            None => ctx
+                .printer
+                .status(format!("settings from the live source instance `{source}`")),
+        }
+    }
 
     // An existing target: resume only when it is this very restore.
     let mut resume = false;
@@ -258,15 +334,23 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
         }
     }
 
-    let win = window::window(&source, &domain::window_inputs(&rds, &src).await?, now)?;
-    if !resume {
+    // A snapshot restore has no window; a point in time must be inside it.
+    let win = match &snapshot {
+        Some(_) => None,
+        None => Some(window::window(
+            &source,
+            &domain::window_inputs(&rds, &src).await?,
+            now,
+        )?),
+    };
+    if let (Some(win), false) = (&win, resume) {
         if let Some(note) = &win.note {
             ctx.printer.warn(note);
         }
         ctx.printer
             .status(format!("restore window: {}", win.describe()));
         if let Some(t) = restore_time {
-            window::check(t, &win, now)?;
+            window::check(t, win, now)?;
         }
     }
 
@@ -278,6 +362,8 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
             "source": p.source,
             "target": p.target,
             "restore_time": p.time_tag(),
+            "from_snapshot": p.from_snapshot,
+            "settings_from": p.settings_from,
             "time_interpretation": parsed.as_ref().map(|p| p.interpretation.clone()),
             "window": win,
             "settings": p.settings,
@@ -301,15 +387,19 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
     }
 
     if !resume {
+        let when = match &p.from_snapshot {
+            Some(id) => format!("from snapshot `{id}`"),
+            None => format!("to {}", p.time_tag()),
+        };
         crate::prompt::confirm(
             &ctx.printer,
-            &format!(
-                "Restore `{source}` to {} as new instance `{target}`?",
-                p.time_tag()
-            ),
+            &format!("Restore `{source}` {when} as new instance `{target}`?"),
             args.yes,
         )?;
-        domain::start_restore(&rds, &p).await?;
+        match &p.from_snapshot {
+            Some(id) => domain::start_restore_from_snapshot(&rds, &p, id).await?,
+            None => domain::start_restore(&rds, &p).await?,
+        }
         ctx.printer.success(format!(
             "restore started: `{source}` → `{target}` at {}",
             p.time_tag()
@@ -468,7 +558,10 @@ fn print_plan(ctx: &Context, p: &RestorePlan) {
     let pr = &ctx.printer;
     pr.data(format!("source:       {}", p.source));
     pr.data(format!("target:       {}", p.target));
-    pr.data(format!("restore time: {}", p.time_tag()));
+    match &p.from_snapshot {
+        Some(id) => pr.data(format!("from:         snapshot {id}")),
+        None => pr.data(format!("restore time: {}", p.time_tag())),
+    }
     let mut rows = vec![vec![
         "SETTING".to_string(),
         "VALUE".to_string(),
@@ -512,6 +605,8 @@ struct ClusterJob<'a> {
     interpretation: Option<String>,
     interval: Duration,
     now: chrono::DateTime<Utc>,
+    /// A restore from this cluster snapshot instead of a point in time.
+    snapshot: Option<crate::snapshot::Snapshot>,
 }
 
 /// An Aurora cluster: RestoreDBClusterToPointInTime to a new cluster, then
@@ -535,7 +630,7 @@ async fn restore_cluster(
         return Err(e.into());
     }
     let members = cluster::members(rds, &src).await?;
-    let p = cluster::plan(
+    let mut p = cluster::plan(
         &src,
         &members,
         target,
@@ -543,6 +638,9 @@ async fn restore_cluster(
         args.clone,
         &args.overrides,
     )?;
+    if let Some(snap) = &job.snapshot {
+        p = p.from_snapshot(&snap.id, snap.engine_version.clone());
+    }
 
     let mut resume = false;
     if let Some(existing) = cluster::find(rds, target).await? {
@@ -615,15 +713,22 @@ async fn restore_cluster(
         }
     }
 
-    let win = window::window(source, &cluster::window_inputs(&src), job.now)?;
-    if !resume {
+    let win = match &job.snapshot {
+        Some(_) => None,
+        None => Some(window::window(
+            source,
+            &cluster::window_inputs(&src),
+            job.now,
+        )?),
+    };
+    if let (Some(win), false) = (&win, resume) {
         if let Some(note) = &win.note {
             ctx.printer.warn(note);
         }
         ctx.printer
             .status(format!("restore window: {}", win.describe()));
         if let Some(t) = job.restore_time {
-            window::check(t, &win, job.now)?;
+            window::check(t, win, job.now)?;
         }
     }
     if !ctx.printer.is_json() {
@@ -903,7 +1008,10 @@ fn print_cluster_plan(ctx: &Context, p: &ClusterPlan, resume: bool) {
             " (new)"
         }
     ));
-    pr.data(format!("restore time: {}", p.time_tag()));
+    match &p.from_snapshot {
+        Some(id) => pr.data(format!("from:         snapshot {id}")),
+        None => pr.data(format!("restore time: {}", p.time_tag())),
+    }
     pr.data(format!(
         "restore type: {}{}",
         p.restore_type,
@@ -955,4 +1063,99 @@ fn print_cluster_plan(ctx: &Context, p: &ClusterPlan, resume: bool) {
         ]);
     }
     pr.table(&rows);
+}
+
+/// What `--from-snapshot` names.
+#[derive(Debug, Clone, PartialEq)]
+enum SnapshotSpec {
+    Id(String),
+    Latest,
+    /// dbtool's newest pre-migrate snapshot whose schema version is below this.
+    Before(crate::migrate::version::Version),
+}
+
+impl SnapshotSpec {
+    fn parse(text: &str) -> Result<SnapshotSpec, UserError> {
+        if text == "latest" {
+            return Ok(SnapshotSpec::Latest);
+        }
+        if let Some(v) = text.strip_prefix("before:") {
+            return crate::migrate::version::Version::parse(v)
+                .map(SnapshotSpec::Before)
+                .map_err(|e| {
+                    UserError::usage(format!("--from-snapshot {text}: `{v}` is not a version: {e}"))
+                        .hint("e.g. --from-snapshot before:42 (the schema version the migration would bring)")
+                });
+        }
+        crate::snapshot::validate_id(text, "--from-snapshot")?;
+        Ok(SnapshotSpec::Id(text.to_string()))
+    }
+}
+
+/// The snapshot `spec` names, available. `latest` and `before:` look at the
+/// snapshots of `source` (instance snapshots, else cluster snapshots).
+async fn find_snapshot(
+    rds: &crate::aws::Rds,
+    spec: &SnapshotSpec,
+    source: Option<&str>,
+    cluster_hint: bool,
+) -> anyhow::Result<crate::snapshot::Snapshot> {
+    use crate::snapshot::{self as snap, Db};
+    let found = match spec {
+        SnapshotSpec::Id(id) => snap::find(rds, id).await?.ok_or_else(|| {
+            UserError::usage(format!("snapshot `{id}` not found; nothing was changed"))
+                .hint("`dbtool snapshot list TARGET` lists a database's snapshots")
+        })?,
+        SnapshotSpec::Latest | SnapshotSpec::Before(_) => {
+            let source = source.unwrap_or_default();
+            let mut all = Vec::new();
+            for cluster in [cluster_hint, !cluster_hint] {
+                all = snap::list(
+                    rds,
+                    &Db {
+                        id: source.to_string(),
+                        cluster,
+                    },
+                )
+                .await?;
+                if !all.is_empty() {
+                    break;
+                }
+            }
+            let chosen = match spec {
+                SnapshotSpec::Before(v) => all.into_iter().find(|s| {
+                    s.status == "available"
+                        && s.by_dbtool()
+                        && s.tags.get(snap::TAG_REASON).map(String::as_str)
+                            == Some(snap::REASON_PRE_MIGRATE)
+                        && match s.tags.get(snap::TAG_SCHEMA_VERSION).map(String::as_str) {
+                            Some("none") => true,
+                            Some(t) => {
+                                crate::migrate::version::Version::parse(t).is_ok_and(|t| t < *v)
+                            }
+                            None => false,
+                        }
+                }),
+                _ => all.into_iter().find(|s| s.status == "available"),
+            };
+            chosen.ok_or_else(|| {
+                UserError::usage(match spec {
+                    SnapshotSpec::Before(v) => format!(
+                        "no pre-migrate snapshot of `{source}` below schema version {v}; nothing was changed"
+                    ),
+                    _ => format!("no available snapshot of `{source}`; nothing was changed"),
+                })
+                .hint(format!("`dbtool snapshot list {source}` lists its snapshots"))
+            })?
+        }
+    };
+    if found.status != "available" {
+        return Err(UserError::runtime(format!(
+            "snapshot `{}` is `{}`, not available; nothing was changed",
+            found.id, found.status
+        ))
+        .hint("wait for it (`dbtool snapshot list`) and retry")
+        .into());
+    }
+    Ok(found)
 }

@@ -192,6 +192,9 @@ async fn create(ctx: &Context, args: &CreateArgs) -> anyhow::Result<ExitStatus> 
     if p.is_json() {
         p.json(&json!({"snapshot": name, "db": db, "tags": tags_json(&tags), "status": status}))?;
     }
+    p.hint(format!(
+        "restore a copy from it: `dbtool restore --from-snapshot {name}`"
+    ));
     Ok(ExitStatus::Success)
 }
 

@@ -65,11 +65,33 @@ pub struct ClusterPlan {
     pub settings: Vec<Setting>,
     pub members: Vec<MemberPlan>,
     pub tags: Vec<(String, String)>,
+    /// Restored from this cluster snapshot (RestoreDBClusterFromSnapshot).
+    pub from_snapshot: Option<String>,
 }
 
 impl ClusterPlan {
     pub fn time_tag(&self) -> String {
-        restore_time_tag(self.restore_time)
+        match &self.from_snapshot {
+            Some(id) => format!("snapshot:{id}"),
+            None => restore_time_tag(self.restore_time),
+        }
+    }
+
+    /// The plan of a restore from cluster snapshot `id` at `engine_version`
+    /// (the snapshot's: RestoreDBClusterFromSnapshot would otherwise pick the
+    /// region's default version).
+    pub fn from_snapshot(mut self, id: &str, engine_version: Option<String>) -> ClusterPlan {
+        self.from_snapshot = Some(id.to_string());
+        if engine_version.is_some() {
+            self.engine_version = engine_version;
+        }
+        let tag = self.time_tag();
+        for (k, v) in &mut self.tags {
+            if k == TAG_RESTORE_TIME {
+                *v = tag.clone();
+            }
+        }
+        self
     }
 
     pub fn get(&self, key: &str) -> Option<&Value> {
@@ -395,6 +417,7 @@ pub fn plan(
         settings,
         members: plans,
         tags,
+        from_snapshot: None,
     })
 }
 
@@ -465,8 +488,69 @@ pub async fn members(rds: &Rds, src: &DbCluster) -> anyhow::Result<Vec<DbInstanc
     Ok(out)
 }
 
-/// Sends RestoreDBClusterToPointInTime with every cluster setting.
+/// Sends RestoreDBClusterFromSnapshot with every cluster setting.
+async fn start_from_snapshot(rds: &Rds, p: &ClusterPlan, snapshot: &str) -> anyhow::Result<()> {
+    let mut req = rds
+        .client
+        .restore_db_cluster_from_snapshot()
+        .snapshot_identifier(snapshot)
+        .db_cluster_identifier(&p.target)
+        .engine(&p.engine)
+        .set_engine_version(p.engine_version.clone());
+    let (mut min, mut max) = (None, None);
+    for s in p.settings.iter().filter(|s| s.phase == Phase::Restore) {
+        let v = &s.value;
+        req = match s.key {
+            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
+            "db_cluster_parameter_group_name" => req.set_db_cluster_parameter_group_name(str_v(v)),
+            "port" => req.set_port(int_v(v)),
+            "kms_key_id" => req.set_kms_key_id(str_v(v)),
+            "enable_iam_database_authentication" => {
+                req.set_enable_iam_database_authentication(bool_v(v))
+            }
+            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "enable_cloudwatch_logs_exports" => {
+                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+            }
+            "network_type" => req.set_network_type(str_v(v)),
+            "storage_type" => req.set_storage_type(str_v(v)),
+            "serverless_v2_min_capacity" => {
+                min = f64_v(v);
+                req
+            }
+            "serverless_v2_max_capacity" => {
+                max = f64_v(v);
+                req
+            }
+            other => anyhow::bail!("internal error: cluster restore setting `{other}` has no request field; nothing was restored"),
+        };
+    }
+    if min.is_some() || max.is_some() {
+        req = req.serverless_v2_scaling_configuration(
+            ServerlessV2ScalingConfiguration::builder()
+                .set_min_capacity(min)
+                .set_max_capacity(max)
+                .build(),
+        );
+    }
+    req = req.set_tags(Some(tags(p)));
+    req.send().await.aws(&rds.api).map_err(|e| {
+        e.user(format!(
+            "RestoreDBClusterFromSnapshot `{snapshot}` → `{}` failed; nothing was restored",
+            p.target
+        ))
+    })?;
+    Ok(())
+}
+
+/// Sends RestoreDBClusterToPointInTime (or, for a snapshot restore,
+/// RestoreDBClusterFromSnapshot) with every cluster setting.
 pub async fn start_restore(rds: &Rds, p: &ClusterPlan) -> anyhow::Result<()> {
+    if let Some(snapshot) = &p.from_snapshot {
+        return start_from_snapshot(rds, p, snapshot).await;
+    }
     let mut req = rds
         .client
         .restore_db_cluster_to_point_in_time()
@@ -757,11 +841,16 @@ mod tests {
     #[test]
     fn every_setting_has_a_request_field() {
         let code = include_str!("cluster.rs");
-        let start = code.find("pub async fn start_restore").unwrap();
+        let start = code.find("async fn start_from_snapshot").unwrap();
+        let pitr = code.find("pub async fn start_restore").unwrap();
         let member = code.find("pub async fn create_member").unwrap();
         for (k, _, _) in CLUSTER_SETTINGS {
             assert!(
-                code[start..member].contains(&format!("\"{k}\" =>")),
+                code[start..pitr].contains(&format!("\"{k}\" =>")),
+                "{k} not sent from a snapshot"
+            );
+            assert!(
+                code[pitr..member].contains(&format!("\"{k}\" =>")),
                 "{k} not sent"
             );
         }

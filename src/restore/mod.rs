@@ -198,6 +198,95 @@ pub async fn start_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Sends RestoreDBInstanceFromDBSnapshot with every restore-phase setting.
+pub async fn start_restore_from_snapshot(
+    rds: &Rds,
+    p: &RestorePlan,
+    snapshot: &str,
+) -> anyhow::Result<()> {
+    let mut req = rds
+        .client
+        .restore_db_instance_from_db_snapshot()
+        .db_snapshot_identifier(snapshot)
+        .db_instance_identifier(&p.target);
+    for s in p.phase(Phase::Restore) {
+        let v = &s.value;
+        req = match s.key {
+            "db_instance_class" => req.set_db_instance_class(str_v(v)),
+            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
+            "db_parameter_group_name" => req.set_db_parameter_group_name(str_v(v)),
+            "option_group_name" => req.set_option_group_name(str_v(v)),
+            "multi_az" => req.set_multi_az(bool_v(v)),
+            "storage_type" => req.set_storage_type(str_v(v)),
+            "allocated_storage" => req.set_allocated_storage(int_v(v)),
+            "iops" => req.set_iops(int_v(v)),
+            "storage_throughput" => req.set_storage_throughput(int_v(v)),
+            "publicly_accessible" => req.set_publicly_accessible(bool_v(v)),
+            "enable_iam_database_authentication" => {
+                req.set_enable_iam_database_authentication(bool_v(v))
+            }
+            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "enable_cloudwatch_logs_exports" => {
+                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+            }
+            "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
+            "network_type" => req.set_network_type(str_v(v)),
+            "port" => req.set_port(int_v(v)),
+            other => anyhow::bail!(
+                "internal error: restore setting `{other}` has no RestoreDBInstanceFromDBSnapshot field; nothing was restored"
+            ),
+        };
+    }
+    for (k, v) in &p.tags {
+        req = req.tags(Tag::builder().key(k).value(v).build());
+    }
+    req.send().await.aws(&rds.api).map_err(|e| {
+        e.user(format!(
+            "RestoreDBInstanceFromDBSnapshot `{snapshot}` → `{}` failed; nothing was restored",
+            p.target
+        ))
+    })?;
+    Ok(())
+}
+
+/// What a snapshot says about the instance it was taken of, as an instance
+/// description for the plan (when the source instance no longer exists):
+/// storage, port, option group, IAM authentication, tags. Instance class,
+/// subnet group, security groups and parameter group are not in a snapshot.
+pub async fn instance_from_snapshot(rds: &Rds, snapshot: &str) -> anyhow::Result<DbInstance> {
+    let out = rds
+        .client
+        .describe_db_snapshots()
+        .db_snapshot_identifier(snapshot)
+        .send()
+        .await
+        .aws(&rds.api)
+        .map_err(|e| e.user(format!("cannot describe snapshot `{snapshot}`")))?;
+    let s = out
+        .db_snapshots()
+        .first()
+        .ok_or_else(|| UserError::runtime(format!("snapshot `{snapshot}` not found")))?;
+    let mut b = DbInstance::builder()
+        .set_db_instance_identifier(s.db_instance_identifier().map(str::to_string))
+        .set_allocated_storage(s.allocated_storage())
+        .set_storage_type(s.storage_type().map(str::to_string))
+        .set_iops(s.iops())
+        .set_storage_throughput(s.storage_throughput())
+        .set_iam_database_authentication_enabled(s.iam_database_authentication_enabled())
+        .set_tag_list(Some(s.tag_list().to_vec()))
+        .set_db_instance_port(s.port());
+    if let Some(og) = s.option_group_name() {
+        b = b.option_group_memberships(
+            aws_sdk_rds::types::OptionGroupMembership::builder()
+                .option_group_name(og)
+                .build(),
+        );
+    }
+    Ok(b.build())
+}
+
 /// Applies the after-restore settings with one ModifyDBInstance
 /// (ApplyImmediately); returns false when there was nothing to apply.
 pub async fn apply_after_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<bool> {
@@ -224,6 +313,7 @@ pub async fn apply_after_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<b
             "preferred_backup_window" => req.set_preferred_backup_window(str_v(v)),
             "backup_retention_period" => req.set_backup_retention_period(int_v(v)),
             "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(bool_v(v)),
+            "max_allocated_storage" => req.set_max_allocated_storage(int_v(v)),
             other => {
                 anyhow::bail!("internal error: setting `{other}` has no ModifyDBInstance field")
             }

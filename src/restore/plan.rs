@@ -138,9 +138,34 @@ pub struct RestorePlan {
     pub restore_time: Option<chrono::DateTime<chrono::Utc>>,
     pub settings: Vec<Setting>,
     pub tags: Vec<(String, String)>,
+    /// Restored from this snapshot (RestoreDBInstanceFromDBSnapshot), not
+    /// to a point in time.
+    pub from_snapshot: Option<String>,
+    /// Where the settings came from, when not from the live source.
+    pub settings_from: Option<String>,
 }
 
 impl RestorePlan {
+    /// The plan of a restore from `snapshot`: the restore-time tag becomes
+    /// `snapshot:ID` (what a rerun resumes on), and settings the snapshot
+    /// API cannot take move to the ModifyDBInstance afterwards.
+    pub fn from_snapshot(mut self, snapshot: &str, settings_from: Option<String>) -> RestorePlan {
+        self.from_snapshot = Some(snapshot.to_string());
+        self.settings_from = settings_from;
+        let tag = self.time_tag();
+        for (k, v) in &mut self.tags {
+            if k == TAG_RESTORE_TIME {
+                *v = tag.clone();
+            }
+        }
+        for s in &mut self.settings {
+            if s.key == "max_allocated_storage" && s.phase == Phase::Restore {
+                s.phase = Phase::AfterRestore;
+            }
+        }
+        self
+    }
+
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.settings
             .iter()
@@ -152,9 +177,13 @@ impl RestorePlan {
         self.settings.iter().filter(move |s| s.phase == phase)
     }
 
-    /// The value of the `dbtool:restore-time` tag.
+    /// The value of the `dbtool:restore-time` tag: a time, `latest`, or
+    /// `snapshot:ID`.
     pub fn time_tag(&self) -> String {
-        restore_time_tag(self.restore_time)
+        match &self.from_snapshot {
+            Some(id) => format!("snapshot:{id}"),
+            None => restore_time_tag(self.restore_time),
+        }
     }
 }
 
@@ -418,6 +447,8 @@ pub fn plan(
         restore_time,
         settings,
         tags,
+        from_snapshot: None,
+        settings_from: None,
     })
 }
 

@@ -57,6 +57,7 @@ pub struct Snapshot {
     pub size_gib: Option<i32>,
     pub status: String,
     pub percent: Option<i32>,
+    pub engine_version: Option<String>,
     pub tags: BTreeMap<String, String>,
 }
 
@@ -196,6 +197,7 @@ fn of_instance_snapshot(s: &aws_sdk_rds::types::DbSnapshot) -> Snapshot {
         size_gib: s.allocated_storage(),
         status: s.status().unwrap_or("unknown").to_string(),
         percent: s.percent_progress(),
+        engine_version: s.engine_version().map(str::to_string),
         tags: tags_map(s.tag_list()),
     }
 }
@@ -213,6 +215,7 @@ fn of_cluster_snapshot(s: &aws_sdk_rds::types::DbClusterSnapshot) -> Snapshot {
         size_gib: s.allocated_storage().filter(|g| *g > 0),
         status: s.status().unwrap_or("unknown").to_string(),
         percent: s.percent_progress(),
+        engine_version: s.engine_version().map(str::to_string),
         tags: tags_map(s.tag_list()),
     }
 }
@@ -444,6 +447,7 @@ mod tests {
             size_gib: Some(20),
             status: status.into(),
             percent: Some(100),
+            engine_version: None,
             tags,
         }
     }

@@ -464,3 +464,220 @@ async fn migrate_snapshots_before_applying_and_prunes() {
         .get(0);
     assert!(!exists, "nothing ran");
 }
+
+async fn tagged_snapshot(moto: &MotoGuard, instance: &str, id: &str, version: &str) {
+    let tag = |k: &str, v: &str| aws_sdk_rds::types::Tag::builder().key(k).value(v).build();
+    rds(moto)
+        .await
+        .create_db_snapshot()
+        .db_instance_identifier(instance)
+        .db_snapshot_identifier(id)
+        .tags(tag(
+            "dbtool:created-by",
+            "arn:aws:iam::123456789012:user/ci",
+        ))
+        .tags(tag("dbtool:reason", "pre-migrate"))
+        .tags(tag("dbtool:schema-version", version))
+        .send()
+        .await
+        .unwrap();
+}
+
+/// `restore --from-snapshot`: RestoreDBInstanceFromDBSnapshot with the live
+/// source's settings (or the snapshot's own when the source is gone),
+/// `latest` and `before:VERSION`, resume, dry run; clusters with
+/// RestoreDBClusterFromSnapshot at the snapshot's engine version.
+#[tokio::test]
+async fn restore_from_a_snapshot_carries_the_settings() {
+    let moto = crate::testkit::moto().unwrap();
+    crate::restore::create_rich_source(&moto, "notifydb").await;
+    tagged_snapshot(&moto, "notifydb", "pm-3", "3").await;
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    tagged_snapshot(&moto, "notifydb", "pm-5", "5").await;
+    let env = TestEnv::with_moto(&moto);
+    let restore = |extra: &[&str]| {
+        env.cmd()
+            .args(["restore", "--poll-interval", "50ms"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+
+    // Dry run: the plan names the snapshot; no mutating call.
+    moto.start_recording().unwrap();
+    let out = restore(&["--from-snapshot", "pm-3", "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("from:         snapshot pm-3"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("settings from the live source instance `notifydb`"),
+        "{}",
+        stderr(&out)
+    );
+    for c in moto.recorded().unwrap() {
+        let a = c.action().unwrap_or_default();
+        assert!(!a.starts_with("Restore") && !a.starts_with("Modify"), "{a}");
+    }
+
+    moto.start_recording().unwrap();
+    let out = restore(&["--from-snapshot", "pm-3", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = moto.recorded().unwrap();
+    let r = calls_named(&calls, "RestoreDBInstanceFromDBSnapshot");
+    assert_eq!(r.len(), 1, "{calls:?}");
+    for (k, v) in [
+        ("DBSnapshotIdentifier", "pm-3"),
+        ("DBInstanceIdentifier", "notifydb-restore"),
+        ("DBInstanceClass", "db.r6g.large"),
+        ("DBSubnetGroupName", "private-db"),
+        ("VpcSecurityGroupIds.VpcSecurityGroupId.1", "sg-0aaa1111"),
+        ("DBParameterGroupName", "pg-custom"),
+        ("OptionGroupName", "og-custom"),
+        ("MultiAZ", "true"),
+        ("EnableIAMDatabaseAuthentication", "true"),
+        ("DeletionProtection", "true"),
+        ("Tags.Tag.3.Key", "dbtool:restore-time"),
+        ("Tags.Tag.3.Value", "snapshot:pm-3"),
+    ] {
+        assert_eq!(r[0].param(k).as_deref(), Some(v), "{k} in {}", r[0].body);
+    }
+    assert!(calls_named(&calls, "RestoreDBInstanceToPointInTime").is_empty());
+    let m = calls_named(&calls, "ModifyDBInstance");
+    assert_eq!(m.len(), 1, "{calls:?}");
+    assert_eq!(
+        m[0].param("MaxAllocatedStorage").as_deref(),
+        Some("500"),
+        "{}",
+        m[0].body
+    );
+
+    // The same restore again resumes; another snapshot into that name is refused.
+    moto.start_recording().unwrap();
+    let out = restore(&["--from-snapshot", "pm-3", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("resuming"), "{}", stderr(&out));
+    let out = restore(&["--from-snapshot", "pm-5", "--yes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(calls_named(&moto.recorded().unwrap(), "RestoreDBInstanceFromDBSnapshot").is_empty());
+
+    // before:VERSION picks dbtool's newest pre-migrate snapshot below it; latest the newest.
+    moto.start_recording().unwrap();
+    let out = restore(&[
+        "--source",
+        "notifydb",
+        "--from-snapshot",
+        "before:5",
+        "--target",
+        "b5",
+        "--yes",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = restore(&[
+        "--source",
+        "notifydb",
+        "--from-snapshot",
+        "latest",
+        "--target",
+        "l1",
+        "--yes",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = moto.recorded().unwrap();
+    let picked: Vec<String> = calls_named(&calls, "RestoreDBInstanceFromDBSnapshot")
+        .iter()
+        .map(|c| c.param("DBSnapshotIdentifier").unwrap())
+        .collect();
+    assert_eq!(picked, ["pm-3", "pm-5"]);
+    let out = restore(&[
+        "--source",
+        "notifydb",
+        "--from-snapshot",
+        "before:3",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no pre-migrate snapshot of `notifydb` below schema version 3"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Bad input: a time with a snapshot, a bad id, a missing snapshot.
+    for (args, want) in [
+        (
+            vec!["--from-snapshot", "pm-3", "--latest"],
+            "cannot be used with",
+        ),
+        (vec!["--from-snapshot", "bad--id"], "two hyphens"),
+        (vec!["--from-snapshot", "before:x.y"], "is not a version"),
+        (
+            vec!["--from-snapshot", "nosuch", "--yes"],
+            "snapshot `nosuch` not found",
+        ),
+    ] {
+        let out = restore(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+    }
+
+    // The source instance is gone: the snapshot's own metadata, said so.
+    create_instance(&moto, "gone").await;
+    rds(&moto)
+        .await
+        .create_db_snapshot()
+        .db_instance_identifier("gone")
+        .db_snapshot_identifier("gone-final")
+        .send()
+        .await
+        .unwrap();
+    rds(&moto)
+        .await
+        .delete_db_instance()
+        .db_instance_identifier("gone")
+        .skip_final_snapshot(true)
+        .send()
+        .await
+        .unwrap();
+    let out = restore(&["--from-snapshot", "gone-final", "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no longer exists"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Aurora: RestoreDBClusterFromSnapshot at the snapshot's version, then the members.
+    crate::aurora::create_cluster(&moto, "fam", true, &["fam-1"]).await;
+    let out = env
+        .cmd()
+        .args([
+            "snapshot",
+            "create",
+            "fam",
+            "--name",
+            "fam-snap",
+            "--no-wait",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    moto.start_recording().unwrap();
+    let out = restore(&["--from-snapshot", "fam-snap", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = moto.recorded().unwrap();
+    let r = calls_named(&calls, "RestoreDBClusterFromSnapshot");
+    assert_eq!(r.len(), 1, "{calls:?}");
+    for (k, v) in [
+        ("SnapshotIdentifier", "fam-snap"),
+        ("DBClusterIdentifier", "fam-restore"),
+        ("Engine", "aurora-postgresql"),
+        ("EngineVersion", "15.4"),
+        ("EnableIAMDatabaseAuthentication", "true"),
+    ] {
+        assert_eq!(r[0].param(k).as_deref(), Some(v), "{k} in {}", r[0].body);
+    }
+    assert_eq!(calls_named(&calls, "CreateDBInstance").len(), 1);
+}
