@@ -46,8 +46,21 @@ pub struct MemberPlan {
     pub target: String,
     /// The source member is the cluster's writer.
     pub writer: bool,
-    /// CreateDBInstance settings: (key, value).
+    /// CreateDBInstance settings: (key, value); JSON: an object.
+    #[serde(serialize_with = "settings_object")]
     pub settings: Vec<(&'static str, Value)>,
+}
+
+fn settings_object<S: serde::Serializer>(
+    settings: &[(&'static str, Value)],
+    ser: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = ser.serialize_map(Some(settings.len()))?;
+    for (k, v) in settings {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
 }
 
 /// What an Aurora cluster restore will do.

@@ -376,10 +376,10 @@ fn assert_no_mutation(calls: &[crate::testkit::Recorded]) {
 async fn cluster_restore_carries_the_cluster_and_every_member() {
     use chrono::{TimeDelta, Utc};
     let moto = crate::testkit::moto().unwrap();
-    let t0 = Utc::now();
     create_rich_cluster(&moto).await;
-    // moto's cluster is restorable from its creation on: a time just after it.
-    let when_t = t0 + TimeDelta::seconds(2);
+    // moto's cluster is restorable from its creation on: a time after it
+    // (seconds precision: the next whole second after the cluster exists).
+    let when_t = Utc::now() + TimeDelta::seconds(1);
     let when = when_t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     while Utc::now() < when_t + TimeDelta::seconds(1) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

@@ -411,7 +411,7 @@ async fn times_outside_the_window_make_no_restore_call() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--to TIME or --latest"));
+    assert!(stderr(&out).contains("--to TIME, --latest or --from-snapshot ID"));
     let calls = moto.recorded().unwrap();
     assert!(calls_named(&calls, "RestoreDBInstanceToPointInTime").is_empty());
     assert_no_mutation(&calls);
