@@ -48,6 +48,8 @@ env_vars! {
     DBTOOL_PG_CTL = "DBTOOL_PG_CTL";
     /// Never prompt, as if there were no terminal (tests, scripts).
     DBTOOL_FORCE_NONINTERACTIVE = "DBTOOL_FORCE_NONINTERACTIVE";
+    /// How often waits poll AWS (restore, cname, snapshot, `migrate --snapshot`), e.g. `15s` (as `--poll-interval`).
+    DBTOOL_POLL_INTERVAL = "DBTOOL_POLL_INTERVAL";
     /// libpq: server host. Names the target when no TARGET, `--url`, `--env`, DBTOOL_* or DATABASE_URL does.
     PGHOST = "PGHOST";
     /// libpq: server port (with PGHOST; default 5432).

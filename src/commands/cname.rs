@@ -96,7 +96,7 @@ pub struct SwitchArgs {
     pub old_url: Option<String>,
 
     /// How often to poll Route53 while waiting, e.g. 5s
-    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::text::parse_interval)]
+    #[arg(long, value_name = "DURATION", env = crate::env_vars::DBTOOL_POLL_INTERVAL, value_parser = crate::text::parse_interval)]
     pub poll_interval: Option<Duration>,
 }
 

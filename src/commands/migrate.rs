@@ -932,9 +932,10 @@ async fn take_pre_migrate_snapshot(
         db.describe()
     ));
     snap::create(&rds, &db, &name, &tags).await.map_err(stop)?;
-    let interval = std::env::var("DBTOOL_POLL_INTERVAL")
-        .ok()
-        .and_then(|v| crate::text::parse_interval(&v).ok())
+    let interval = ctx
+        .environ
+        .get(crate::env_vars::DBTOOL_POLL_INTERVAL)
+        .and_then(|v| crate::text::parse_interval(v).ok())
         .unwrap_or(std::time::Duration::from_secs(10));
     match snap::wait(&rds, &name, interval, p).await.map_err(stop)? {
         snap::Waited::Available => {

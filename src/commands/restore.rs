@@ -77,7 +77,7 @@ pub struct RestoreArgs {
     pub overrides: Vec<String>,
 
     /// How often to poll AWS while waiting, e.g. 15s (default: `[restore] poll_interval`, else 15s)
-    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::text::parse_interval)]
+    #[arg(long, value_name = "DURATION", env = crate::env_vars::DBTOOL_POLL_INTERVAL, value_parser = crate::text::parse_interval)]
     pub poll_interval: Option<Duration>,
 }
 

@@ -57,7 +57,7 @@ pub struct CreateArgs {
     pub confirm: ConfirmArgs,
 
     /// How often to poll while waiting, e.g. 10s
-    #[arg(long, value_name = "DURATION", env = "DBTOOL_POLL_INTERVAL", value_parser = crate::text::parse_interval)]
+    #[arg(long, value_name = "DURATION", env = crate::env_vars::DBTOOL_POLL_INTERVAL, value_parser = crate::text::parse_interval)]
     pub poll_interval: Option<Duration>,
 }
 
