@@ -175,6 +175,9 @@ _dbtool() {
             dbtool__subcmd__help__subcmd__migrate,repair)
                 cmd="dbtool__subcmd__help__subcmd__migrate__subcmd__repair"
                 ;;
+            dbtool__subcmd__help__subcmd__migrate,test)
+                cmd="dbtool__subcmd__help__subcmd__migrate__subcmd__test"
+                ;;
             dbtool__subcmd__help__subcmd__migrate,undo)
                 cmd="dbtool__subcmd__help__subcmd__migrate__subcmd__undo"
                 ;;
@@ -244,6 +247,9 @@ _dbtool() {
             dbtool__subcmd__migrate,repair)
                 cmd="dbtool__subcmd__migrate__subcmd__repair"
                 ;;
+            dbtool__subcmd__migrate,test)
+                cmd="dbtool__subcmd__migrate__subcmd__test"
+                ;;
             dbtool__subcmd__migrate,undo)
                 cmd="dbtool__subcmd__migrate__subcmd__undo"
                 ;;
@@ -273,6 +279,9 @@ _dbtool() {
                 ;;
             dbtool__subcmd__migrate__subcmd__help,repair)
                 cmd="dbtool__subcmd__migrate__subcmd__help__subcmd__repair"
+                ;;
+            dbtool__subcmd__migrate__subcmd__help,test)
+                cmd="dbtool__subcmd__migrate__subcmd__help__subcmd__test"
                 ;;
             dbtool__subcmd__migrate__subcmd__help,undo)
                 cmd="dbtool__subcmd__migrate__subcmd__help__subcmd__undo"
@@ -1196,7 +1205,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__migrate)
-            opts="up info validate baseline repair clean undo new lint"
+            opts="up info validate baseline repair clean undo new lint test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,6 +1289,20 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__migrate__subcmd__repair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__migrate__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1680,7 +1703,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint help"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2094,7 +2117,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__help)
-            opts="up info validate baseline repair clean undo new lint help"
+            opts="up info validate baseline repair clean undo new lint test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,6 +2215,20 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__help__subcmd__repair)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__migrate__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2665,6 +2702,128 @@ _dbtool() {
                     return 0
                     ;;
                 --mfa-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flyway-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --locations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schemas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --placeholder)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline-on-migrate)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --baseline-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline-description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-of-order)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --validate-on-migrate)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --target-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mixed)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --installed-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --validate-migration-naming)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__migrate__subcmd__test)
+            opts="-y -q -v -h -V --keep --junit --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --junit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -52,6 +52,8 @@ pub enum MigrateCommand {
     New(NewArgs),
     /// Check migrations for operations that lock or rewrite busy tables
     Lint(crate::commands::lint::LintArgs),
+    /// Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)
+    Test(crate::commands::migrate_test::TestArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -347,7 +349,9 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         Some(MigrateCommand::Validate(v)) => Some(&v.access),
         Some(MigrateCommand::Clean(c)) => Some(&c.access),
         Some(MigrateCommand::Undo(u)) => Some(&u.access),
-        Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) | None => None,
+        Some(MigrateCommand::New(_) | MigrateCommand::Lint(_) | MigrateCommand::Test(_)) | None => {
+            None
+        }
     };
     let access = match sub_access {
         Some(sub) => args.access.merged(sub),
@@ -358,6 +362,9 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
 
     if let Some(MigrateCommand::New(n)) = &args.command {
         return new_migration(ctx, &settings, n);
+    }
+    if let Some(MigrateCommand::Test(t)) = &args.command {
+        return crate::commands::migrate_test::run(ctx, t, settings).await;
     }
     if let Some(MigrateCommand::Lint(lint)) = &args.command {
         // Locations and lock_timeout as migrate resolves them (flags,
@@ -603,7 +610,9 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             }
             Ok(ExitStatus::Success)
         }
-        Some(MigrateCommand::New(_) | MigrateCommand::Lint(_)) => unreachable!("handled above"),
+        Some(MigrateCommand::New(_) | MigrateCommand::Lint(_) | MigrateCommand::Test(_)) => Err(
+            anyhow::anyhow!("internal error: migrate new/lint/test reached the database dispatch"),
+        ),
     }
 }
 
@@ -630,7 +639,7 @@ async fn note_read_only(ctx: &Context, engine: &Engine, resolved: &Resolved) {
     }
 }
 
-fn report_files(ctx: &Context, s: &Settings, r: &Resolved) -> anyhow::Result<()> {
+pub(crate) fn report_files(ctx: &Context, s: &Settings, r: &Resolved) -> anyhow::Result<()> {
     for l in &r.missing_locations {
         ctx.printer
             .warn(format!("location {} does not exist", l.display()));

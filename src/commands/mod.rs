@@ -9,6 +9,7 @@ pub mod env;
 pub mod lint;
 pub mod logs;
 pub mod migrate;
+pub mod migrate_test;
 pub mod restore;
 pub mod roles;
 pub mod sandbox;

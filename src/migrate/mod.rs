@@ -14,6 +14,7 @@ pub mod history;
 pub mod indexes;
 pub mod naming;
 pub mod placeholders;
+pub mod rehearsal;
 pub mod resolve;
 pub mod settings;
 pub mod sql;

@@ -16,6 +16,7 @@ mod generated;
 mod lint;
 mod logs;
 mod migrate;
+mod rehearsal;
 mod restore;
 mod roles;
 mod sandbox;

@@ -1,0 +1,185 @@
+//! `dbtool migrate test`: a throwaway PostgreSQL (the sandbox code, never the
+//! user's sandbox) that applies, validates, undoes and re-applies, and runs
+//! repeatables twice; failures name the migration; the cluster is removed.
+
+use crate::common::{stderr, stdout, TestEnv};
+
+fn rehearsal_dirs(env: &TestEnv) -> Vec<String> {
+    std::fs::read_dir(env.home.join(".local/share/dbtool/rehearsal"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn good_set(env: &TestEnv) {
+    env.write(
+        "migrations/V1__events.sql",
+        "create table events (id bigint primary key);\n",
+    );
+    env.write(
+        "migrations/V2__kind.sql",
+        "alter table events add column kind text;\n",
+    );
+    env.write(
+        "migrations/U2__kind.sql",
+        "alter table events drop column kind;\n",
+    );
+    env.write(
+        "migrations/R__recent.sql",
+        "create or replace view recent as select id from events;\n",
+    );
+}
+
+#[test]
+fn a_good_set_passes_and_the_cluster_is_removed() {
+    let env = TestEnv::new();
+    good_set(&env);
+    let junit = env.work.join("reports/migrations.xml");
+    std::fs::create_dir_all(junit.parent().unwrap()).unwrap();
+    let out = env
+        .cmd()
+        .args(["migrate", "test", "--junit"])
+        .arg(&junit)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", stderr(&out));
+    assert!(text.contains("✓ V1__events.sql ("), "{text}");
+    assert!(
+        text.contains("✓ V2__kind.sql (") && text.contains("undo ✓"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✓ R__recent.sql (") && text.contains("twice ✓"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out)
+            .contains("applied, validated, undone and re-applied, repeatables applied twice"),
+        "{}",
+        stderr(&out)
+    );
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.contains("tests=\"4\" failures=\"0\""), "{xml}");
+    // Nothing is left running or on disk, and the user's sandbox was never made.
+    assert!(
+        rehearsal_dirs(&env).is_empty(),
+        "{:?}",
+        rehearsal_dirs(&env)
+    );
+    assert!(!env.sandbox_dir().exists());
+
+    // JSON: the cases.
+    let out = env
+        .cmd()
+        .args(["migrate", "test", "--output-format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cases"].as_array().unwrap().len(), 3);
+    assert_eq!(v["cases"][1]["undo"], true);
+    assert_eq!(v["cases"][2]["rerun"], true);
+}
+
+#[test]
+fn failures_name_the_migration() {
+    // An undo that cannot run: a view depends on the column it drops.
+    let env = TestEnv::new();
+    good_set(&env);
+    env.write(
+        "migrations/R__recent.sql",
+        "create or replace view recent as select id, kind from events;\n",
+    );
+    let out = env.cmd().args(["migrate", "test"]).output().unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    assert!(text.contains("✗ V2__kind.sql"), "{text}");
+    assert!(text.contains("its undo U2__kind.sql failed"), "{text}");
+    assert!(text.contains("other objects depend on it"), "{text}");
+
+    // A broken migration: exit 1, the file and line named.
+    let env = TestEnv::new();
+    good_set(&env);
+    env.write(
+        "migrations/V3__broken.sql",
+        "select 1;\nselect nope from events;\n",
+    );
+    let out = env.cmd().args(["migrate", "test"]).output().unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    assert!(text.contains("✗ V3__broken.sql"), "{text}");
+    assert!(text.contains("line 2"), "{text}");
+    assert!(rehearsal_dirs(&env).is_empty());
+
+    // An undo that does not undo: applying V2 again fails.
+    let env = TestEnv::new();
+    good_set(&env);
+    env.write("migrations/U2__kind.sql", "select 1;\n");
+    let out = env.cmd().args(["migrate", "test"]).output().unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    assert!(text.contains("✗ V2__kind.sql"), "{text}");
+    assert!(text.contains("the undo did not undo it"), "{text}");
+
+    // A repeatable that fails the second time.
+    let env = TestEnv::new();
+    env.write(
+        "migrations/V1__events.sql",
+        "create table events (id bigint);\n",
+    );
+    env.write("migrations/R__once.sql", "create table once (id int);\n");
+    let out = env.cmd().args(["migrate", "test"]).output().unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    assert!(text.contains("✗ R__once.sql"), "{text}");
+    assert!(text.contains("applying it a second time failed"), "{text}");
+    assert!(rehearsal_dirs(&env).is_empty());
+
+    // --junit naming a directory: a usage error before any cluster starts.
+    let out = env
+        .cmd()
+        .args(["migrate", "test", "--junit", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+}
+
+#[tokio::test]
+async fn keep_leaves_a_cluster_that_answers_and_the_next_run_removes_it() {
+    let env = TestEnv::new();
+    good_set(&env);
+    let out = env
+        .cmd()
+        .args(["migrate", "test", "--keep"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let url = text
+        .lines()
+        .find_map(|l| l.strip_prefix("url: "))
+        .unwrap_or_else(|| panic!("no url in {text}"))
+        .to_string();
+    let conn = dbtool::pg::ConnInfo::from_url(&url).unwrap();
+    let client = conn.connect().await.unwrap();
+    let n: i64 = client
+        .query_one("select count(*) from flyway_schema_history", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(n >= 3, "{n}");
+    drop(client);
+    assert_eq!(rehearsal_dirs(&env).len(), 1);
+    let out = env.cmd().args(["migrate", "test"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        rehearsal_dirs(&env).is_empty(),
+        "{:?}",
+        rehearsal_dirs(&env)
+    );
+}
