@@ -183,3 +183,54 @@ async fn keep_leaves_a_cluster_that_answers_and_the_next_run_removes_it() {
         rehearsal_dirs(&env)
     );
 }
+
+/// Ctrl-C removes the cluster at once; after a kill -9 the next run does.
+#[test]
+fn interrupted_runs_leave_nothing_behind() {
+    let env = TestEnv::new();
+    env.write("migrations/V1__slow.sql", "select pg_sleep(30);\n");
+    for signal in [
+        nix::sys::signal::Signal::SIGINT,
+        nix::sys::signal::Signal::SIGKILL,
+    ] {
+        let mut child = env
+            .std_cmd()
+            .args(["migrate", "test"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait until the cluster is up and the slow migration runs.
+        let start = std::time::Instant::now();
+        while rehearsal_dirs(&env).is_empty() && start.elapsed().as_secs() < 30 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2500));
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
+        let out = child.wait_with_output().unwrap();
+        if signal == nix::sys::signal::Signal::SIGINT {
+            assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+            assert!(stderr(&out).contains("the throwaway cluster was stopped and removed"));
+            assert!(
+                rehearsal_dirs(&env).is_empty(),
+                "{:?}",
+                rehearsal_dirs(&env)
+            );
+        } else {
+            assert_eq!(
+                rehearsal_dirs(&env).len(),
+                1,
+                "a killed run leaves its cluster"
+            );
+        }
+    }
+    // The next run stops and removes the killed run's cluster.
+    env.write("migrations/V1__slow.sql", "select 1;\n");
+    let out = env.cmd().args(["migrate", "test"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        rehearsal_dirs(&env).is_empty(),
+        "{:?}",
+        rehearsal_dirs(&env)
+    );
+}
