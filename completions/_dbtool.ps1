@@ -366,6 +366,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create the next versioned migration file')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for operations that lock or rewrite busy tables')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare the live schema with what its applied migrations build (read-only on the target)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -876,6 +877,58 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'dbtool;migrate;drift' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Database user to connect as, instead of the role''s configured user')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'MFA code for assuming the role''s AWS role (else prompted on a terminal)')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Leave out objects, as KIND:NAME with `*` (e.g. table:public.tmp_*, schema:pglogical, extension:rds_*); repeatable')
+            [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
+            [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
+            [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')
+            [CompletionResult]::new('--locations', '--locations', [CompletionResultType]::ParameterName, 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]')
+            [CompletionResult]::new('--schemas', '--schemas', [CompletionResultType]::ParameterName, 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]')
+            [CompletionResult]::new('--default-schema', '--default-schema', [CompletionResultType]::ParameterName, 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]')
+            [CompletionResult]::new('--placeholder', '--placeholder', [CompletionResultType]::ParameterName, 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]')
+            [CompletionResult]::new('--baseline-on-migrate', '--baseline-on-migrate', [CompletionResultType]::ParameterName, 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]')
+            [CompletionResult]::new('--baseline-version', '--baseline-version', [CompletionResultType]::ParameterName, 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]')
+            [CompletionResult]::new('--baseline-description', '--baseline-description', [CompletionResultType]::ParameterName, 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]')
+            [CompletionResult]::new('--out-of-order', '--out-of-order', [CompletionResultType]::ParameterName, 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]')
+            [CompletionResult]::new('--validate-on-migrate', '--validate-on-migrate', [CompletionResultType]::ParameterName, 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]')
+            [CompletionResult]::new('--target-version', '--target-version', [CompletionResultType]::ParameterName, 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]')
+            [CompletionResult]::new('--mixed', '--mixed', [CompletionResultType]::ParameterName, 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]')
+            [CompletionResult]::new('--installed-by', '--installed-by', [CompletionResultType]::ParameterName, 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off')
+            [CompletionResult]::new('--lock-retries', '--lock-retries', [CompletionResultType]::ParameterName, 'Retries of a migration that hit lock_timeout (default 3)')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another runner''s migration lock (default 10m)')
+            [CompletionResult]::new('--validate-migration-naming', '--validate-migration-naming', [CompletionResultType]::ParameterName, 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]')
+            [CompletionResult]::new('--keep-snapshots', '--keep-snapshots', [CompletionResultType]::ParameterName, 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--reader', '--reader', [CompletionResultType]::ParameterName, 'Aurora: connect to the cluster''s reader endpoint (the replicas) instead of the writer')
+            [CompletionResult]::new('--deny-unsafe', '--deny-unsafe', [CompletionResultType]::ParameterName, 'Stop before applying anything when pending migrations have lint errors')
+            [CompletionResult]::new('--allow-unsafe', '--allow-unsafe', [CompletionResultType]::ParameterName, 'Apply even when the environment says lint = "refuse"')
+            [CompletionResult]::new('--no-placeholder-replacement', '--no-placeholder-replacement', [CompletionResultType]::ParameterName, 'Leave `${…}` in SQL untouched')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (needed without a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done; change nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'dbtool;migrate;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Apply pending migrations (the default)')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show every migration with its state')
@@ -887,6 +940,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create the next versioned migration file')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for operations that lock or rewrite busy tables')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare the live schema with what its applied migrations build (read-only on the target)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -918,6 +972,9 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;migrate;help;test' {
+            break
+        }
+        'dbtool;migrate;help;drift' {
             break
         }
         'dbtool;migrate;help;help' {
@@ -1523,6 +1580,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create the next versioned migration file')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for operations that lock or rewrite busy tables')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare the live schema with what its applied migrations build (read-only on the target)')
             break
         }
         'dbtool;help;migrate;up' {
@@ -1553,6 +1611,9 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;help;migrate;test' {
+            break
+        }
+        'dbtool;help;migrate;drift' {
             break
         }
         'dbtool;help;dump' {

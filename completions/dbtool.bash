@@ -163,6 +163,9 @@ _dbtool() {
             dbtool__subcmd__help__subcmd__migrate,clean)
                 cmd="dbtool__subcmd__help__subcmd__migrate__subcmd__clean"
                 ;;
+            dbtool__subcmd__help__subcmd__migrate,drift)
+                cmd="dbtool__subcmd__help__subcmd__migrate__subcmd__drift"
+                ;;
             dbtool__subcmd__help__subcmd__migrate,info)
                 cmd="dbtool__subcmd__help__subcmd__migrate__subcmd__info"
                 ;;
@@ -232,6 +235,9 @@ _dbtool() {
             dbtool__subcmd__migrate,clean)
                 cmd="dbtool__subcmd__migrate__subcmd__clean"
                 ;;
+            dbtool__subcmd__migrate,drift)
+                cmd="dbtool__subcmd__migrate__subcmd__drift"
+                ;;
             dbtool__subcmd__migrate,help)
                 cmd="dbtool__subcmd__migrate__subcmd__help"
                 ;;
@@ -264,6 +270,9 @@ _dbtool() {
                 ;;
             dbtool__subcmd__migrate__subcmd__help,clean)
                 cmd="dbtool__subcmd__migrate__subcmd__help__subcmd__clean"
+                ;;
+            dbtool__subcmd__migrate__subcmd__help,drift)
+                cmd="dbtool__subcmd__migrate__subcmd__help__subcmd__drift"
                 ;;
             dbtool__subcmd__migrate__subcmd__help,help)
                 cmd="dbtool__subcmd__migrate__subcmd__help__subcmd__help"
@@ -1205,7 +1214,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__migrate)
-            opts="up info validate baseline repair clean undo new lint test"
+            opts="up info validate baseline repair clean undo new lint test drift"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1242,20 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__migrate__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__migrate__subcmd__drift)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1703,7 +1726,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint test help"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version up info validate baseline repair clean undo new lint test drift help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2116,8 +2139,150 @@ _dbtool() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dbtool__subcmd__migrate__subcmd__drift)
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --ignore --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --preflight)
+                    COMPREPLY=($(compgen -W "wait refuse off" -- "${cur}"))
+                    return 0
+                    ;;
+                --preflight-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flyway-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --locations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schemas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --placeholder)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline-on-migrate)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --baseline-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baseline-description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-of-order)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --validate-on-migrate)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --target-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mixed)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --installed-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --validate-migration-naming)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dbtool__subcmd__migrate__subcmd__help)
-            opts="up info validate baseline repair clean undo new lint test help"
+            opts="up info validate baseline repair clean undo new lint test drift help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,6 +2310,20 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__migrate__subcmd__help__subcmd__drift)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -344,6 +344,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand new 'Create the next versioned migration file'
             cand lint 'Check migrations for operations that lock or rewrite busy tables'
             cand test 'Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)'
+            cand drift 'Compare the live schema with what its applied migrations build (read-only on the target)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;migrate;up'= {
@@ -843,6 +844,57 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dbtool;migrate;drift'= {
+            cand --url 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]'
+            cand -r 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)'
+            cand --role 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)'
+            cand --user 'Database user to connect as, instead of the role''s configured user'
+            cand --mfa-code 'MFA code for assuming the role''s AWS role (else prompted on a terminal)'
+            cand --ignore 'Leave out objects, as KIND:NAME with `*` (e.g. table:public.tmp_*, schema:pglogical, extension:rds_*); repeatable'
+            cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
+            cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
+            cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'
+            cand --locations 'Directories holding migrations, comma-separated (`filesystem:` accepted) [env: FLYWAY_LOCATIONS]'
+            cand --schemas 'Schemas to manage; the first holds the history table [env: FLYWAY_SCHEMAS]'
+            cand --default-schema 'Schema put first on search_path while migrating [env: FLYWAY_DEFAULT_SCHEMA]'
+            cand --table 'Name of the history table (default flyway_schema_history) [env: FLYWAY_TABLE]'
+            cand --placeholder 'Set a placeholder, `${KEY}` in SQL (repeatable) [env: FLYWAY_PLACEHOLDERS_<KEY>]'
+            cand --baseline-on-migrate 'Baseline a non-empty database without history on the first migrate [env: FLYWAY_BASELINE_ON_MIGRATE]'
+            cand --baseline-version 'Version `baseline` records (default 1) [env: FLYWAY_BASELINE_VERSION]'
+            cand --baseline-description 'Description `baseline` records [env: FLYWAY_BASELINE_DESCRIPTION]'
+            cand --out-of-order 'Apply migrations older than the current version [env: FLYWAY_OUT_OF_ORDER]'
+            cand --validate-on-migrate 'Validate before migrating (default true) [env: FLYWAY_VALIDATE_ON_MIGRATE]'
+            cand --target-version 'Migrate up to VERSION (`latest`, `current` or a version) [env: FLYWAY_TARGET]'
+            cand --mixed 'Allow transactional and non-transactional statements in one file [env: FLYWAY_MIXED]'
+            cand --group 'Apply all pending migrations in one transaction [env: FLYWAY_GROUP]'
+            cand --installed-by 'Value recorded in installed_by (default: the database user) [env: FLYWAY_INSTALLED_BY]'
+            cand --lock-timeout 'lock_timeout for each migration, e.g. 5s (1ms to 24d); 0 turns it off'
+            cand --lock-retries 'Retries of a migration that hit lock_timeout (default 3)'
+            cand --lock-wait 'How long to wait for another runner''s migration lock (default 10m)'
+            cand --validate-migration-naming 'Fail on .sql files whose names are not migrations [env: FLYWAY_VALIDATE_MIGRATION_NAMING]'
+            cand --keep-snapshots 'After a --snapshot run, keep this many of dbtool''s pre-migrate snapshots and delete older ones (default: `keep_snapshots`)'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --reader 'Aurora: connect to the cluster''s reader endpoint (the replicas) instead of the writer'
+            cand --deny-unsafe 'Stop before applying anything when pending migrations have lint errors'
+            cand --allow-unsafe 'Apply even when the environment says lint = "refuse"'
+            cand --no-placeholder-replacement 'Leave `${…}` in SQL untouched'
+            cand --snapshot 'Snapshot the environment''s RDS instance or Aurora cluster before applying anything, when something is pending (default: `snapshot_before_migrate`)'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'dbtool;migrate;help'= {
             cand up 'Apply pending migrations (the default)'
             cand info 'Show every migration with its state'
@@ -854,6 +906,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand new 'Create the next versioned migration file'
             cand lint 'Check migrations for operations that lock or rewrite busy tables'
             cand test 'Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)'
+            cand drift 'Compare the live schema with what its applied migrations build (read-only on the target)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dbtool;migrate;help;up'= {
@@ -875,6 +928,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;migrate;help;lint'= {
         }
         &'dbtool;migrate;help;test'= {
+        }
+        &'dbtool;migrate;help;drift'= {
         }
         &'dbtool;migrate;help;help'= {
         }
@@ -1427,6 +1482,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand new 'Create the next versioned migration file'
             cand lint 'Check migrations for operations that lock or rewrite busy tables'
             cand test 'Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)'
+            cand drift 'Compare the live schema with what its applied migrations build (read-only on the target)'
         }
         &'dbtool;help;migrate;up'= {
         }
@@ -1447,6 +1503,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;migrate;lint'= {
         }
         &'dbtool;help;migrate;test'= {
+        }
+        &'dbtool;help;migrate;drift'= {
         }
         &'dbtool;help;dump'= {
             cand load 'Load a dump into the sandbox (or --url/--into) with pg_restore'

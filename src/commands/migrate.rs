@@ -54,6 +54,8 @@ pub enum MigrateCommand {
     Lint(crate::commands::lint::LintArgs),
     /// Rehearse on a throwaway PostgreSQL: apply all, validate, undo and re-apply, repeatables twice (never your sandbox)
     Test(crate::commands::migrate_test::TestArgs),
+    /// Compare the live schema with what its applied migrations build (read-only on the target)
+    Drift(crate::commands::migrate_drift::DriftArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -349,6 +351,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         Some(MigrateCommand::Validate(v)) => Some(&v.access),
         Some(MigrateCommand::Clean(c)) => Some(&c.access),
         Some(MigrateCommand::Undo(u)) => Some(&u.access),
+        Some(MigrateCommand::Drift(d)) => Some(&d.access),
         Some(MigrateCommand::New(_) | MigrateCommand::Lint(_) | MigrateCommand::Test(_)) | None => {
             None
         }
@@ -377,7 +380,9 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         return crate::commands::lint::run_with(ctx, lint, &defaults).await;
     }
     let intent = match args.command {
-        Some(MigrateCommand::Info(_) | MigrateCommand::Validate(_)) => Intent::Read,
+        Some(MigrateCommand::Info(_) | MigrateCommand::Validate(_) | MigrateCommand::Drift(_)) => {
+            Intent::Read
+        }
         Some(MigrateCommand::Clean(_)) => Intent::Destroy,
         _ => Intent::Change,
     };
@@ -400,7 +405,8 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
 
     // Placeholders from SSM / Secrets Manager, for commands that run SQL
     // (info and validate need no values), with the target's AWS identity.
-    if intent != Intent::Read && !settings.placeholder_sources.is_empty() {
+    let builds = matches!(args.command, Some(MigrateCommand::Drift(_)));
+    if (intent != Intent::Read || builds) && !settings.placeholder_sources.is_empty() {
         let sdk = if settings.placeholder_sources.values().any(|s| s.needs_aws()) {
             let mfa = crate::aws::credentials::MfaOptions {
                 code: access.identity.mfa_code.clone(),
@@ -418,6 +424,9 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
     report_files(ctx, &settings, &resolved)?;
 
     let p = &ctx.printer;
+    if let Some(MigrateCommand::Drift(d)) = &args.command {
+        crate::commands::migrate_drift::check_ignores(&d.ignore)?;
+    }
     let mut engine = Engine::connect(&conn, &settings, p).await?;
     match &args.command {
         None | Some(MigrateCommand::Up(_)) => {
@@ -609,6 +618,18 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                 p.json(&done)?;
             }
             Ok(ExitStatus::Success)
+        }
+        Some(MigrateCommand::Drift(d)) => {
+            crate::commands::migrate_drift::run(
+                ctx,
+                d,
+                &engine,
+                &resolved,
+                &settings,
+                &conn,
+                &target.describe(),
+            )
+            .await
         }
         Some(MigrateCommand::New(_) | MigrateCommand::Lint(_) | MigrateCommand::Test(_)) => Err(
             anyhow::anyhow!("internal error: migrate new/lint/test reached the database dispatch"),

@@ -9,6 +9,7 @@ pub mod env;
 pub mod lint;
 pub mod logs;
 pub mod migrate;
+pub mod migrate_drift;
 pub mod migrate_test;
 pub mod restore;
 pub mod roles;

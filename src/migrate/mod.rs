@@ -9,6 +9,7 @@
 //! [`state::validate`] as pure functions over files and history rows.
 
 pub mod checksum;
+pub mod drift;
 pub mod engine;
 pub mod history;
 pub mod indexes;

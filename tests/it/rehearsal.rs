@@ -193,7 +193,7 @@ fn interrupted_runs_leave_nothing_behind() {
         nix::sys::signal::Signal::SIGINT,
         nix::sys::signal::Signal::SIGKILL,
     ] {
-        let mut child = env
+        let child = env
             .std_cmd()
             .args(["migrate", "test"])
             .stdout(std::process::Stdio::piped())
@@ -232,5 +232,115 @@ fn interrupted_runs_leave_nothing_behind() {
         rehearsal_dirs(&env).is_empty(),
         "{:?}",
         rehearsal_dirs(&env)
+    );
+}
+
+/// `migrate drift`: nothing on a fresh apply; then exactly what was done by
+/// hand (an added column, a dropped index, a changed default, an invalid
+/// index, an extra table), read-only on the target.
+#[tokio::test]
+async fn drift_reports_what_was_changed_by_hand() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let client = db.connect().await.unwrap();
+    let env = TestEnv::new();
+    env.write(
+        "migrations/V1__events.sql",
+        "create table events (id bigint primary key, kind text default 'a', created_at timestamptz not null default now());\n\
+         create index events_created_at_idx on events (created_at);\n",
+    );
+    env.write(
+        "migrations/V2__users.sql",
+        "create table users (id int primary key, email text unique);\n",
+    );
+    env.write("migrations/V3__later.sql", "create table later (id int);\n");
+    let url = db.url(true);
+    // Apply up to V2 only: V3 is pending and must not be expected.
+    let out = env
+        .cmd()
+        .args(["migrate", "--url", &url, "--target-version", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let drift = |extra: &[&str]| {
+        env.cmd()
+            .args(["migrate", "drift", "--url", &url])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = drift(&[]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    assert!(stderr(&out).contains("no drift"), "{}", stderr(&out));
+
+    client
+        .batch_execute(
+            "alter table events add column hotfix text;
+             drop index events_created_at_idx;
+             alter table events alter column kind set default 'b';
+             create table extra (x int);
+             insert into extra values (1), (1);",
+        )
+        .await
+        .unwrap();
+    // An invalid index: a unique build that fails leaves it behind.
+    let _ = client
+        .batch_execute("create unique index concurrently extra_x_dup on extra (x)")
+        .await;
+    let out = drift(&[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    for want in [
+        "+ column public.events.hotfix",
+        "- index public.events_created_at_idx",
+        "~ column public.events.kind: TARGET has `text DEFAULT 'b'::text`",
+        "+ table public.extra",
+        "+ index public.extra_x_dup",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    assert!(text.contains("INVALID"), "{text}");
+    assert!(
+        !text.contains("later"),
+        "V3 is not applied, so not expected: {text}"
+    );
+
+    // --ignore and JSON.
+    let out = drift(&["--ignore", "table:public.extra", "--output-format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let only: Vec<&str> = v["target_only"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    // The table and what is in it (its columns) are left out; an index is
+    // an object of its own (`index:public.extra_*` would leave it out).
+    assert!(
+        !only
+            .iter()
+            .any(|o| *o == "table public.extra" || o.starts_with("column public.extra.")),
+        "{only:?}"
+    );
+    assert!(only.contains(&"column public.events.hotfix"), "{only:?}");
+    let out = drift(&["--ignore", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("expected KIND:NAME"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A changed file: the history check reports it before the comparison.
+    env.write(
+        "migrations/V2__users.sql",
+        "create table users (id int primary key, email text);\n",
+    );
+    let out = drift(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("history does not match the files"),
+        "{}",
+        stdout(&out)
     );
 }
