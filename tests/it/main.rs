@@ -22,3 +22,4 @@ mod sandbox;
 mod secrets;
 mod snapshot;
 mod testkit;
+mod upgrade;
