@@ -117,7 +117,12 @@ async fn open(
     ctx: &Context,
     target_arg: Option<&str>,
 ) -> anyhow::Result<(crate::aws::Rds, plan::Current, bool)> {
-    let t = target::plan(ctx.config(), ctx.env_name(), target_arg)?;
+    let t = target::plan_for(
+        ctx.config(),
+        ctx.env_name(),
+        target_arg,
+        target::Purpose::Upgrade,
+    )?;
     let sdk = credentials::load(&t.aws, &MfaOptions::default(), &ctx.printer).await?;
     let client = crate::aws::Rds::new(&sdk, t.aws.profile.as_deref());
     let id = &t.id;

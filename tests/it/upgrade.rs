@@ -51,7 +51,8 @@ fn assert_no_mutation(calls: &[Recorded]) {
 const CONFIG: &str = "region = \"eu-west-2\"\n\
     [environments.staging]\ninstance = \"stagingdb\"\n\
     [environments.prod]\ninstance = \"proddb\"\nproduction = true\n\
-    [environments.fam]\ncluster = \"fam\"\n";
+    [environments.fam]\ncluster = \"fam\"\n\
+    [environments.local]\nsandbox = true\n";
 
 async fn engine_version(moto: &MotoGuard, id: &str) -> String {
     rds(moto)
@@ -131,6 +132,19 @@ async fn plan_shows_what_moto_answers_and_says_what_it_would_not() {
         .unwrap()
         .starts_with("DescribeDBEngineVersions failed"));
     assert!(v["maintenance_window"]["next_start"].is_string());
+
+    // The sandbox is not an RDS database.
+    let out = env
+        .cmd()
+        .args(["upgrade", "local", "plan"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("upgrades are of RDS instances and Aurora clusters"),
+        "{}",
+        stderr(&out)
+    );
 
     // An unknown id: a clear error.
     let out = env
