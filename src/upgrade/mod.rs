@@ -59,7 +59,11 @@ pub async fn current(rds: &Rds, id: &str, cluster: bool) -> anyhow::Result<Curre
 
 /// Why a read the plan needs failed, in one line (the AWS code and message).
 fn unavailable(action: &str, e: &crate::aws::error::AwsError) -> String {
-    format!("{action} failed: {e}")
+    if e.is_transient() {
+        format!("{action} failed: {e}; a server error: the endpoint may not implement it (moto does not), or retry later")
+    } else {
+        format!("{action} failed: {e}")
+    }
 }
 
 /// DescribeDBEngineVersions for the current engine and version; `Err` is
