@@ -61,6 +61,9 @@ _dbtool() {
             dbtool,snapshot)
                 cmd="dbtool__subcmd__snapshot"
                 ;;
+            dbtool,upgrade)
+                cmd="dbtool__subcmd__upgrade"
+                ;;
             dbtool,whoami)
                 cmd="dbtool__subcmd__whoami"
                 ;;
@@ -141,6 +144,9 @@ _dbtool() {
                 ;;
             dbtool__subcmd__help,snapshot)
                 cmd="dbtool__subcmd__help__subcmd__snapshot"
+                ;;
+            dbtool__subcmd__help,upgrade)
+                cmd="dbtool__subcmd__help__subcmd__upgrade"
                 ;;
             dbtool__subcmd__help,whoami)
                 cmd="dbtool__subcmd__help__subcmd__whoami"
@@ -228,6 +234,15 @@ _dbtool() {
                 ;;
             dbtool__subcmd__help__subcmd__snapshot,prune)
                 cmd="dbtool__subcmd__help__subcmd__snapshot__subcmd__prune"
+                ;;
+            dbtool__subcmd__help__subcmd__upgrade,apply)
+                cmd="dbtool__subcmd__help__subcmd__upgrade__subcmd__apply"
+                ;;
+            dbtool__subcmd__help__subcmd__upgrade,plan)
+                cmd="dbtool__subcmd__help__subcmd__upgrade__subcmd__plan"
+                ;;
+            dbtool__subcmd__help__subcmd__upgrade,probe)
+                cmd="dbtool__subcmd__help__subcmd__upgrade__subcmd__probe"
                 ;;
             dbtool__subcmd__migrate,baseline)
                 cmd="dbtool__subcmd__migrate__subcmd__baseline"
@@ -397,6 +412,30 @@ _dbtool() {
             dbtool__subcmd__snapshot__subcmd__help,prune)
                 cmd="dbtool__subcmd__snapshot__subcmd__help__subcmd__prune"
                 ;;
+            dbtool__subcmd__upgrade,apply)
+                cmd="dbtool__subcmd__upgrade__subcmd__apply"
+                ;;
+            dbtool__subcmd__upgrade,help)
+                cmd="dbtool__subcmd__upgrade__subcmd__help"
+                ;;
+            dbtool__subcmd__upgrade,plan)
+                cmd="dbtool__subcmd__upgrade__subcmd__plan"
+                ;;
+            dbtool__subcmd__upgrade,probe)
+                cmd="dbtool__subcmd__upgrade__subcmd__probe"
+                ;;
+            dbtool__subcmd__upgrade__subcmd__help,apply)
+                cmd="dbtool__subcmd__upgrade__subcmd__help__subcmd__apply"
+                ;;
+            dbtool__subcmd__upgrade__subcmd__help,help)
+                cmd="dbtool__subcmd__upgrade__subcmd__help__subcmd__help"
+                ;;
+            dbtool__subcmd__upgrade__subcmd__help,plan)
+                cmd="dbtool__subcmd__upgrade__subcmd__help__subcmd__plan"
+                ;;
+            dbtool__subcmd__upgrade__subcmd__help,probe)
+                cmd="dbtool__subcmd__upgrade__subcmd__help__subcmd__probe"
+                ;;
             *)
                 ;;
         esac
@@ -404,7 +443,7 @@ _dbtool() {
 
     case "${cmd}" in
         dbtool)
-            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version sandbox connect db-connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help"
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version sandbox connect db-connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,7 +1057,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help)
-            opts="sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help"
+            opts="sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,6 +1645,62 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help__subcmd__snapshot__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__upgrade)
+            opts="plan apply probe"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__upgrade__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__upgrade__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__upgrade__subcmd__probe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4449,6 +4544,224 @@ _dbtool() {
                     return 0
                     ;;
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade)
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version plan apply probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__apply)
+            opts="-y -q -v -h -V --to --allow-major --schedule --probe --probe-target --yes --dry-run --poll-interval --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --probe)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --probe-target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__help)
+            opts="plan apply probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__help__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__plan)
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__upgrade__subcmd__probe)
+            opts="-q -v -h -V --url --target --for --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
             cand snapshot 'Take, list, delete and prune RDS and Aurora snapshots'
             cand logs 'Read an RDS instance''s PostgreSQL log: every stream in time order, filtered, slow statements summed'
+            cand upgrade 'Plan and apply engine version upgrades of an RDS instance or Aurora cluster, measuring the downtime'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1398,6 +1399,96 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'dbtool;upgrade'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Show the engine version, valid upgrade targets, pending maintenance and the maintenance window'
+            cand apply 'Upgrade to --to VERSION now and wait (or --schedule automatic minor upgrades)'
+            cand probe 'Measure unavailability: a fresh connection and SELECT 1 every 200 ms for a while'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;upgrade;plan'= {
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;upgrade;apply'= {
+            cand --to 'The engine version to upgrade to (one of the valid targets `plan` lists)'
+            cand --probe 'Probe this PostgreSQL URL through the upgrade'
+            cand --probe-target 'Probe this target (an environment or any TARGET dbtool connects to) through the upgrade, as readonly'
+            cand --poll-interval 'How often to poll RDS while waiting, e.g. 10s'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --allow-major 'Allow a major version upgrade (AllowMajorVersionUpgrade)'
+            cand --schedule 'Turn AutoMinorVersionUpgrade on instead, so the next maintenance window upgrades'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;upgrade;probe'= {
+            cand --url 'The PostgreSQL URL to probe'
+            cand --target 'The target to probe (an environment or any TARGET dbtool connects to), as readonly'
+            cand --for 'How long to probe, e.g. 30s'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;upgrade;help'= {
+            cand plan 'Show the engine version, valid upgrade targets, pending maintenance and the maintenance window'
+            cand apply 'Upgrade to --to VERSION now and wait (or --schedule automatic minor upgrades)'
+            cand probe 'Measure unavailability: a fresh connection and SELECT 1 every 200 ms for a while'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dbtool;upgrade;help;plan'= {
+        }
+        &'dbtool;upgrade;help;apply'= {
+        }
+        &'dbtool;upgrade;help;probe'= {
+        }
+        &'dbtool;upgrade;help;help'= {
+        }
         &'dbtool;doctor'= {
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
@@ -1442,6 +1533,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand cname 'Show or switch the database CNAME (Route53) to a restored instance'
             cand snapshot 'Take, list, delete and prune RDS and Aurora snapshots'
             cand logs 'Read an RDS instance''s PostgreSQL log: every stream in time order, filtered, slow statements summed'
+            cand upgrade 'Plan and apply engine version upgrades of an RDS instance or Aurora cluster, measuring the downtime'
             cand doctor 'Check that everything dbtool needs is installed and configured'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1553,6 +1645,17 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;snapshot;prune'= {
         }
         &'dbtool;help;logs'= {
+        }
+        &'dbtool;help;upgrade'= {
+            cand plan 'Show the engine version, valid upgrade targets, pending maintenance and the maintenance window'
+            cand apply 'Upgrade to --to VERSION now and wait (or --schedule automatic minor upgrades)'
+            cand probe 'Measure unavailability: a fresh connection and SELECT 1 every 200 ms for a while'
+        }
+        &'dbtool;help;upgrade;plan'= {
+        }
+        &'dbtool;help;upgrade;apply'= {
+        }
+        &'dbtool;help;upgrade;probe'= {
         }
         &'dbtool;help;doctor'= {
         }

@@ -49,6 +49,7 @@ complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "restore" -d 'Restore 
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "logs" -d 'Read an RDS instance\'s PostgreSQL log: every stream in time order, filtered, slow statements summed'
+complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "upgrade" -d 'Plan and apply engine version upgrades of an RDS instance or Aurora cluster, measuring the downtime'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
 complete -c dbtool -n "__fish_dbtool_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1263,6 +1264,73 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s v -l verbose -d '
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -a "plan" -d 'Show the engine version, valid upgrade targets, pending maintenance and the maintenance window'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -a "apply" -d 'Upgrade to --to VERSION now and wait (or --schedule automatic minor upgrades)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -a "probe" -d 'Measure unavailability: a fresh connection and SELECT 1 every 200 ms for a while'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and not __fish_seen_subcommand_from plan apply probe help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l to -d 'The engine version to upgrade to (one of the valid targets `plan` lists)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l probe -d 'Probe this PostgreSQL URL through the upgrade' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l probe-target -d 'Probe this target (an environment or any TARGET dbtool connects to) through the upgrade, as readonly' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l poll-interval -d 'How often to poll RDS while waiting, e.g. 10s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l allow-major -d 'Allow a major version upgrade (AllowMajorVersionUpgrade)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l schedule -d 'Turn AutoMinorVersionUpgrade on instead, so the next maintenance window upgrades'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmation prompts (needed without a terminal)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show what would be done; change nothing'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l url -d 'The PostgreSQL URL to probe' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l target -d 'The target to probe (an environment or any TARGET dbtool connects to), as readonly' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l for -d 'How long to probe, e.g. 30s' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
+always\t''
+never\t''"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
+json\t'JSON, one document on stdout'"
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Print less: only data, warnings and errors'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'Print more detail (repeat for even more)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -l no-progress -d 'Never draw progress bars or spinners'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from probe" -s V -l version -d 'Print version'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Show the engine version, valid upgrade targets, pending maintenance and the maintenance window'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Upgrade to --to VERSION now and wait (or --schedule automatic minor upgrades)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Measure unavailability: a fresh connection and SELECT 1 every 200 ms for a while'
+complete -c dbtool -n "__fish_dbtool_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand doctor" -l color -d 'When to use colours on stderr (NO_COLOR is honoured with auto)' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is unset'
@@ -1288,21 +1356,22 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s v -l verbo
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -l no-progress -d 'Never draw progress bars or spinners'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dbtool -n "__fish_dbtool_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "logs" -d 'Read an RDS instance\'s PostgreSQL log: every stream in time order, filtered, slow statements summed'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "sandbox" -d 'Run a local PostgreSQL that dbtool manages (the default target)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "connect" -d 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "env" -d 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "whoami" -d 'Show the AWS identity dbtool uses and the cached role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "logout" -d 'Delete cached AWS role sessions'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "migrate" -d 'Apply Flyway-compatible migrations (and info, validate, baseline, repair, clean, undo, new)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "dump" -d 'Dump a database with pg_dump (filtered, with progress) and load dumps locally'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "roles" -d 'Manage database users, roles and grants as desired state'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "restore" -d 'Restore an RDS instance or Aurora cluster to a point in time, as a faithful copy of the source'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "cname" -d 'Show or switch the database CNAME (Route53) to a restored instance'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "snapshot" -d 'Take, list, delete and prune RDS and Aurora snapshots'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "logs" -d 'Read an RDS instance\'s PostgreSQL log: every stream in time order, filtered, slow statements summed'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "upgrade" -d 'Plan and apply engine version upgrades of an RDS instance or Aurora cluster, measuring the downtime'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "doctor" -d 'Check that everything dbtool needs is installed and configured'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and not __fish_seen_subcommand_from sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Create the sandbox if needed, start it, and print its URL'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop the sandbox server (its data is kept)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'Show whether the sandbox exists and runs, and where'
@@ -1331,3 +1400,6 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subc
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'List manual and automated snapshots, newest first'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "delete" -d 'Delete snapshots by id (asks for any dbtool did not take, and on production)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "prune" -d 'Delete dbtool\'s own manual snapshots beyond the newest N'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from upgrade" -f -a "plan" -d 'Show the engine version, valid upgrade targets, pending maintenance and the maintenance window'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from upgrade" -f -a "apply" -d 'Upgrade to --to VERSION now and wait (or --schedule automatic minor upgrades)'
+complete -c dbtool -n "__fish_dbtool_using_subcommand help; and __fish_seen_subcommand_from upgrade" -f -a "probe" -d 'Measure unavailability: a fresh connection and SELECT 1 every 200 ms for a while'

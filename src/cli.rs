@@ -96,6 +96,16 @@ pub enum Command {
     /// Logs to the end; without it, the instance's log files are. Exit codes: 0, 1 on AWS failures,
     /// 2 on bad flags, 130 when Ctrl-C ends --follow. See docs/logs.md.
     Logs(commands::logs::LogsArgs),
+    /// Plan and apply engine version upgrades of an RDS instance or Aurora cluster, measuring the downtime
+    ///
+    /// `plan` shows the engine version, the valid upgrade targets, pending maintenance actions,
+    /// AutoMinorVersionUpgrade and the maintenance window (UTC and local). `apply --to VERSION`
+    /// upgrades now (ModifyDBInstance, or ModifyDBCluster for Aurora) after a confirmation and waits
+    /// until the database is available on the new version; with --probe/--probe-target it measures
+    /// the unavailability windows. `apply --schedule` turns AutoMinorVersionUpgrade on for the next
+    /// maintenance window instead. Exit codes: 0, 1 on failures, 2 on bad flags or a refused
+    /// version, 130 when Ctrl-C stops waiting (the upgrade goes on). See docs/upgrade.md.
+    Upgrade(commands::upgrade::UpgradeArgs),
     /// Check that everything dbtool needs is installed and configured
     Doctor(commands::doctor::DoctorArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)

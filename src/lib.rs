@@ -27,6 +27,7 @@ pub mod shell;
 pub mod snapshot;
 pub mod text;
 pub mod tools;
+pub mod upgrade;
 
 use clap::Parser;
 

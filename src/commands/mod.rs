@@ -15,6 +15,7 @@ pub mod restore;
 pub mod roles;
 pub mod sandbox;
 pub mod snapshot;
+pub mod upgrade;
 pub mod whoami;
 
 use crate::cli::Command;
@@ -35,6 +36,7 @@ pub async fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitSt
         Command::Cname(args) => cname::run(ctx, args).await,
         Command::Snapshot(args) => snapshot::run(ctx, args).await,
         Command::Logs(args) => logs::run(ctx, args).await,
+        Command::Upgrade(args) => upgrade::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Completions(args) => completions::run(ctx, args),
     }

@@ -24,7 +24,42 @@ pub struct DbTarget {
     pub production: bool,
 }
 
-fn of_env(config: &Config, name: &str, env: &Environment) -> Result<DbTarget, UserError> {
+/// The words of the messages: which command plans a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Snapshot,
+    Upgrade,
+}
+
+impl Purpose {
+    fn why(self) -> &'static str {
+        match self {
+            Purpose::Snapshot => "snapshots are RDS snapshots",
+            Purpose::Upgrade => "upgrades are of RDS instances and Aurora clusters",
+        }
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Purpose::Snapshot => "`dbtool snapshot create ID`",
+            Purpose::Upgrade => "`dbtool upgrade ID plan`",
+        }
+    }
+
+    fn verb(self) -> &'static str {
+        match self {
+            Purpose::Snapshot => "snapshot",
+            Purpose::Upgrade => "upgrade",
+        }
+    }
+}
+
+fn of_env(
+    config: &Config,
+    name: &str,
+    env: &Environment,
+    purpose: Purpose,
+) -> Result<DbTarget, UserError> {
     let Some(id) = env.instance.clone().or_else(|| env.cluster.clone()) else {
         let what = if env.sandbox {
             "the local sandbox"
@@ -32,10 +67,12 @@ fn of_env(config: &Config, name: &str, env: &Environment) -> Result<DbTarget, Us
             "not an RDS database (no `instance` or `cluster`)"
         };
         return Err(UserError::usage(format!(
-            "environment `{name}` is {what}: snapshots are RDS snapshots"
+            "environment `{name}` is {what}: {}",
+            purpose.why()
         ))
         .hint(format!(
-            "set `instance = \"ID\"` or `cluster = \"ID\"` in [environments.{name}] (it may keep its `url`/`host` for connections), or name the instance: `dbtool snapshot create ID`"
+            "set `instance = \"ID\"` or `cluster = \"ID\"` in [environments.{name}] (it may keep its `url`/`host` for connections), or name the instance: {}",
+            purpose.example()
         )));
     };
     Ok(DbTarget {
@@ -59,9 +96,19 @@ pub fn plan(
     env_name: Option<&str>,
     target: Option<&str>,
 ) -> Result<DbTarget, UserError> {
+    plan_for(config, env_name, target, Purpose::Snapshot)
+}
+
+/// [`plan`], with messages worded for `purpose`'s command. Pure.
+pub fn plan_for(
+    config: Option<&Config>,
+    env_name: Option<&str>,
+    target: Option<&str>,
+    purpose: Purpose,
+) -> Result<DbTarget, UserError> {
     if let (Some(c), Some(t)) = (config, target) {
         if let Some((name, env)) = c.environments.get_key_value(t) {
-            return of_env(c, name, env);
+            return of_env(c, name, env, purpose);
         }
         let owners: Vec<(&String, &Environment)> = c
             .environments
@@ -69,7 +116,7 @@ pub fn plan(
             .filter(|(_, e)| e.instance.as_deref() == Some(t) || e.cluster.as_deref() == Some(t))
             .collect();
         if let [(name, env)] = owners.as_slice() {
-            return of_env(c, name, env);
+            return of_env(c, name, env, purpose);
         }
     }
     if let Some(t) = target {
@@ -107,8 +154,8 @@ pub fn plan(
         });
     }
     match (config, crate::access::selected_environment(config, env_name)?) {
-        (Some(c), Some((name, env))) => of_env(c, name, env),
-        _ => Err(UserError::usage("no database to snapshot: name a TARGET")
+        (Some(c), Some((name, env))) => of_env(c, name, env, purpose),
+        _ => Err(UserError::usage(format!("no database to {}: name a TARGET", purpose.verb()))
             .hint("an environment of dbtool.toml (with `instance` or `cluster`), or an RDS instance or Aurora cluster identifier; or set `default_environment`")),
     }
 }

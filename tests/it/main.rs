@@ -23,3 +23,4 @@ mod sandbox;
 mod secrets;
 mod snapshot;
 mod testkit;
+mod upgrade;
