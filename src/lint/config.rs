@@ -83,6 +83,10 @@ impl LintConfig {
         if !includes.is_empty() && !listed(includes) {
             return None;
         }
+        let opted_in = listed(includes) || self.rules.contains_key(id);
+        if super::rules::OPT_IN.contains(&id) && !opted_in {
+            return None;
+        }
         match self.rules.get(id) {
             Some(RuleSetting::Off) => None,
             Some(RuleSetting::Error) => Some(Severity::Error),

@@ -430,6 +430,11 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
                 continue;
             }
         };
+        for hit in rules::long_identifiers(stmt_text) {
+            if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt()) {
+                report.findings.push(f);
+            }
+        }
         for node in nodes {
             let locks = locks::statement_locks(node, pg);
             let in_tx = st.in_tx();
@@ -453,27 +458,27 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
             }
         }
     }
-    if st.explicit_tx {
-        if let Some(last) = statements.last() {
-            let hit = rules::Hit {
-                rule: "transaction-nesting",
-                message: "BEGIN without a matching COMMIT: the transaction is left open".into(),
-                location: None,
-                severity: None,
-            };
-            let excerpt = abbreviate(last.text(text), 160);
-            if let Some(f) = make_finding(
-                src,
-                text,
-                last,
-                &hit,
-                opts,
-                &ignores,
-                statements.len() - 1,
-                &excerpt,
-            ) {
-                report.findings.push(f);
-            }
+    // A BEGIN that no COMMIT/ROLLBACK follows (squawk's
+    // ban-uncommitted-transaction): reported at the BEGIN.
+    let mut open_begin = None;
+    for (idx, stmt) in statements.iter().enumerate() {
+        match stmt.transaction_control() {
+            Some(sql::TxControl::Begin) => open_begin = Some(idx),
+            Some(_) => open_begin = None,
+            None => {}
+        }
+    }
+    if let Some(idx) = open_begin {
+        let stmt = statements[idx];
+        let hit = rules::Hit {
+            rule: "ban-uncommitted-transaction",
+            message: "BEGIN without a COMMIT or ROLLBACK after it: the transaction is left open at the end of the file".into(),
+            location: None,
+            severity: None,
+        };
+        let excerpt = abbreviate(stmt.text(text), 160);
+        if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt) {
+            report.findings.push(f);
         }
     }
     report

@@ -57,7 +57,7 @@ pub static RULES: &[Rule] = &[
         "ACCESS EXCLUSIVE",
         "DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table: it waits behind every running query on the table and blocks all reads and writes queued behind it.",
         "-- in a migration of its own:\nDROP INDEX CONCURRENTLY IF EXISTS events_created_at_idx;"),
-    rule!("require-concurrent-reindex", Error, false,
+    rule!("require-concurrent-reindex", Error, true,
         "REINDEX without CONCURRENTLY",
         "SHARE (ACCESS EXCLUSIVE on the index)",
         "REINDEX locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index rebuilt, so queries using the index block too, for the length of the rebuild.",
@@ -302,11 +302,59 @@ pub static RULES: &[Rule] = &[
         "SHARE on every table using the domain",
         "Adding a domain constraint scans every column of every table that uses the domain, blocking their writes.",
         "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE LIKE '%@%') NOT VALID;\nALTER DOMAIN email VALIDATE CONSTRAINT email_at;"),
+    rule!("ban-duplicate-column-assignments", Error, true,
+        "a column assigned or named twice in one statement (UPDATE … SET, INSERT columns, ON CONFLICT DO UPDATE, MERGE, CREATE TABLE, CREATE VIEW)",
+        "—",
+        "PostgreSQL rejects the statement (\"multiple assignments to same column\", \"column specified more than once\"), so the migration fails when it runs. Names are compared as PostgreSQL folds and truncates them. Assigning different fields or elements of one column (`a.x`, `a[1]`) is allowed.",
+        "UPDATE accounts SET status = 'closed', closed_at = now() WHERE id = 42; -- each column once"),
+    rule!("identifier-too-long", Warning, true,
+        "an identifier longer than 63 bytes",
+        "—",
+        "PostgreSQL silently truncates identifiers to 63 bytes (NAMEDATALEN - 1): the table, column, index or constraint gets a different name than the migration says, and two long names that share their first 63 bytes collide (\"already exists\"), or a later statement quietly refers to the other object.",
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_created_idx ON orders (customer_id, created_at); -- at most 63 bytes"),
+    rule!("require-enum-value-ordering", Warning, true,
+        "ALTER TYPE … ADD VALUE without BEFORE or AFTER",
+        "—",
+        "Without BEFORE/AFTER the new value goes to the end of the enum's sort order, which decides ORDER BY, comparisons (<, >) and range checks on the column: say where it belongs.",
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'paid';"),
+    rule!("require-table-schema", Warning, true,
+        "CREATE/ALTER/DROP TABLE with a name that is not schema-qualified (opt-in)",
+        "—",
+        "An unqualified name resolves through search_path, which differs between sessions, roles and tools: the migration can create or change a table in another schema than intended. Off by default, like squawk's: enable it with `[lint.rules] require-table-schema = \"warning\"` or `--include`. Temporary tables are exempt.",
+        "CREATE TABLE app.invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\nALTER TABLE app.invoices ADD COLUMN note text;"),
+    rule!("ban-uncommitted-transaction", Error, true,
+        "BEGIN with no COMMIT or ROLLBACK after it in the file",
+        "—",
+        "The transaction is still open when the file ends, so whether its statements are committed depends on whatever runs next on the session (or is rolled back when the session closes), not on the migration. A migration should end every transaction it starts.",
+        "BEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;"),
 ];
 
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+/// Rules that only run when enabled by name (`[lint.rules]`, `include`,
+/// `--include`), like squawk's opt-in rules.
+pub const OPT_IN: &[&str] = &["require-table-schema"];
+
+/// Rule ids squawk uses for one or more dbtool rules: accepted wherever a
+/// rule id is (configuration, ignore comments, `--include`/`--exclude`).
+pub const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "require-concurrent-partition-detach",
+        &["require-concurrent-detach-partition"],
+    ),
+    ("prefer-repack", &["ban-vacuum-full", "ban-cluster"]),
+];
+
+/// The dbtool rule ids an id (or a squawk alias) stands for: itself when it
+/// is not an alias.
+pub fn expand_alias(id: &str) -> Vec<&str> {
+    match ALIASES.iter().find(|(a, _)| *a == id) {
+        Some((_, ids)) => ids.to_vec(),
+        None => vec![id],
+    }
 }
 
 /// One rule violation in one statement.
@@ -448,6 +496,15 @@ pub fn check(
                     None,
                 );
             }
+            table_schema(c.relation.as_ref(), "CREATE TABLE", &mut out);
+            duplicate_names(
+                c.table_elts.iter().filter_map(|e| match e.node.as_ref() {
+                    Some(NodeEnum::ColumnDef(cd)) => Some((cd.colname.as_str(), loc(cd.location))),
+                    _ => None,
+                }),
+                &format!("CREATE TABLE `{rel}`"),
+                &mut out,
+            );
             for elt in &c.table_elts {
                 match elt.node.as_ref() {
                     Some(NodeEnum::ColumnDef(cd)) => {
@@ -483,6 +540,13 @@ pub fn check(
             st.created.insert(bare);
         }
         NodeEnum::CreateTableAsStmt(c) => {
+            if c.objtype() == ObjectType::ObjectTable {
+                table_schema(
+                    c.into.as_ref().and_then(|i| i.rel.as_ref()),
+                    "CREATE TABLE … AS",
+                    &mut out,
+                );
+            }
             if let Some(into) = c.into.as_ref() {
                 st.created
                     .insert(ast::bare(&ast::rel_name(into.rel.as_ref())).to_string());
@@ -553,6 +617,13 @@ pub fn check(
                     );
                 }
                 ObjectType::ObjectTable => {
+                    for n in names.iter().filter(|n| !n.contains('.')) {
+                        out.hit(
+                            "require-table-schema",
+                            format!("DROP TABLE `{n}`: the name is not schema-qualified, so search_path decides which table is dropped"),
+                            None,
+                        );
+                    }
                     for n in names.iter().filter(|n| st.existing(n)) {
                         out.hit("ban-drop-table", format!("DROP TABLE `{n}` deletes its data and breaks code that still uses it"), None);
                     }
@@ -571,6 +642,37 @@ pub fn check(
                     "DROP without IF EXISTS outside a transaction fails when re-run",
                     None,
                 );
+            }
+        }
+        NodeEnum::ViewStmt(v) => {
+            let view = ast::rel_name(v.view.as_ref());
+            let what = format!("CREATE VIEW `{view}`");
+            if !v.aliases.is_empty() {
+                let names: Vec<&str> = v
+                    .aliases
+                    .iter()
+                    .filter_map(|a| match a.node.as_ref() {
+                        Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                duplicate_names(names.into_iter().map(|n| (n, None)), &what, &mut out);
+            } else if let Some(NodeEnum::SelectStmt(sel)) =
+                v.query.as_deref().and_then(|q| q.node.as_ref())
+            {
+                duplicate_names(
+                    sel.target_list.iter().filter_map(output_column_name),
+                    &what,
+                    &mut out,
+                );
+            }
+        }
+        NodeEnum::MergeStmt(m) => {
+            let rel = ast::rel_name(m.relation.as_ref());
+            for w in &m.merge_when_clauses {
+                if let Some(NodeEnum::MergeWhenClause(w)) = w.node.as_ref() {
+                    duplicate_assignments(&w.target_list, &format!("MERGE INTO `{rel}`"), &mut out);
+                }
             }
         }
         NodeEnum::DropdbStmt(d) => {
@@ -610,6 +712,9 @@ pub fn check(
         }
         NodeEnum::AlterTableStmt(a) => {
             let rel = ast::rel_name(a.relation.as_ref());
+            if a.objtype() == ObjectType::ObjectTable {
+                table_schema(a.relation.as_ref(), "ALTER TABLE", &mut out);
+            }
             let existing = st.existing(&rel);
             for cmd in ast::alter_cmds(a) {
                 alter_cmd(st, schema, &mut out, &rel, existing, cmd, pg);
@@ -680,14 +785,11 @@ pub fn check(
                 );
             }
         }
-        NodeEnum::UpdateStmt(u) => dml(
-            st,
-            &mut out,
-            "UPDATE",
-            &ast::rel_name(u.relation.as_ref()),
-            u.where_clause.is_none(),
-            true,
-        ),
+        NodeEnum::UpdateStmt(u) => {
+            let rel = ast::rel_name(u.relation.as_ref());
+            duplicate_assignments(&u.target_list, &format!("UPDATE `{rel}` SET"), &mut out);
+            dml(st, &mut out, "UPDATE", &rel, u.where_clause.is_none(), true)
+        }
         NodeEnum::DeleteStmt(d) => dml(
             st,
             &mut out,
@@ -697,6 +799,15 @@ pub fn check(
             true,
         ),
         NodeEnum::InsertStmt(i) => {
+            let rel = ast::rel_name(i.relation.as_ref());
+            duplicate_assignments(&i.cols, &format!("INSERT INTO `{rel}` columns"), &mut out);
+            if let Some(oc) = i.on_conflict_clause.as_deref() {
+                duplicate_assignments(
+                    &oc.target_list,
+                    &format!("INSERT INTO `{rel}` … ON CONFLICT DO UPDATE SET"),
+                    &mut out,
+                );
+            }
             let from_select = i
                 .select_stmt
                 .as_deref()
@@ -760,16 +871,33 @@ pub fn check(
                 _ => {}
             }
         }
-        NodeEnum::AlterEnumStmt(e)
-            if e.old_val.is_empty()
-                && pg.major < 12
-                && (st.statement_count > 1 || st.explicit_tx) =>
-        {
-            out.hit(
-                "alter-enum-add-value-in-transaction",
-                format!("ALTER TYPE … ADD VALUE cannot run in a transaction block on PostgreSQL {pg}: put it alone in its own migration"),
-                None,
-            );
+        NodeEnum::AlterEnumStmt(e) if e.old_val.is_empty() => {
+            if pg.major < 12 && (st.statement_count > 1 || st.explicit_tx) {
+                out.hit(
+                    "alter-enum-add-value-in-transaction",
+                    format!("ALTER TYPE … ADD VALUE cannot run in a transaction block on PostgreSQL {pg}: put it alone in its own migration"),
+                    None,
+                );
+            }
+            if e.new_val_neighbor.is_empty() {
+                let ty: Vec<&str> = e
+                    .type_name
+                    .iter()
+                    .filter_map(|n| match n.node.as_ref() {
+                        Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                out.hit(
+                    "require-enum-value-ordering",
+                    format!(
+                        "ADD VALUE '{}' to `{}` without BEFORE or AFTER puts it last in the enum's sort order",
+                        e.new_val,
+                        ty.join(".")
+                    ),
+                    None,
+                );
+            }
         }
         NodeEnum::CreateDomainStmt(d)
             if ast::constraints(&d.constraints).any(|c| c.contype() == ConstrType::ConstrCheck) =>
@@ -839,6 +967,168 @@ pub fn check(
         }
     }
     hits
+}
+
+/// The longest identifier PostgreSQL keeps (NAMEDATALEN - 1 bytes).
+pub const MAX_IDENTIFIER_BYTES: usize = 63;
+
+/// An identifier as PostgreSQL stores it: cut to 63 bytes, on a character
+/// boundary.
+pub fn truncate_identifier(name: &str) -> &str {
+    if name.len() <= MAX_IDENTIFIER_BYTES {
+        return name;
+    }
+    let mut end = MAX_IDENTIFIER_BYTES;
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+/// `identifier-too-long` for one statement's text: every identifier token
+/// (quoted or not) longer than 63 bytes, as PostgreSQL's scanner truncates
+/// them. Offsets are in `stmt`.
+pub fn long_identifiers(stmt: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    // Cheap pre-check: a run of more than 63 identifier bytes, or a quote.
+    let mut run = 0usize;
+    let mut candidate = stmt.contains('"');
+    for b in stmt.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 {
+            run += 1;
+            if run > MAX_IDENTIFIER_BYTES {
+                candidate = true;
+                break;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    if !candidate {
+        return hits;
+    }
+    let Ok(scan) = pg_query::scan(stmt) else {
+        return hits;
+    };
+    for t in &scan.tokens {
+        if t.token != protobuf::Token::Ident as i32 {
+            continue;
+        }
+        let (start, end) = (t.start.max(0) as usize, t.end.max(0) as usize);
+        let Some(raw) = stmt.get(start..end) else {
+            continue;
+        };
+        let name = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            Some(q) => q.replace("\"\"", "\""),
+            None => raw.to_lowercase(),
+        };
+        if name.len() > MAX_IDENTIFIER_BYTES {
+            let kept = truncate_identifier(&name);
+            hits.push(Hit {
+                rule: "identifier-too-long",
+                message: format!(
+                    "identifier `{name}` is {} bytes: PostgreSQL truncates it to 63 (`{kept}`), so the object gets another name than written and collides with any other name sharing those 63 bytes",
+                    name.len()
+                ),
+                location: Some(start),
+                severity: None,
+            });
+        }
+    }
+    hits
+}
+
+/// `require-table-schema` for a table name.
+fn table_schema(rv: Option<&protobuf::RangeVar>, what: &str, out: &mut Out<'_>) {
+    let Some(rv) = rv else { return };
+    if rv.schemaname.is_empty() && rv.relpersistence != "t" {
+        out.hit(
+            "require-table-schema",
+            format!(
+                "{what} `{}`: the name is not schema-qualified, so search_path decides which schema it is in",
+                rv.relname
+            ),
+            loc(rv.location),
+        );
+    }
+}
+
+/// The output column name of a SELECT target (an alias or a plain column
+/// reference), for views.
+fn output_column_name(n: &protobuf::Node) -> Option<(&str, Option<usize>)> {
+    let Some(NodeEnum::ResTarget(r)) = n.node.as_ref() else {
+        return None;
+    };
+    if !r.name.is_empty() {
+        return Some((r.name.as_str(), loc(r.location)));
+    }
+    match r.val.as_deref().and_then(|v| v.node.as_ref()) {
+        Some(NodeEnum::ColumnRef(c)) => match c.fields.last().and_then(|f| f.node.as_ref()) {
+            Some(NodeEnum::String(s)) => Some((s.sval.as_str(), loc(r.location))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `ban-duplicate-column-assignments` for column definitions or names: one
+/// hit per name given twice (compared after truncation to 63 bytes).
+fn duplicate_names<'n>(
+    names: impl Iterator<Item = (&'n str, Option<usize>)>,
+    what: &str,
+    out: &mut Out<'_>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut reported: Vec<&str> = Vec::new();
+    for (name, at) in names {
+        let key = truncate_identifier(name);
+        if seen.contains(&key) {
+            if !reported.contains(&key) {
+                reported.push(key);
+                out.hit(
+                    "ban-duplicate-column-assignments",
+                    format!("{what}: column `{key}` is specified more than once (PostgreSQL rejects the statement)"),
+                    at,
+                );
+            }
+        } else {
+            seen.push(key);
+        }
+    }
+}
+
+/// `ban-duplicate-column-assignments` for SET lists and INSERT column
+/// lists (`ResTarget`s): a column assigned twice, unless every assignment
+/// is to a part of it (`a.x`, `a[1]`).
+fn duplicate_assignments(targets: &[protobuf::Node], what: &str, out: &mut Out<'_>) {
+    let mut cols: Vec<(&str, bool, Option<usize>)> = Vec::new();
+    for t in targets {
+        if let Some(NodeEnum::ResTarget(r)) = t.node.as_ref() {
+            if !r.name.is_empty() {
+                cols.push((
+                    truncate_identifier(&r.name),
+                    !r.indirection.is_empty(),
+                    loc(r.location),
+                ));
+            }
+        }
+    }
+    let mut reported: Vec<&str> = Vec::new();
+    for (i, (name, _, _)) in cols.iter().enumerate() {
+        if reported.contains(name) {
+            continue;
+        }
+        let same: Vec<&(&str, bool, Option<usize>)> =
+            cols[i..].iter().filter(|c| c.0 == *name).collect();
+        if same.len() >= 2 && !same.iter().all(|c| c.1) {
+            reported.push(name);
+            out.hit(
+                "ban-duplicate-column-assignments",
+                format!("{what}: column `{name}` is assigned more than once (PostgreSQL rejects the statement: multiple assignments to same column)"),
+                same[1].2,
+            );
+        }
+    }
 }
 
 fn concurrently_checks(st: &FileState, out: &mut Out<'_>, what: &str, rel: &str, builds: bool) {

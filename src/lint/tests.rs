@@ -770,3 +770,253 @@ fn odd_inputs_do_not_panic() {
     );
     assert_eq!((f[0].line, f[0].column), (1, 13));
 }
+
+fn rules_with(sql: &str, opts: &LintOptions, in_tx: Option<bool>) -> Vec<String> {
+    let src = Source {
+        file: "V1__t.sql".into(),
+        text: sql.into(),
+        execute_in_transaction: in_tx,
+    };
+    lint_source(&src, opts, &mut Schema::default())
+        .findings
+        .into_iter()
+        .map(|f| f.rule.to_string())
+        .collect()
+}
+
+fn count(sql: &str, rule: &str) -> usize {
+    rules(sql).iter().filter(|r| *r == rule).count()
+}
+
+#[test]
+fn duplicate_column_assignments() {
+    let rule = "ban-duplicate-column-assignments";
+    flags(
+        "UPDATE invoices SET total = 1, total = 2 WHERE id = 7;",
+        rule,
+    );
+    // Unquoted names fold to lower case; a quoted lower-case name is the same column.
+    flags(
+        "UPDATE invoices SET Total = 1, \"total\" = 2 WHERE id = 7;",
+        rule,
+    );
+    // A multiple-column assignment counts each column.
+    flags(
+        "UPDATE invoices SET (total, tax) = (1, 2), tax = 3 WHERE id = 7;",
+        rule,
+    );
+    // The whole column and a field of it.
+    flags(
+        "UPDATE shapes SET origin = ROW(0, 0), origin.x = 1 WHERE id = 1;",
+        rule,
+    );
+    flags(
+        "INSERT INTO invoices (id, total) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET total = excluded.total, total = 0;",
+        rule,
+    );
+    flags(
+        "INSERT INTO invoices (id, total, id) VALUES (1, 2, 3);",
+        rule,
+    );
+    flags(
+        "MERGE INTO invoices i USING staged s ON i.id = s.id WHEN MATCHED THEN UPDATE SET total = s.total, total = 0;",
+        rule,
+    );
+    flags(
+        "CREATE TABLE ledger (amount bigint, note text, amount numeric);",
+        rule,
+    );
+    flags("CREATE VIEW v_ledger (a, b, a) AS SELECT 1, 2, 3;", rule);
+    flags(
+        "CREATE VIEW v_ledger AS SELECT l.amount, x.amount FROM ledger l, ledger x;",
+        rule,
+    );
+    // Two names that differ only after byte 63 are one column to PostgreSQL.
+    let p = "c".repeat(63);
+    flags(
+        &format!("UPDATE invoices SET {p}_one = 1, {p}_two = 2 WHERE id = 1;"),
+        rule,
+    );
+    // Reported once per duplicated column.
+    assert_eq!(
+        count("UPDATE t SET a = 1, a = 2, a = 3 WHERE id = 1;", rule),
+        1
+    );
+
+    clean("UPDATE invoices SET total = 1, tax = 2 WHERE id = 7;", rule);
+    // Different fields or elements of one column are allowed.
+    clean(
+        "UPDATE shapes SET origin.x = 1, origin.y = 2 WHERE id = 1;",
+        rule,
+    );
+    clean(
+        "UPDATE grids SET cells[1] = 0, cells[2] = 0 WHERE id = 1;",
+        rule,
+    );
+    clean(
+        "INSERT INTO invoices (id, total) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET total = excluded.total;",
+        rule,
+    );
+    clean("CREATE TABLE ledger (amount bigint, note text);", rule);
+    clean(
+        "CREATE VIEW v_ledger AS SELECT l.amount, x.amount AS other FROM ledger l, ledger x;",
+        rule,
+    );
+}
+
+#[test]
+fn identifiers_over_63_bytes() {
+    let rule = "identifier-too-long";
+    let long = format!("orders_{}", "x".repeat(60)); // 67 bytes
+    let exact = "y".repeat(63);
+    flags(&format!("CREATE TABLE {long} (id bigint);"), rule);
+    flags(&format!("ALTER TABLE orders ADD COLUMN {long} text;"), rule);
+    flags(
+        &format!("CREATE INDEX CONCURRENTLY IF NOT EXISTS {long} ON orders (id);"),
+        rule,
+    );
+    flags(
+        &format!("ALTER TABLE orders ADD CONSTRAINT {long} CHECK (id > 0) NOT VALID;"),
+        rule,
+    );
+    // Quoted identifiers keep their case but are truncated all the same.
+    flags(
+        &format!("CREATE TABLE \"Orders{}\" (id bigint);", "Z".repeat(60)),
+        rule,
+    );
+    // Multi-byte characters: 22 × 3 bytes = 66 bytes in 22 characters.
+    flags(
+        &format!("CREATE TABLE \"{}\" (id bigint);", "€".repeat(22)),
+        rule,
+    );
+    let msg = &run(
+        &format!("CREATE TABLE {long} (id bigint);"),
+        &LintOptions::default(),
+    )[0];
+    assert!(
+        msg.message.contains("truncates it to 63") && msg.message.contains("collides"),
+        "{}",
+        msg.message
+    );
+    assert_eq!(msg.column, 14);
+
+    clean(&format!("CREATE TABLE {exact} (id bigint);"), rule);
+    clean(
+        &format!("CREATE TABLE \"{}\" (id bigint);", "€".repeat(21)),
+        rule,
+    );
+    // A long string constant or comment is not an identifier.
+    clean(
+        &format!("-- {long}\nINSERT INTO notes (body) VALUES ('{long}');"),
+        rule,
+    );
+    assert_eq!(super::rules::truncate_identifier(&"€".repeat(22)).len(), 63);
+}
+
+#[test]
+fn enum_values_need_a_position() {
+    let rule = "require-enum-value-ordering";
+    flags("ALTER TYPE order_status ADD VALUE 'refunded';", rule);
+    flags(
+        "ALTER TYPE billing.order_status ADD VALUE IF NOT EXISTS 'refunded';",
+        rule,
+    );
+    clean(
+        "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'paid';",
+        rule,
+    );
+    clean(
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'draft' BEFORE 'open';",
+        rule,
+    );
+    clean(
+        "ALTER TYPE order_status RENAME VALUE 'open' TO 'opened';",
+        rule,
+    );
+}
+
+#[test]
+fn table_schema_is_opt_in() {
+    let rule = "require-table-schema";
+    // Off by default.
+    clean("CREATE TABLE invoices (id bigint);", rule);
+    let on = |how: u8| {
+        let mut opts = LintOptions::default();
+        match how {
+            0 => {
+                opts.config
+                    .rules
+                    .insert(rule.into(), config::RuleSetting::Warning);
+            }
+            1 => opts.include = vec![rule.into()],
+            _ => opts.config.include = vec![rule.into()],
+        }
+        opts
+    };
+    for how in 0..3 {
+        let opts = on(how);
+        let has = |sql: &str| rules_with(sql, &opts, None).iter().any(|r| r == rule);
+        assert!(has("CREATE TABLE invoices (id bigint);"));
+        assert!(has("ALTER TABLE invoices ADD COLUMN note text;"));
+        assert!(has("DROP TABLE invoices;"));
+        assert!(has("CREATE TABLE invoices_copy AS SELECT 1 AS id;"));
+        assert!(!has("CREATE TABLE app.invoices (id bigint);"));
+        assert!(!has("ALTER TABLE app.invoices ADD COLUMN note text;"));
+        assert!(!has("DROP TABLE IF EXISTS app.invoices;"));
+        assert!(!has(
+            "CREATE TEMP TABLE scratch (id bigint) ON COMMIT DROP;"
+        ));
+        assert!(!has("CREATE TEMPORARY TABLE scratch AS SELECT 1 AS id;"));
+        // ALTER INDEX / ALTER VIEW are not tables.
+        assert!(!has("ALTER INDEX invoices_idx SET (fillfactor = 90);"));
+    }
+    // Set to "off" explicitly: still off.
+    let mut opts = LintOptions::default();
+    opts.config
+        .rules
+        .insert(rule.into(), config::RuleSetting::Off);
+    assert!(
+        !rules_with("CREATE TABLE invoices (id bigint);", &opts, None)
+            .iter()
+            .any(|r| r == rule)
+    );
+}
+
+#[test]
+fn uncommitted_transactions() {
+    let rule = "ban-uncommitted-transaction";
+    let non_tx = |sql: &str| rules_with(sql, &LintOptions::default(), Some(false));
+    let has = |r: Vec<String>| r.iter().any(|x| x == rule);
+    assert!(has(non_tx("BEGIN;\nCREATE TABLE ledger (id bigint);")));
+    assert!(has(non_tx(
+        "START TRANSACTION;\nCREATE TABLE ledger (id bigint);"
+    )));
+    assert!(has(non_tx("BEGIN WORK;\nCREATE TABLE ledger (id bigint);")));
+    assert!(has(non_tx(
+        "BEGIN; CREATE TABLE a (id bigint); COMMIT;\nBEGIN; CREATE TABLE b (id bigint);"
+    )));
+    // Whatever the file's transaction mode.
+    flags("BEGIN;\nCREATE TABLE ledger (id bigint);", rule);
+    assert!(!has(non_tx(
+        "BEGIN; CREATE TABLE ledger (id bigint); COMMIT;"
+    )));
+    assert!(!has(non_tx(
+        "BEGIN; CREATE TABLE ledger (id bigint); ROLLBACK;"
+    )));
+    assert!(!has(non_tx("CREATE TABLE ledger (id bigint);")));
+    assert!(!has(non_tx("BEGIN; BEGIN; COMMIT;")));
+    clean("BEGIN; CREATE TABLE ledger (id bigint); COMMIT;", rule);
+    // Reported at the BEGIN that is left open.
+    let f = lint_source(
+        &Source {
+            file: "V1.sql".into(),
+            text: "BEGIN; SELECT 1; COMMIT;\n\nBEGIN;\nSELECT 2;".into(),
+            execute_in_transaction: Some(false),
+        },
+        &LintOptions::default(),
+        &mut Schema::default(),
+    )
+    .findings;
+    let f = f.iter().find(|f| f.rule == rule).unwrap();
+    assert_eq!((f.line, f.column), (3, 1));
+}
