@@ -346,6 +346,14 @@ pub const ALIASES: &[(&str, &[&str])] = &[
         &["require-concurrent-detach-partition"],
     ),
     ("prefer-repack", &["ban-vacuum-full", "ban-cluster"]),
+    (
+        "prefer-big-int",
+        &["prefer-bigint-over-int", "prefer-bigint-over-smallint"],
+    ),
+    (
+        "require-timeout-settings",
+        &["require-lock-timeout", "require-statement-timeout"],
+    ),
 ];
 
 /// The dbtool rule ids an id (or a squawk alias) stands for: itself when it

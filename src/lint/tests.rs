@@ -1020,3 +1020,121 @@ fn uncommitted_transactions() {
     let f = f.iter().find(|f| f.rule == rule).unwrap();
     assert_eq!((f.line, f.column), (3, 1));
 }
+
+#[test]
+fn squawk_ids_are_aliases() {
+    let with = |f: &dyn Fn(&mut LintOptions)| {
+        let mut o = LintOptions::default();
+        f(&mut o);
+        o
+    };
+    let vacuum = "VACUUM FULL events;";
+    let detach = "ALTER TABLE measurements DETACH PARTITION measurements_2020;";
+    let has =
+        |sql: &str, o: &LintOptions, rule: &str| rules_with(sql, o, None).iter().any(|r| r == rule);
+    // --exclude / [lint] exclude
+    let o = with(&|o| o.exclude = vec!["prefer-repack".into()]);
+    assert!(!has(vacuum, &o, "ban-vacuum-full"));
+    assert!(!has("CLUSTER events USING events_pkey;", &o, "ban-cluster"));
+    let o = with(&|o| o.config.exclude = vec!["require-concurrent-partition-detach".into()]);
+    assert!(!has(detach, &o, "require-concurrent-detach-partition"));
+    assert!(has(
+        detach,
+        &LintOptions::default(),
+        "require-concurrent-detach-partition"
+    ));
+    // --include
+    let o = with(&|o| o.include = vec!["prefer-repack".into()]);
+    assert!(has(vacuum, &o, "ban-vacuum-full"));
+    assert!(!has(detach, &o, "require-concurrent-detach-partition"));
+    // [lint.rules] under the alias; the dbtool id wins when both are set.
+    let o = with(&|o| {
+        o.config
+            .rules
+            .insert("prefer-repack".into(), config::RuleSetting::Off);
+    });
+    assert!(!has(vacuum, &o, "ban-vacuum-full"));
+    let o = with(&|o| {
+        o.config
+            .rules
+            .insert("prefer-repack".into(), config::RuleSetting::Off);
+        o.config
+            .rules
+            .insert("ban-cluster".into(), config::RuleSetting::Warning);
+    });
+    let f = run("CLUSTER events USING events_pkey;", &o);
+    assert!(f
+        .iter()
+        .any(|f| f.rule == "ban-cluster" && f.severity == Severity::Warning));
+    // Validation accepts them.
+    let c: LintConfig = toml::from_str(
+        "exclude = [\"prefer-repack\"]\ninclude = [\"require-concurrent-partition-detach\"]\n[rules]\nprefer-big-int = \"off\"\nrequire-timeout-settings = \"warning\"\n",
+    )
+    .unwrap();
+    c.validate().unwrap();
+    let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    assert!(config::check_rule_id("prefer-repack", &ids).is_ok());
+    let e = config::check_rule_id("prefer-repak", &ids).unwrap_err();
+    assert!(e.contains("did you mean `prefer-repack`"), "{e}");
+    // Ignore comments.
+    clean(
+        "-- dbtool:ignore prefer-repack reviewed\nVACUUM FULL events;",
+        "ban-vacuum-full",
+    );
+    clean(
+        "-- dbtool:ignore-file require-concurrent-partition-detach\nALTER TABLE measurements DETACH PARTITION measurements_2020;",
+        "require-concurrent-detach-partition",
+    );
+    clean(
+        "-- dbtool:ignore prefer-repack\nVACUUM FULL events;",
+        "unknown-rule",
+    );
+}
+
+#[test]
+fn squawk_ignore_comments() {
+    let drop_col = "ALTER TABLE t DROP COLUMN c;";
+    clean(
+        &format!("-- squawk-ignore ban-drop-column\n{drop_col}"),
+        "ban-drop-column",
+    );
+    clean(
+        &format!("/* squawk-ignore ban-drop-column */\n{drop_col}"),
+        "ban-drop-column",
+    );
+    // Comma-separated with spaces, and a trailing comment after `--`.
+    let sql = format!("-- squawk-ignore renaming-column, ban-drop-column -- reviewed\n{drop_col}");
+    clean(&sql, "ban-drop-column");
+    clean(&sql, "unknown-rule");
+    // Only the next statement.
+    flags(
+        &format!("-- squawk-ignore ban-drop-column\n{drop_col}\nALTER TABLE t DROP COLUMN d;"),
+        "ban-drop-column",
+    );
+    // Whole file, with rules or (no rule) every rule.
+    clean(
+        &format!("SELECT 1;\n-- squawk-ignore-file ban-drop-column, renaming-column\n{drop_col}\nALTER TABLE t DROP COLUMN d;"),
+        "ban-drop-column",
+    );
+    let all = rules(&format!("-- squawk-ignore-file\n{drop_col}\nDROP TABLE t;"));
+    assert!(all.is_empty(), "{all:?}");
+    // squawk's aliases work in squawk's comments too.
+    clean(
+        "-- squawk-ignore prefer-repack\nVACUUM FULL events;",
+        "ban-vacuum-full",
+    );
+    // An unknown name is reported, as in dbtool's own comments.
+    flags(
+        &format!("-- squawk-ignore ban-drop-colum\n{drop_col}"),
+        "unknown-rule",
+    );
+    // Not a marker: `squawk-ignored`, or outside a comment.
+    flags(
+        &format!("-- squawk-ignored ban-drop-column\n{drop_col}"),
+        "ban-drop-column",
+    );
+    flags(
+        &format!("INSERT INTO notes VALUES ('squawk-ignore ban-drop-column');\n{drop_col}"),
+        "ban-drop-column",
+    );
+}

@@ -514,3 +514,63 @@ async fn preflight_names_the_session_holding_a_conflicting_lock() {
     assert!(left.is_empty(), "{left:?}");
     drop(release.await.unwrap());
 }
+
+#[test]
+fn lint_squawk_aliases_and_non_transactional_files() {
+    let env = TestEnv::new();
+    // executeInTransaction=false: the file's own BEGIN … COMMIT blocks are
+    // not nested in a dbtool transaction.
+    env.write(
+        "m/V1__blocks.sql",
+        "BEGIN;\nALTER TABLE IF EXISTS t ADD COLUMN IF NOT EXISTS c text;\nCOMMIT;\nBEGIN;\nSELECT 1;\nCOMMIT;\n",
+    );
+    env.write("m/V1__blocks.sql.conf", "executeInTransaction=false\n");
+    env.write("m/V2__vacuum.sql", "VACUUM FULL events;\n");
+    let out = env
+        .cmd()
+        .args(["--output-format", "json", "migrate", "lint", "m"])
+        .output()
+        .unwrap();
+    let rules: Vec<String> = findings(&out)
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !rules.iter().any(|r| r == "transaction-nesting"),
+        "{rules:?}"
+    );
+    assert!(rules.iter().any(|r| r == "ban-vacuum-full"), "{rules:?}");
+    // squawk's id works on the command line and in dbtool.toml.
+    let out = env
+        .cmd()
+        .args([
+            "--output-format",
+            "json",
+            "migrate",
+            "lint",
+            "m",
+            "--exclude",
+            "prefer-repack",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(findings(&out)
+        .iter()
+        .all(|f| f["rule"] != "ban-vacuum-full"));
+    env.write("dbtool.toml", "[lint]\nexclude = [\"prefer-repack\"]\n");
+    let out = env
+        .cmd()
+        .args(["--output-format", "json", "migrate", "lint", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A misspelt alias is still a usage error with a suggestion.
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "m", "--include", "prefer-repak"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("prefer-repack"), "{}", stderr(&out));
+}
