@@ -90,7 +90,7 @@ pub static RULES: &[Rule] = &[
     rule!("adding-not-nullable-field", Error, true,
         "ALTER COLUMN … SET NOT NULL on an existing table",
         "ACCESS EXCLUSIVE",
-        "SET NOT NULL scans the whole table to check for NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes block for the length of the scan.",
+        "SET NOT NULL scans the whole table to check for NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes block for the length of the scan. Not flagged on PostgreSQL 12+ when a validated CHECK (col IS NOT NULL) on the column was added earlier in the file or run: PostgreSQL then proves the column has no NULLs from the constraint and skips the scan.",
         "ALTER TABLE events ADD CONSTRAINT events_tenant_id_not_null CHECK (tenant_id IS NOT NULL) NOT VALID;\n-- next migration:\nALTER TABLE events VALIDATE CONSTRAINT events_tenant_id_not_null;\n-- PostgreSQL 12+ then skips the scan:\nALTER TABLE events ALTER COLUMN tenant_id SET NOT NULL;\nALTER TABLE events DROP CONSTRAINT events_tenant_id_not_null;"),
     rule!("adding-serial-primary-key-field", Error, true,
         "ADD PRIMARY KEY without USING INDEX on an existing table",
@@ -170,7 +170,7 @@ pub static RULES: &[Rule] = &[
     rule!("prefer-robust-stmts", Warning, true,
         "a statement outside a transaction that fails when re-run",
         "—",
-        "Statements that run outside a transaction (CONCURRENTLY files) are not rolled back when a later one fails; a retry then fails on what already exists unless each statement is idempotent. Beware: CREATE INDEX CONCURRENTLY IF NOT EXISTS also skips the INVALID index a failed or killed build leaves behind. `dbtool migrate` refuses to run a migration whose index name is taken by an INVALID index, and fails one that leaves an index INVALID; fix with DROP INDEX CONCURRENTLY (then rerun) or REINDEX INDEX CONCURRENTLY.",
+        "Statements that run outside a transaction (CONCURRENTLY files, executeInTransaction=false) are not rolled back when a later one fails; a retry then fails on what already exists (CREATE TABLE/INDEX, ADD COLUMN, ADD CONSTRAINT without a DROP CONSTRAINT IF EXISTS before it) or is already gone (DROP TABLE/INDEX/TYPE/DOMAIN, DROP COLUMN, DROP CONSTRAINT without IF EXISTS) unless each statement is idempotent. An unnamed CREATE INDEX CONCURRENTLY does not fail on a retry: it builds a second index (`…_idx1`). Beware: CREATE INDEX CONCURRENTLY IF NOT EXISTS also skips the INVALID index a failed or killed build leaves behind. `dbtool migrate` refuses to run a migration whose index name is taken by an INVALID index, and fails one that leaves an index INVALID; fix with DROP INDEX CONCURRENTLY (then rerun) or REINDEX INDEX CONCURRENTLY.",
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_created_at_idx ON events (created_at);\nDROP INDEX CONCURRENTLY IF EXISTS events_old_idx;"),
     rule!("require-lock-timeout", Warning, false,
         "a lock-taking statement with lock_timeout off",
@@ -385,6 +385,10 @@ pub struct Schema {
     pub foreign_keys: HashSet<String>,
     /// Tables with a CHECK constraint (partitions that can attach without a scan).
     pub checked_tables: HashSet<String>,
+    /// CHECK constraints that prove a column NOT NULL (`CHECK (col IS NOT
+    /// NULL)`, also inside an AND): constraint name → (bare table, column,
+    /// validated). A validated one lets PostgreSQL 12+ skip SET NOT NULL's scan.
+    pub not_null_checks: HashMap<String, (String, String, bool)>,
 }
 
 /// The state of one file while its statements are checked in order.
@@ -408,6 +412,9 @@ pub struct FileState {
     /// Counts of other statements, for the "alone in its file" rules.
     pub statement_count: usize,
     pub hot_tables: Vec<String>,
+    /// Constraints dropped earlier in this file → whether re-added since
+    /// (a DROP CONSTRAINT IF EXISTS makes the next ADD of the name rerunnable).
+    pub dropped_constraints: HashMap<String, bool>,
     reported_lock_timeout: bool,
     reported_statement_timeout: bool,
 }
@@ -431,6 +438,7 @@ impl FileState {
             not_valid: HashSet::new(),
             statement_count,
             hot_tables: Vec::new(),
+            dropped_constraints: HashMap::new(),
             reported_lock_timeout: false,
             reported_statement_timeout: false,
         }
@@ -571,7 +579,9 @@ pub fn check(
             }
             if i.concurrent {
                 concurrently_checks(st, &mut out, "CREATE INDEX CONCURRENTLY", &rel, true);
-                if !st.in_tx() && !i.if_not_exists {
+                if !st.in_tx() && i.idxname.is_empty() {
+                    out.hit("prefer-robust-stmts", "CREATE INDEX CONCURRENTLY without a name: a rerun does not fail, it builds a second index under the next generated name (`…_idx1`) beside the first (or beside the INVALID one a failed build left); name it and add IF NOT EXISTS", None);
+                } else if !st.in_tx() && !i.if_not_exists {
                     out.hit("prefer-robust-stmts", "CREATE INDEX CONCURRENTLY without IF NOT EXISTS: a failed build leaves an INVALID index and the retry fails (with IF NOT EXISTS the retry skips it: check indisvalid, or let dbtool migrate do it)", None);
                 }
             }
@@ -642,7 +652,10 @@ pub fn check(
                 && !d.missing_ok
                 && matches!(
                     d.remove_type(),
-                    ObjectType::ObjectIndex | ObjectType::ObjectTable
+                    ObjectType::ObjectIndex
+                        | ObjectType::ObjectTable
+                        | ObjectType::ObjectType
+                        | ObjectType::ObjectDomain
                 )
             {
                 out.hit(
@@ -728,8 +741,20 @@ pub fn check(
                 alter_cmd(st, schema, &mut out, &rel, existing, cmd, pg);
             }
         }
+        NodeEnum::ReindexStmt(r)
+            if r.kind() == protobuf::ReindexObjectType::ReindexObjectSystem =>
+        {
+            // REINDEX SYSTEM rebuilds the system catalogs, which PostgreSQL
+            // refuses to reindex CONCURRENTLY: there is no safer form.
+        }
         NodeEnum::ReindexStmt(r) => {
             let concurrent = ast::has_option(&r.params, "concurrently");
+            let kind = r.kind();
+            let whole = matches!(
+                kind,
+                protobuf::ReindexObjectType::ReindexObjectSchema
+                    | protobuf::ReindexObjectType::ReindexObjectDatabase
+            );
             let name = if r.relation.is_some() {
                 ast::rel_name(r.relation.as_ref())
             } else {
@@ -737,13 +762,17 @@ pub fn check(
             };
             if concurrent {
                 concurrently_checks(st, &mut out, "REINDEX CONCURRENTLY", &name, true);
-            } else if st.existing(&name) {
+            } else if whole || st.existing(&name) {
                 let sev = if pg.major < 12 {
                     Some(Severity::Warning)
                 } else {
                     None
                 };
-                let msg = format!("REINDEX of `{name}` without CONCURRENTLY blocks writes (and queries using the index) for the rebuild");
+                let msg = match kind {
+                    protobuf::ReindexObjectType::ReindexObjectSchema => format!("REINDEX SCHEMA `{name}` without CONCURRENTLY blocks writes to every table in it (and queries using their indexes) for the rebuild"),
+                    protobuf::ReindexObjectType::ReindexObjectDatabase => "REINDEX DATABASE without CONCURRENTLY blocks writes to every table of the database (and queries using their indexes) for the rebuild".to_string(),
+                    _ => format!("REINDEX of `{name}` without CONCURRENTLY blocks writes (and queries using the index) for the rebuild"),
+                };
                 match sev {
                     Some(s) => out.hit_sev(
                         "require-concurrent-reindex",
@@ -851,6 +880,12 @@ pub fn check(
                     out.hit(
                         "transaction-nesting",
                         "COMMIT/ROLLBACK ends the transaction dbtool opened for this migration (dbtool migrate refuses the file)",
+                        None,
+                    );
+                } else if !st.explicit_tx {
+                    out.hit(
+                        "transaction-nesting",
+                        "COMMIT/ROLLBACK with no transaction open: the file runs outside a transaction (executeInTransaction=false or a CONCURRENTLY file) and no BEGIN precedes it",
                         None,
                     );
                 } else {
@@ -1265,6 +1300,51 @@ fn alter_cmd(
 ) {
     let bare = ast::bare(rel).to_string();
     match cmd.subtype() {
+        T::AtValidateConstraint => {
+            if let Some(c) = schema.not_null_checks.get_mut(&cmd.name) {
+                c.2 = true;
+            }
+        }
+        T::AtDropConstraint => {
+            schema.not_null_checks.remove(&cmd.name);
+            st.dropped_constraints.insert(cmd.name.clone(), false);
+            if !st.in_tx() && !cmd.missing_ok {
+                out.hit(
+                    "prefer-robust-stmts",
+                    format!(
+                        "DROP CONSTRAINT `{}` without IF EXISTS outside a transaction fails when re-run",
+                        cmd.name
+                    ),
+                    None,
+                );
+            }
+        }
+        T::AtAddConstraint if !st.in_tx() => {
+            if let Some(con) = ast::constraint(cmd.def.as_deref()) {
+                let rerunnable = st
+                    .dropped_constraints
+                    .get_mut(&con.conname)
+                    .filter(|readded| !**readded)
+                    .map(|readded| *readded = true)
+                    .is_some();
+                if con.conname.is_empty() {
+                    out.hit(
+                        "prefer-robust-stmts",
+                        "ADD CONSTRAINT without a name outside a transaction: a rerun does not fail, it adds a second copy under a new generated name; name it and drop it first with DROP CONSTRAINT IF EXISTS",
+                        loc(con.location),
+                    );
+                } else if !rerunnable {
+                    out.hit(
+                        "prefer-robust-stmts",
+                        format!("ADD CONSTRAINT `{}` outside a transaction fails when re-run (it already exists): precede it with DROP CONSTRAINT IF EXISTS `{}`", con.conname, con.conname),
+                        loc(con.location),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    match cmd.subtype() {
         T::AtAddColumn => {
             let Some(cd) = ast::column_def(cmd.def.as_deref()) else {
                 return;
@@ -1345,14 +1425,33 @@ fn alter_cmd(
             }
         }
         T::AtSetNotNull if existing => {
-            out.hit(
-                "adding-not-nullable-field",
-                format!(
-                    "SET NOT NULL on `{rel}.{}` scans the table under ACCESS EXCLUSIVE",
-                    cmd.name
-                ),
-                None,
-            );
+            let checks: Vec<(&String, bool)> = schema
+                .not_null_checks
+                .iter()
+                .filter(|(_, (t, c, _))| *t == bare && *c == cmd.name)
+                .map(|(n, (_, _, v))| (n, *v))
+                .collect();
+            let proven = checks.iter().any(|(_, v)| *v);
+            if proven && pg.major >= 12 {
+                // PostgreSQL 12+: "existing constraints … are sufficient to
+                // prove that it does not contain nulls": no scan.
+            } else {
+                let why = if proven {
+                    format!(" (PostgreSQL {pg} scans even with a validated CHECK (… IS NOT NULL); 12+ skips the scan)")
+                } else if let Some((n, _)) = checks.first() {
+                    format!(" (CHECK constraint `{n}` proves it only once validated: VALIDATE CONSTRAINT it first, in an earlier migration)")
+                } else {
+                    String::new()
+                };
+                out.hit(
+                    "adding-not-nullable-field",
+                    format!(
+                        "SET NOT NULL on `{rel}.{}` scans the table under ACCESS EXCLUSIVE{why}",
+                        cmd.name
+                    ),
+                    None,
+                );
+            }
         }
         T::AtDropNotNull if existing => {
             out.hit(
@@ -1452,6 +1551,16 @@ fn alter_cmd(
                 }
                 ConstrType::ConstrCheck => {
                     schema.checked_tables.insert(bare.clone());
+                    for col in ast::not_null_columns(con.raw_expr.as_deref()) {
+                        let name = if con.conname.is_empty() {
+                            format!("{bare}_{col}_check")
+                        } else {
+                            con.conname.clone()
+                        };
+                        schema
+                            .not_null_checks
+                            .insert(name, (bare.clone(), col, !con.skip_validation));
+                    }
                     if con.skip_validation {
                         st.not_valid.insert(con.conname.clone());
                     } else if existing {

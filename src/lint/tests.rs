@@ -1138,3 +1138,179 @@ fn squawk_ignore_comments() {
         "ban-drop-column",
     );
 }
+
+#[test]
+fn set_not_null_after_a_validated_check() {
+    let rule = "adding-not-nullable-field";
+    // Regression (issue 20): PostgreSQL 12+ proves NOT NULL from a valid
+    // CHECK (col IS NOT NULL) and skips the scan.
+    let added_valid = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;";
+    clean(added_valid, rule);
+    let validated = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL) NOT VALID;\nALTER TABLE accounts VALIDATE CONSTRAINT accounts_owner_nn;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;";
+    clean(validated, rule);
+    // Inside an AND, and with the generated name of an unnamed constraint.
+    clean(
+        "ALTER TABLE accounts ADD CHECK (owner_id IS NOT NULL AND owner_id > 0) NOT VALID;\nALTER TABLE accounts VALIDATE CONSTRAINT accounts_owner_id_check;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    // Across files of one run: validated in V1, SET NOT NULL in V2.
+    let opts = LintOptions::default();
+    let mut schema = Schema::default();
+    let src = |text: &str| Source {
+        file: "V.sql".into(),
+        text: text.into(),
+        execute_in_transaction: None,
+    };
+    lint_source(&src("ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL) NOT VALID;"), &opts, &mut schema);
+    lint_source(
+        &src("ALTER TABLE accounts VALIDATE CONSTRAINT accounts_owner_nn;"),
+        &opts,
+        &mut schema,
+    );
+    let f = lint_source(
+        &src("ALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;"),
+        &opts,
+        &mut schema,
+    )
+    .findings;
+    assert!(!f.iter().any(|f| f.rule == rule), "{f:?}");
+
+    // Still flagged: not validated, another column, dropped, PostgreSQL 11.
+    let not_valid = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL) NOT VALID;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;";
+    flags(not_valid, rule);
+    let m = run(not_valid, &LintOptions::default());
+    assert!(
+        m.iter()
+            .any(|f| f.rule == rule && f.message.contains("VALIDATE CONSTRAINT")),
+        "{m:?}"
+    );
+    flags(
+        "ALTER TABLE accounts ADD CONSTRAINT c CHECK (region IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    flags(
+        "ALTER TABLE accounts ADD CONSTRAINT c CHECK (owner_id IS NOT NULL OR region IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    flags(
+        "ALTER TABLE accounts ADD CONSTRAINT c CHECK (owner_id IS NOT NULL);\nALTER TABLE accounts DROP CONSTRAINT c;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    flags(
+        "ALTER TABLE other ADD CONSTRAINT c CHECK (owner_id IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    assert!(rules_v(added_valid, PgVersion::new(11, 0))
+        .iter()
+        .any(|r| r == rule));
+}
+
+#[test]
+fn reindex_system_and_database() {
+    let rule = "require-concurrent-reindex";
+    // Regression (issue 20): PostgreSQL refuses CONCURRENTLY for system
+    // catalogs ("cannot reindex system catalogs concurrently"), and `mydb`
+    // is not a table.
+    clean("REINDEX SYSTEM mydb;", rule);
+    clean("REINDEX SYSTEM;", rule);
+    // DATABASE and SCHEMA do have a CONCURRENTLY form (user tables).
+    flags("REINDEX DATABASE mydb;", rule);
+    flags("REINDEX SCHEMA billing;", rule);
+    let m = run("REINDEX DATABASE mydb;", &LintOptions::default());
+    assert!(
+        m.iter()
+            .any(|f| f.rule == rule && f.message.contains("REINDEX DATABASE")),
+        "{m:?}"
+    );
+    clean("REINDEX DATABASE CONCURRENTLY mydb;", rule);
+    clean("REINDEX (CONCURRENTLY) TABLE invoices;", rule);
+    flags("REINDEX INDEX invoices_pkey;", rule);
+}
+
+#[test]
+fn robust_statements_outside_a_transaction() {
+    let rule = "prefer-robust-stmts";
+    let non_tx = |sql: &str| {
+        rules_with(sql, &LintOptions::default(), Some(false))
+            .into_iter()
+            .filter(|r| r == rule)
+            .count()
+    };
+    // Regressions (issue 20).
+    assert_eq!(non_tx("DROP TYPE invoice_state;"), 1);
+    assert_eq!(non_tx("DROP TYPE IF EXISTS invoice_state;"), 0);
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT invoices_total_check;"),
+        1
+    );
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT IF EXISTS invoices_total_check;"),
+        0
+    );
+    // DROP … IF EXISTS then ADD of the same name reruns cleanly, once.
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT IF EXISTS inv_uniq;\nALTER TABLE invoices ADD CONSTRAINT inv_uniq UNIQUE USING INDEX inv_idx;"),
+        0
+    );
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT IF EXISTS inv_uniq;\nALTER TABLE invoices ADD CONSTRAINT inv_uniq UNIQUE USING INDEX inv_idx;\nALTER TABLE invoices ADD CONSTRAINT inv_uniq UNIQUE USING INDEX inv_idx2;"),
+        1
+    );
+    assert_eq!(non_tx("ALTER TABLE invoices ADD CONSTRAINT inv_fk FOREIGN KEY (c) REFERENCES customers (id) NOT VALID;"), 1);
+    // In a transaction a failure rolls everything back: nothing to say.
+    assert_eq!(
+        rules_with(
+            "DROP TYPE invoice_state; ALTER TABLE invoices DROP CONSTRAINT c;",
+            &LintOptions::default(),
+            Some(true)
+        )
+        .iter()
+        .filter(|r| *r == rule)
+        .count(),
+        0
+    );
+    // An unnamed concurrent index: the rerun builds a second index.
+    let m = run(
+        "CREATE INDEX CONCURRENTLY ON invoices (customer_id);",
+        &LintOptions::default(),
+    );
+    let f = m.iter().find(|f| f.rule == rule).unwrap();
+    assert!(
+        f.message.contains("second index")
+            && f.message.contains("_idx1")
+            && !f.message.contains("retry fails"),
+        "{}",
+        f.message
+    );
+    let m = run(
+        "CREATE INDEX CONCURRENTLY invoices_c_idx ON invoices (customer_id);",
+        &LintOptions::default(),
+    );
+    assert!(m
+        .iter()
+        .any(|f| f.rule == rule && f.message.contains("IF NOT EXISTS")));
+}
+
+#[test]
+fn transaction_nesting_in_non_transactional_files() {
+    let rule = "transaction-nesting";
+    let non_tx = |sql: &str| rules_with(sql, &LintOptions::default(), Some(false));
+    let has = |r: Vec<String>| r.iter().any(|x| x == rule);
+    // Regression (issue 20): executeInTransaction=false means dbtool opens no
+    // transaction, so the file's own BEGIN … COMMIT blocks nest in nothing.
+    assert!(!has(non_tx(
+        "BEGIN;\nALTER TABLE t ADD COLUMN c text;\nCOMMIT;"
+    )));
+    assert!(!has(non_tx(
+        "BEGIN; SELECT 1; COMMIT;\nBEGIN; SELECT 2; COMMIT;"
+    )));
+    assert!(!has(non_tx(
+        "SELECT 1;\nBEGIN; SELECT 2; COMMIT;\nSELECT 3;"
+    )));
+    assert!(!has(non_tx("BEGIN; SELECT 1; ROLLBACK;")));
+    // Still wrong there: a BEGIN inside a BEGIN, a COMMIT with nothing open.
+    assert!(has(non_tx("BEGIN; BEGIN; SELECT 1; COMMIT;")));
+    assert!(has(non_tx("BEGIN; SELECT 1; COMMIT; COMMIT;")));
+    // Transactional files (dbtool's own transaction) are unchanged.
+    flags("SELECT 1; COMMIT; SELECT 2;", rule);
+}
