@@ -688,6 +688,23 @@ pub fn check(
                 );
             }
         }
+        NodeEnum::CreateForeignTableStmt(f) => {
+            if let Some(c) = f.base_stmt.as_ref() {
+                duplicate_names(
+                    c.table_elts.iter().filter_map(|e| match e.node.as_ref() {
+                        Some(NodeEnum::ColumnDef(cd)) => {
+                            Some((cd.colname.as_str(), loc(cd.location)))
+                        }
+                        _ => None,
+                    }),
+                    &format!(
+                        "CREATE FOREIGN TABLE `{}`",
+                        ast::rel_name(c.relation.as_ref())
+                    ),
+                    &mut out,
+                );
+            }
+        }
         NodeEnum::MergeStmt(m) => {
             let rel = ast::rel_name(m.relation.as_ref());
             for w in &m.merge_when_clauses {

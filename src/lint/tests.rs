@@ -826,6 +826,10 @@ fn duplicate_column_assignments() {
         "CREATE TABLE ledger (amount bigint, note text, amount numeric);",
         rule,
     );
+    flags(
+        "CREATE FOREIGN TABLE remote_ledger (amount bigint, amount text) SERVER archive;",
+        rule,
+    );
     flags("CREATE VIEW v_ledger (a, b, a) AS SELECT 1, 2, 3;", rule);
     flags(
         "CREATE VIEW v_ledger AS SELECT l.amount, x.amount FROM ledger l, ledger x;",
