@@ -7,6 +7,30 @@ use pg_query::NodeEnum;
 
 use super::PgVersion;
 
+/// The columns a CHECK expression proves NOT NULL: `col IS NOT NULL`, also
+/// as a conjunct of an AND.
+pub fn not_null_columns(expr: Option<&Node>) -> Vec<String> {
+    let mut out = Vec::new();
+    match expr.and_then(|e| e.node.as_ref()) {
+        Some(NodeEnum::NullTest(t)) if t.nulltesttype() == protobuf::NullTestType::IsNotNull => {
+            if let Some(NodeEnum::ColumnRef(c)) = t.arg.as_deref().and_then(|a| a.node.as_ref()) {
+                if let [f] = c.fields.as_slice() {
+                    if let Some(name) = sval(f) {
+                        out.push(name.to_string());
+                    }
+                }
+            }
+        }
+        Some(NodeEnum::BoolExpr(b)) if b.boolop() == protobuf::BoolExprType::AndExpr => {
+            for a in &b.args {
+                out.extend(not_null_columns(Some(a)));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
 /// `schema.name` or `name`, as PostgreSQL folded it.
 pub fn range_var_name(rv: &protobuf::RangeVar) -> String {
     if rv.schemaname.is_empty() {

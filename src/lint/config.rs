@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::rules::RULES;
+use super::rules::{expand_alias, ALIASES, RULES};
 use super::Severity;
 
 /// `[lint]`: every key is optional.
@@ -71,7 +71,8 @@ impl LintConfig {
         include: &[String],
         exclude: &[String],
     ) -> Option<Severity> {
-        let listed = |l: &[String]| l.iter().any(|x| x == id);
+        // A squawk alias in a list stands for every rule it maps to.
+        let listed = |l: &[String]| l.iter().any(|x| expand_alias(x).contains(&id));
         if listed(exclude) || listed(&self.exclude) {
             return None;
         }
@@ -83,7 +84,18 @@ impl LintConfig {
         if !includes.is_empty() && !listed(includes) {
             return None;
         }
-        match self.rules.get(id) {
+        let opted_in = listed(includes) || setting_named(&self.rules, id);
+        if super::rules::OPT_IN.contains(&id) && !opted_in {
+            return None;
+        }
+        // The rule's own id wins over a squawk alias naming it.
+        let setting = self.rules.get(id).or_else(|| {
+            ALIASES
+                .iter()
+                .filter(|(_, ids)| ids.contains(&id))
+                .find_map(|(alias, _)| self.rules.get(*alias))
+        });
+        match setting {
             Some(RuleSetting::Off) => None,
             Some(RuleSetting::Error) => Some(Severity::Error),
             Some(RuleSetting::Warning) => Some(Severity::Warning),
@@ -93,12 +105,19 @@ impl LintConfig {
     }
 }
 
-/// `Ok` for a known rule id (or `all`); otherwise a message with a suggestion.
+fn setting_named(rules: &BTreeMap<String, RuleSetting>, id: &str) -> bool {
+    rules.keys().any(|k| expand_alias(k).contains(&id))
+}
+
+/// `Ok` for a known rule id, a squawk alias (`prefer-repack`…) or `all`;
+/// otherwise a message with a suggestion.
 pub fn check_rule_id(id: &str, ids: &[&str]) -> Result<(), String> {
-    if id == "all" || ids.contains(&id) {
+    if id == "all" || ids.contains(&id) || ALIASES.iter().any(|(a, _)| *a == id) {
         return Ok(());
     }
-    let hint = crate::text::nearest(id, ids)
+    let mut known: Vec<&str> = ids.to_vec();
+    known.extend(ALIASES.iter().map(|(a, _)| *a));
+    let hint = crate::text::nearest(id, &known)
         .map(|n| format!("; did you mean `{n}`?"))
         .unwrap_or_default();
     Err(format!(

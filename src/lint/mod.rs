@@ -387,7 +387,7 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
         let (line, column) = sql::line_col(text, *off);
         let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
         let message = match config::check_rule_id(id, &ids) {
-            Err(e) => format!("dbtool:ignore names an {e}"),
+            Err(e) => format!("an ignore comment names an {e}"),
             Ok(()) => continue,
         };
         let mut f = finding_raw(
@@ -430,6 +430,11 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
                 continue;
             }
         };
+        for hit in rules::long_identifiers(stmt_text) {
+            if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt()) {
+                report.findings.push(f);
+            }
+        }
         for node in nodes {
             let locks = locks::statement_locks(node, pg);
             let in_tx = st.in_tx();
@@ -453,27 +458,27 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
             }
         }
     }
-    if st.explicit_tx {
-        if let Some(last) = statements.last() {
-            let hit = rules::Hit {
-                rule: "transaction-nesting",
-                message: "BEGIN without a matching COMMIT: the transaction is left open".into(),
-                location: None,
-                severity: None,
-            };
-            let excerpt = abbreviate(last.text(text), 160);
-            if let Some(f) = make_finding(
-                src,
-                text,
-                last,
-                &hit,
-                opts,
-                &ignores,
-                statements.len() - 1,
-                &excerpt,
-            ) {
-                report.findings.push(f);
-            }
+    // A BEGIN that no COMMIT/ROLLBACK follows (squawk's
+    // ban-uncommitted-transaction): reported at the BEGIN.
+    let mut open_begin = None;
+    for (idx, stmt) in statements.iter().enumerate() {
+        match stmt.transaction_control() {
+            Some(sql::TxControl::Begin) => open_begin = Some(idx),
+            Some(_) => open_begin = None,
+            None => {}
+        }
+    }
+    if let Some(idx) = open_begin {
+        let stmt = statements[idx];
+        let hit = rules::Hit {
+            rule: "ban-uncommitted-transaction",
+            message: "BEGIN without a COMMIT or ROLLBACK after it: the transaction is left open at the end of the file".into(),
+            location: None,
+            severity: None,
+        };
+        let excerpt = abbreviate(stmt.text(text), 160);
+        if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt) {
+            report.findings.push(f);
         }
     }
     report
@@ -617,7 +622,10 @@ pub fn neutralize_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
 /// `-- dbtool:ignore <rule>[,<rule>…] [reason]` on a statement (the comment
 /// before it, inside it, or at the end of its last line) and
 /// `-- dbtool:ignore-file <rule>… [reason]` anywhere for the whole file.
-/// `all` matches every rule.
+/// `all` matches every rule; squawk's ids (`prefer-repack`…) match the rules
+/// they map to. squawk's own comments are read the same way, as a migration
+/// aid: `-- squawk-ignore rule[, rule…]` and `-- squawk-ignore-file [rule…]`
+/// (no rule: every rule), with the rules up to the end of the comment.
 #[derive(Debug, Default)]
 pub struct Ignores {
     file: Vec<String>,
@@ -629,39 +637,74 @@ pub struct Ignores {
 
 /// The marker that starts an inline ignore.
 pub const IGNORE_MARKER: &str = "dbtool:ignore";
+/// squawk's marker, read as a migration aid.
+pub const SQUAWK_IGNORE_MARKER: &str = "squawk-ignore";
 
 impl Ignores {
     pub fn parse(text: &str, statements: &[&sql::Statement]) -> Ignores {
         let mut ig = Ignores::default();
-        for (off, _) in text.match_indices(IGNORE_MARKER) {
+        let mut marks: Vec<(usize, bool)> = text
+            .match_indices(IGNORE_MARKER)
+            .map(|(o, _)| (o, false))
+            .chain(
+                text.match_indices(SQUAWK_IGNORE_MARKER)
+                    .map(|(o, _)| (o, true)),
+            )
+            .collect();
+        marks.sort();
+        for (off, squawk) in marks {
             let line_start = text[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
             let before = &text[line_start..off];
             if !(before.contains("--") || before.contains("/*")) {
                 continue;
             }
-            let rest = &text[off + IGNORE_MARKER.len()..];
-            let rest = rest
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches("*/");
+            let marker_len = if squawk {
+                SQUAWK_IGNORE_MARKER.len()
+            } else {
+                IGNORE_MARKER.len()
+            };
+            let rest = &text[off + marker_len..];
+            let rest = rest.lines().next().unwrap_or_default();
+            let rest = match rest.find("*/") {
+                Some(i) => &rest[..i],
+                None => rest,
+            };
             let (whole_file, rest) = match rest.strip_prefix("-file") {
                 Some(r) => (true, r),
                 None => (false, rest),
             };
-            if !rest.starts_with(char::is_whitespace) {
-                continue;
-            }
-            let rules: Vec<String> = rest
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
+            let rules: Vec<String> = if squawk {
+                if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+                    continue;
+                }
+                // Everything up to a trailing `--` comment, comma-separated.
+                let list = rest.split("--").next().unwrap_or_default();
+                let names: Vec<String> = list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if names.is_empty() {
+                    vec!["all".to_string()]
+                } else {
+                    names
+                }
+            } else {
+                if !rest.starts_with(char::is_whitespace) {
+                    continue;
+                }
+                rest.split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
             for r in &rules {
-                if r != "all" && r != "parse-error" && rules::rule(r).is_none() {
+                let known = r == "all" || r == "parse-error" || expand_alias_known(r);
+                if !known {
                     ig.unknown.push((off, r.clone()));
                 }
             }
@@ -684,9 +727,16 @@ impl Ignores {
 
     /// Whether findings of `rule` on statement `idx` are reported.
     pub fn allows(&self, idx: usize, rule: &str) -> bool {
-        let hit = |r: &String| r == rule || r == "all";
+        let hit = |r: &String| r == "all" || rules::expand_alias(r).contains(&rule);
         !(self.file.iter().any(hit) || self.statement.iter().any(|(i, r)| *i == idx && hit(r)))
     }
+}
+
+/// Whether `id` is a rule id or a squawk alias of one.
+fn expand_alias_known(id: &str) -> bool {
+    rules::expand_alias(id)
+        .iter()
+        .all(|r| rules::rule(r).is_some())
 }
 
 /// Exit status for a set of findings: failure when any is an error (or a

@@ -57,7 +57,7 @@ pub static RULES: &[Rule] = &[
         "ACCESS EXCLUSIVE",
         "DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table: it waits behind every running query on the table and blocks all reads and writes queued behind it.",
         "-- in a migration of its own:\nDROP INDEX CONCURRENTLY IF EXISTS events_created_at_idx;"),
-    rule!("require-concurrent-reindex", Error, false,
+    rule!("require-concurrent-reindex", Error, true,
         "REINDEX without CONCURRENTLY",
         "SHARE (ACCESS EXCLUSIVE on the index)",
         "REINDEX locks out writes to the table and takes an ACCESS EXCLUSIVE lock on each index rebuilt, so queries using the index block too, for the length of the rebuild.",
@@ -90,7 +90,7 @@ pub static RULES: &[Rule] = &[
     rule!("adding-not-nullable-field", Error, true,
         "ALTER COLUMN … SET NOT NULL on an existing table",
         "ACCESS EXCLUSIVE",
-        "SET NOT NULL scans the whole table to check for NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes block for the length of the scan.",
+        "SET NOT NULL scans the whole table to check for NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes block for the length of the scan. Not flagged on PostgreSQL 12+ when a validated CHECK (col IS NOT NULL) on the column was added earlier in the file or run: PostgreSQL then proves the column has no NULLs from the constraint and skips the scan.",
         "ALTER TABLE events ADD CONSTRAINT events_tenant_id_not_null CHECK (tenant_id IS NOT NULL) NOT VALID;\n-- next migration:\nALTER TABLE events VALIDATE CONSTRAINT events_tenant_id_not_null;\n-- PostgreSQL 12+ then skips the scan:\nALTER TABLE events ALTER COLUMN tenant_id SET NOT NULL;\nALTER TABLE events DROP CONSTRAINT events_tenant_id_not_null;"),
     rule!("adding-serial-primary-key-field", Error, true,
         "ADD PRIMARY KEY without USING INDEX on an existing table",
@@ -170,7 +170,7 @@ pub static RULES: &[Rule] = &[
     rule!("prefer-robust-stmts", Warning, true,
         "a statement outside a transaction that fails when re-run",
         "—",
-        "Statements that run outside a transaction (CONCURRENTLY files) are not rolled back when a later one fails; a retry then fails on what already exists unless each statement is idempotent. Beware: CREATE INDEX CONCURRENTLY IF NOT EXISTS also skips the INVALID index a failed or killed build leaves behind. `dbtool migrate` refuses to run a migration whose index name is taken by an INVALID index, and fails one that leaves an index INVALID; fix with DROP INDEX CONCURRENTLY (then rerun) or REINDEX INDEX CONCURRENTLY.",
+        "Statements that run outside a transaction (CONCURRENTLY files, executeInTransaction=false) are not rolled back when a later one fails; a retry then fails on what already exists (CREATE TABLE/INDEX, ADD COLUMN, ADD CONSTRAINT without a DROP CONSTRAINT IF EXISTS before it) or is already gone (DROP TABLE/INDEX/TYPE/DOMAIN, DROP COLUMN, DROP CONSTRAINT without IF EXISTS) unless each statement is idempotent. An unnamed CREATE INDEX CONCURRENTLY does not fail on a retry: it builds a second index (`…_idx1`). Beware: CREATE INDEX CONCURRENTLY IF NOT EXISTS also skips the INVALID index a failed or killed build leaves behind. `dbtool migrate` refuses to run a migration whose index name is taken by an INVALID index, and fails one that leaves an index INVALID; fix with DROP INDEX CONCURRENTLY (then rerun) or REINDEX INDEX CONCURRENTLY.",
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_created_at_idx ON events (created_at);\nDROP INDEX CONCURRENTLY IF EXISTS events_old_idx;"),
     rule!("require-lock-timeout", Warning, false,
         "a lock-taking statement with lock_timeout off",
@@ -302,11 +302,67 @@ pub static RULES: &[Rule] = &[
         "SHARE on every table using the domain",
         "Adding a domain constraint scans every column of every table that uses the domain, blocking their writes.",
         "ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE LIKE '%@%') NOT VALID;\nALTER DOMAIN email VALIDATE CONSTRAINT email_at;"),
+    rule!("ban-duplicate-column-assignments", Error, true,
+        "a column assigned or named twice in one statement (UPDATE … SET, INSERT columns, ON CONFLICT DO UPDATE, MERGE, CREATE TABLE, CREATE VIEW)",
+        "—",
+        "PostgreSQL rejects the statement (\"multiple assignments to same column\", \"column specified more than once\"), so the migration fails when it runs. Names are compared as PostgreSQL folds and truncates them. Assigning different fields or elements of one column (`a.x`, `a[1]`) is allowed.",
+        "UPDATE accounts SET status = 'closed', closed_at = now() WHERE id = 42; -- each column once"),
+    rule!("identifier-too-long", Warning, true,
+        "an identifier longer than 63 bytes",
+        "—",
+        "PostgreSQL silently truncates identifiers to 63 bytes (NAMEDATALEN - 1): the table, column, index or constraint gets a different name than the migration says, and two long names that share their first 63 bytes collide (\"already exists\"), or a later statement quietly refers to the other object.",
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_created_idx ON orders (customer_id, created_at); -- at most 63 bytes"),
+    rule!("require-enum-value-ordering", Warning, true,
+        "ALTER TYPE … ADD VALUE without BEFORE or AFTER",
+        "—",
+        "Without BEFORE/AFTER the new value goes to the end of the enum's sort order, which decides ORDER BY, comparisons (<, >) and range checks on the column: say where it belongs.",
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'refunded' AFTER 'paid';"),
+    rule!("require-table-schema", Warning, true,
+        "CREATE/ALTER/DROP TABLE with a name that is not schema-qualified (opt-in)",
+        "—",
+        "An unqualified name resolves through search_path, which differs between sessions, roles and tools: the migration can create or change a table in another schema than intended. Off by default, like squawk's: enable it with `[lint.rules] require-table-schema = \"warning\"` or `--include`. Temporary tables are exempt.",
+        "CREATE TABLE app.invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);\nALTER TABLE app.invoices ADD COLUMN note text;"),
+    rule!("ban-uncommitted-transaction", Error, true,
+        "BEGIN with no COMMIT or ROLLBACK after it in the file",
+        "—",
+        "The transaction is still open when the file ends, so whether its statements are committed depends on whatever runs next on the session (or is rolled back when the session closes), not on the migration. A migration should end every transaction it starts.",
+        "BEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;"),
 ];
 
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+/// Rules that only run when enabled by name (`[lint.rules]`, `include`,
+/// `--include`), like squawk's opt-in rules.
+pub const OPT_IN: &[&str] = &["require-table-schema"];
+
+/// Rule ids squawk uses for one or more dbtool rules: accepted wherever a
+/// rule id is (configuration, ignore comments, `--include`/`--exclude`).
+pub const ALIASES: &[(&str, &[&str])] = &[
+    (
+        "require-concurrent-partition-detach",
+        &["require-concurrent-detach-partition"],
+    ),
+    ("prefer-repack", &["ban-vacuum-full", "ban-cluster"]),
+    (
+        "prefer-big-int",
+        &["prefer-bigint-over-int", "prefer-bigint-over-smallint"],
+    ),
+    (
+        "require-timeout-settings",
+        &["require-lock-timeout", "require-statement-timeout"],
+    ),
+];
+
+/// The dbtool rule ids an id (or a squawk alias) stands for: itself when it
+/// is not an alias.
+pub fn expand_alias(id: &str) -> Vec<&str> {
+    match ALIASES.iter().find(|(a, _)| *a == id) {
+        Some((_, ids)) => ids.to_vec(),
+        None => vec![id],
+    }
 }
 
 /// One rule violation in one statement.
@@ -329,6 +385,10 @@ pub struct Schema {
     pub foreign_keys: HashSet<String>,
     /// Tables with a CHECK constraint (partitions that can attach without a scan).
     pub checked_tables: HashSet<String>,
+    /// CHECK constraints that prove a column NOT NULL (`CHECK (col IS NOT
+    /// NULL)`, also inside an AND): constraint name → (bare table, column,
+    /// validated). A validated one lets PostgreSQL 12+ skip SET NOT NULL's scan.
+    pub not_null_checks: HashMap<String, (String, String, bool)>,
 }
 
 /// The state of one file while its statements are checked in order.
@@ -352,6 +412,9 @@ pub struct FileState {
     /// Counts of other statements, for the "alone in its file" rules.
     pub statement_count: usize,
     pub hot_tables: Vec<String>,
+    /// Constraints dropped earlier in this file → whether re-added since
+    /// (a DROP CONSTRAINT IF EXISTS makes the next ADD of the name rerunnable).
+    pub dropped_constraints: HashMap<String, bool>,
     reported_lock_timeout: bool,
     reported_statement_timeout: bool,
 }
@@ -375,6 +438,7 @@ impl FileState {
             not_valid: HashSet::new(),
             statement_count,
             hot_tables: Vec::new(),
+            dropped_constraints: HashMap::new(),
             reported_lock_timeout: false,
             reported_statement_timeout: false,
         }
@@ -448,6 +512,15 @@ pub fn check(
                     None,
                 );
             }
+            table_schema(c.relation.as_ref(), "CREATE TABLE", &mut out);
+            duplicate_names(
+                c.table_elts.iter().filter_map(|e| match e.node.as_ref() {
+                    Some(NodeEnum::ColumnDef(cd)) => Some((cd.colname.as_str(), loc(cd.location))),
+                    _ => None,
+                }),
+                &format!("CREATE TABLE `{rel}`"),
+                &mut out,
+            );
             for elt in &c.table_elts {
                 match elt.node.as_ref() {
                     Some(NodeEnum::ColumnDef(cd)) => {
@@ -483,6 +556,13 @@ pub fn check(
             st.created.insert(bare);
         }
         NodeEnum::CreateTableAsStmt(c) => {
+            if c.objtype() == ObjectType::ObjectTable {
+                table_schema(
+                    c.into.as_ref().and_then(|i| i.rel.as_ref()),
+                    "CREATE TABLE … AS",
+                    &mut out,
+                );
+            }
             if let Some(into) = c.into.as_ref() {
                 st.created
                     .insert(ast::bare(&ast::rel_name(into.rel.as_ref())).to_string());
@@ -499,7 +579,9 @@ pub fn check(
             }
             if i.concurrent {
                 concurrently_checks(st, &mut out, "CREATE INDEX CONCURRENTLY", &rel, true);
-                if !st.in_tx() && !i.if_not_exists {
+                if !st.in_tx() && i.idxname.is_empty() {
+                    out.hit("prefer-robust-stmts", "CREATE INDEX CONCURRENTLY without a name: a rerun does not fail, it builds a second index under the next generated name (`…_idx1`) beside the first (or beside the INVALID one a failed build left); name it and add IF NOT EXISTS", None);
+                } else if !st.in_tx() && !i.if_not_exists {
                     out.hit("prefer-robust-stmts", "CREATE INDEX CONCURRENTLY without IF NOT EXISTS: a failed build leaves an INVALID index and the retry fails (with IF NOT EXISTS the retry skips it: check indisvalid, or let dbtool migrate do it)", None);
                 }
             }
@@ -553,6 +635,13 @@ pub fn check(
                     );
                 }
                 ObjectType::ObjectTable => {
+                    for n in names.iter().filter(|n| !n.contains('.')) {
+                        out.hit(
+                            "require-table-schema",
+                            format!("DROP TABLE `{n}`: the name is not schema-qualified, so search_path decides which table is dropped"),
+                            None,
+                        );
+                    }
                     for n in names.iter().filter(|n| st.existing(n)) {
                         out.hit("ban-drop-table", format!("DROP TABLE `{n}` deletes its data and breaks code that still uses it"), None);
                     }
@@ -563,7 +652,10 @@ pub fn check(
                 && !d.missing_ok
                 && matches!(
                     d.remove_type(),
-                    ObjectType::ObjectIndex | ObjectType::ObjectTable
+                    ObjectType::ObjectIndex
+                        | ObjectType::ObjectTable
+                        | ObjectType::ObjectType
+                        | ObjectType::ObjectDomain
                 )
             {
                 out.hit(
@@ -571,6 +663,54 @@ pub fn check(
                     "DROP without IF EXISTS outside a transaction fails when re-run",
                     None,
                 );
+            }
+        }
+        NodeEnum::ViewStmt(v) => {
+            let view = ast::rel_name(v.view.as_ref());
+            let what = format!("CREATE VIEW `{view}`");
+            if !v.aliases.is_empty() {
+                let names: Vec<&str> = v
+                    .aliases
+                    .iter()
+                    .filter_map(|a| match a.node.as_ref() {
+                        Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                duplicate_names(names.into_iter().map(|n| (n, None)), &what, &mut out);
+            } else if let Some(NodeEnum::SelectStmt(sel)) =
+                v.query.as_deref().and_then(|q| q.node.as_ref())
+            {
+                duplicate_names(
+                    sel.target_list.iter().filter_map(output_column_name),
+                    &what,
+                    &mut out,
+                );
+            }
+        }
+        NodeEnum::CreateForeignTableStmt(f) => {
+            if let Some(c) = f.base_stmt.as_ref() {
+                duplicate_names(
+                    c.table_elts.iter().filter_map(|e| match e.node.as_ref() {
+                        Some(NodeEnum::ColumnDef(cd)) => {
+                            Some((cd.colname.as_str(), loc(cd.location)))
+                        }
+                        _ => None,
+                    }),
+                    &format!(
+                        "CREATE FOREIGN TABLE `{}`",
+                        ast::rel_name(c.relation.as_ref())
+                    ),
+                    &mut out,
+                );
+            }
+        }
+        NodeEnum::MergeStmt(m) => {
+            let rel = ast::rel_name(m.relation.as_ref());
+            for w in &m.merge_when_clauses {
+                if let Some(NodeEnum::MergeWhenClause(w)) = w.node.as_ref() {
+                    duplicate_assignments(&w.target_list, &format!("MERGE INTO `{rel}`"), &mut out);
+                }
             }
         }
         NodeEnum::DropdbStmt(d) => {
@@ -610,13 +750,28 @@ pub fn check(
         }
         NodeEnum::AlterTableStmt(a) => {
             let rel = ast::rel_name(a.relation.as_ref());
+            if a.objtype() == ObjectType::ObjectTable {
+                table_schema(a.relation.as_ref(), "ALTER TABLE", &mut out);
+            }
             let existing = st.existing(&rel);
             for cmd in ast::alter_cmds(a) {
                 alter_cmd(st, schema, &mut out, &rel, existing, cmd, pg);
             }
         }
+        NodeEnum::ReindexStmt(r)
+            if r.kind() == protobuf::ReindexObjectType::ReindexObjectSystem =>
+        {
+            // REINDEX SYSTEM rebuilds the system catalogs, which PostgreSQL
+            // refuses to reindex CONCURRENTLY: there is no safer form.
+        }
         NodeEnum::ReindexStmt(r) => {
             let concurrent = ast::has_option(&r.params, "concurrently");
+            let kind = r.kind();
+            let whole = matches!(
+                kind,
+                protobuf::ReindexObjectType::ReindexObjectSchema
+                    | protobuf::ReindexObjectType::ReindexObjectDatabase
+            );
             let name = if r.relation.is_some() {
                 ast::rel_name(r.relation.as_ref())
             } else {
@@ -624,13 +779,17 @@ pub fn check(
             };
             if concurrent {
                 concurrently_checks(st, &mut out, "REINDEX CONCURRENTLY", &name, true);
-            } else if st.existing(&name) {
+            } else if whole || st.existing(&name) {
                 let sev = if pg.major < 12 {
                     Some(Severity::Warning)
                 } else {
                     None
                 };
-                let msg = format!("REINDEX of `{name}` without CONCURRENTLY blocks writes (and queries using the index) for the rebuild");
+                let msg = match kind {
+                    protobuf::ReindexObjectType::ReindexObjectSchema => format!("REINDEX SCHEMA `{name}` without CONCURRENTLY blocks writes to every table in it (and queries using their indexes) for the rebuild"),
+                    protobuf::ReindexObjectType::ReindexObjectDatabase => "REINDEX DATABASE without CONCURRENTLY blocks writes to every table of the database (and queries using their indexes) for the rebuild".to_string(),
+                    _ => format!("REINDEX of `{name}` without CONCURRENTLY blocks writes (and queries using the index) for the rebuild"),
+                };
                 match sev {
                     Some(s) => out.hit_sev(
                         "require-concurrent-reindex",
@@ -680,14 +839,11 @@ pub fn check(
                 );
             }
         }
-        NodeEnum::UpdateStmt(u) => dml(
-            st,
-            &mut out,
-            "UPDATE",
-            &ast::rel_name(u.relation.as_ref()),
-            u.where_clause.is_none(),
-            true,
-        ),
+        NodeEnum::UpdateStmt(u) => {
+            let rel = ast::rel_name(u.relation.as_ref());
+            duplicate_assignments(&u.target_list, &format!("UPDATE `{rel}` SET"), &mut out);
+            dml(st, &mut out, "UPDATE", &rel, u.where_clause.is_none(), true)
+        }
         NodeEnum::DeleteStmt(d) => dml(
             st,
             &mut out,
@@ -697,6 +853,15 @@ pub fn check(
             true,
         ),
         NodeEnum::InsertStmt(i) => {
+            let rel = ast::rel_name(i.relation.as_ref());
+            duplicate_assignments(&i.cols, &format!("INSERT INTO `{rel}` columns"), &mut out);
+            if let Some(oc) = i.on_conflict_clause.as_deref() {
+                duplicate_assignments(
+                    &oc.target_list,
+                    &format!("INSERT INTO `{rel}` … ON CONFLICT DO UPDATE SET"),
+                    &mut out,
+                );
+            }
             let from_select = i
                 .select_stmt
                 .as_deref()
@@ -734,6 +899,12 @@ pub fn check(
                         "COMMIT/ROLLBACK ends the transaction dbtool opened for this migration (dbtool migrate refuses the file)",
                         None,
                     );
+                } else if !st.explicit_tx {
+                    out.hit(
+                        "transaction-nesting",
+                        "COMMIT/ROLLBACK with no transaction open: the file runs outside a transaction (executeInTransaction=false or a CONCURRENTLY file) and no BEGIN precedes it",
+                        None,
+                    );
                 } else {
                     st.explicit_tx = false;
                 }
@@ -760,16 +931,33 @@ pub fn check(
                 _ => {}
             }
         }
-        NodeEnum::AlterEnumStmt(e)
-            if e.old_val.is_empty()
-                && pg.major < 12
-                && (st.statement_count > 1 || st.explicit_tx) =>
-        {
-            out.hit(
-                "alter-enum-add-value-in-transaction",
-                format!("ALTER TYPE … ADD VALUE cannot run in a transaction block on PostgreSQL {pg}: put it alone in its own migration"),
-                None,
-            );
+        NodeEnum::AlterEnumStmt(e) if e.old_val.is_empty() => {
+            if pg.major < 12 && (st.statement_count > 1 || st.explicit_tx) {
+                out.hit(
+                    "alter-enum-add-value-in-transaction",
+                    format!("ALTER TYPE … ADD VALUE cannot run in a transaction block on PostgreSQL {pg}: put it alone in its own migration"),
+                    None,
+                );
+            }
+            if e.new_val_neighbor.is_empty() {
+                let ty: Vec<&str> = e
+                    .type_name
+                    .iter()
+                    .filter_map(|n| match n.node.as_ref() {
+                        Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                out.hit(
+                    "require-enum-value-ordering",
+                    format!(
+                        "ADD VALUE '{}' to `{}` without BEFORE or AFTER puts it last in the enum's sort order",
+                        e.new_val,
+                        ty.join(".")
+                    ),
+                    None,
+                );
+            }
         }
         NodeEnum::CreateDomainStmt(d)
             if ast::constraints(&d.constraints).any(|c| c.contype() == ConstrType::ConstrCheck) =>
@@ -839,6 +1027,168 @@ pub fn check(
         }
     }
     hits
+}
+
+/// The longest identifier PostgreSQL keeps (NAMEDATALEN - 1 bytes).
+pub const MAX_IDENTIFIER_BYTES: usize = 63;
+
+/// An identifier as PostgreSQL stores it: cut to 63 bytes, on a character
+/// boundary.
+pub fn truncate_identifier(name: &str) -> &str {
+    if name.len() <= MAX_IDENTIFIER_BYTES {
+        return name;
+    }
+    let mut end = MAX_IDENTIFIER_BYTES;
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+/// `identifier-too-long` for one statement's text: every identifier token
+/// (quoted or not) longer than 63 bytes, as PostgreSQL's scanner truncates
+/// them. Offsets are in `stmt`.
+pub fn long_identifiers(stmt: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    // Cheap pre-check: a run of more than 63 identifier bytes, or a quote.
+    let mut run = 0usize;
+    let mut candidate = stmt.contains('"');
+    for b in stmt.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80 {
+            run += 1;
+            if run > MAX_IDENTIFIER_BYTES {
+                candidate = true;
+                break;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    if !candidate {
+        return hits;
+    }
+    let Ok(scan) = pg_query::scan(stmt) else {
+        return hits;
+    };
+    for t in &scan.tokens {
+        if t.token != protobuf::Token::Ident as i32 {
+            continue;
+        }
+        let (start, end) = (t.start.max(0) as usize, t.end.max(0) as usize);
+        let Some(raw) = stmt.get(start..end) else {
+            continue;
+        };
+        let name = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            Some(q) => q.replace("\"\"", "\""),
+            None => raw.to_lowercase(),
+        };
+        if name.len() > MAX_IDENTIFIER_BYTES {
+            let kept = truncate_identifier(&name);
+            hits.push(Hit {
+                rule: "identifier-too-long",
+                message: format!(
+                    "identifier `{name}` is {} bytes: PostgreSQL truncates it to 63 (`{kept}`), so the object gets another name than written and collides with any other name sharing those 63 bytes",
+                    name.len()
+                ),
+                location: Some(start),
+                severity: None,
+            });
+        }
+    }
+    hits
+}
+
+/// `require-table-schema` for a table name.
+fn table_schema(rv: Option<&protobuf::RangeVar>, what: &str, out: &mut Out<'_>) {
+    let Some(rv) = rv else { return };
+    if rv.schemaname.is_empty() && rv.relpersistence != "t" {
+        out.hit(
+            "require-table-schema",
+            format!(
+                "{what} `{}`: the name is not schema-qualified, so search_path decides which schema it is in",
+                rv.relname
+            ),
+            loc(rv.location),
+        );
+    }
+}
+
+/// The output column name of a SELECT target (an alias or a plain column
+/// reference), for views.
+fn output_column_name(n: &protobuf::Node) -> Option<(&str, Option<usize>)> {
+    let Some(NodeEnum::ResTarget(r)) = n.node.as_ref() else {
+        return None;
+    };
+    if !r.name.is_empty() {
+        return Some((r.name.as_str(), loc(r.location)));
+    }
+    match r.val.as_deref().and_then(|v| v.node.as_ref()) {
+        Some(NodeEnum::ColumnRef(c)) => match c.fields.last().and_then(|f| f.node.as_ref()) {
+            Some(NodeEnum::String(s)) => Some((s.sval.as_str(), loc(r.location))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `ban-duplicate-column-assignments` for column definitions or names: one
+/// hit per name given twice (compared after truncation to 63 bytes).
+fn duplicate_names<'n>(
+    names: impl Iterator<Item = (&'n str, Option<usize>)>,
+    what: &str,
+    out: &mut Out<'_>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut reported: Vec<&str> = Vec::new();
+    for (name, at) in names {
+        let key = truncate_identifier(name);
+        if seen.contains(&key) {
+            if !reported.contains(&key) {
+                reported.push(key);
+                out.hit(
+                    "ban-duplicate-column-assignments",
+                    format!("{what}: column `{key}` is specified more than once (PostgreSQL rejects the statement)"),
+                    at,
+                );
+            }
+        } else {
+            seen.push(key);
+        }
+    }
+}
+
+/// `ban-duplicate-column-assignments` for SET lists and INSERT column
+/// lists (`ResTarget`s): a column assigned twice, unless every assignment
+/// is to a part of it (`a.x`, `a[1]`).
+fn duplicate_assignments(targets: &[protobuf::Node], what: &str, out: &mut Out<'_>) {
+    let mut cols: Vec<(&str, bool, Option<usize>)> = Vec::new();
+    for t in targets {
+        if let Some(NodeEnum::ResTarget(r)) = t.node.as_ref() {
+            if !r.name.is_empty() {
+                cols.push((
+                    truncate_identifier(&r.name),
+                    !r.indirection.is_empty(),
+                    loc(r.location),
+                ));
+            }
+        }
+    }
+    let mut reported: Vec<&str> = Vec::new();
+    for (i, (name, _, _)) in cols.iter().enumerate() {
+        if reported.contains(name) {
+            continue;
+        }
+        let same: Vec<&(&str, bool, Option<usize>)> =
+            cols[i..].iter().filter(|c| c.0 == *name).collect();
+        if same.len() >= 2 && !same.iter().all(|c| c.1) {
+            reported.push(name);
+            out.hit(
+                "ban-duplicate-column-assignments",
+                format!("{what}: column `{name}` is assigned more than once (PostgreSQL rejects the statement: multiple assignments to same column)"),
+                same[1].2,
+            );
+        }
+    }
 }
 
 fn concurrently_checks(st: &FileState, out: &mut Out<'_>, what: &str, rel: &str, builds: bool) {
@@ -967,6 +1317,51 @@ fn alter_cmd(
 ) {
     let bare = ast::bare(rel).to_string();
     match cmd.subtype() {
+        T::AtValidateConstraint => {
+            if let Some(c) = schema.not_null_checks.get_mut(&cmd.name) {
+                c.2 = true;
+            }
+        }
+        T::AtDropConstraint => {
+            schema.not_null_checks.remove(&cmd.name);
+            st.dropped_constraints.insert(cmd.name.clone(), false);
+            if !st.in_tx() && !cmd.missing_ok {
+                out.hit(
+                    "prefer-robust-stmts",
+                    format!(
+                        "DROP CONSTRAINT `{}` without IF EXISTS outside a transaction fails when re-run",
+                        cmd.name
+                    ),
+                    None,
+                );
+            }
+        }
+        T::AtAddConstraint if !st.in_tx() => {
+            if let Some(con) = ast::constraint(cmd.def.as_deref()) {
+                let rerunnable = st
+                    .dropped_constraints
+                    .get_mut(&con.conname)
+                    .filter(|readded| !**readded)
+                    .map(|readded| *readded = true)
+                    .is_some();
+                if con.conname.is_empty() {
+                    out.hit(
+                        "prefer-robust-stmts",
+                        "ADD CONSTRAINT without a name outside a transaction: a rerun does not fail, it adds a second copy under a new generated name; name it and drop it first with DROP CONSTRAINT IF EXISTS",
+                        loc(con.location),
+                    );
+                } else if !rerunnable {
+                    out.hit(
+                        "prefer-robust-stmts",
+                        format!("ADD CONSTRAINT `{}` outside a transaction fails when re-run (it already exists): precede it with DROP CONSTRAINT IF EXISTS `{}`", con.conname, con.conname),
+                        loc(con.location),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+    match cmd.subtype() {
         T::AtAddColumn => {
             let Some(cd) = ast::column_def(cmd.def.as_deref()) else {
                 return;
@@ -1047,14 +1442,33 @@ fn alter_cmd(
             }
         }
         T::AtSetNotNull if existing => {
-            out.hit(
-                "adding-not-nullable-field",
-                format!(
-                    "SET NOT NULL on `{rel}.{}` scans the table under ACCESS EXCLUSIVE",
-                    cmd.name
-                ),
-                None,
-            );
+            let checks: Vec<(&String, bool)> = schema
+                .not_null_checks
+                .iter()
+                .filter(|(_, (t, c, _))| *t == bare && *c == cmd.name)
+                .map(|(n, (_, _, v))| (n, *v))
+                .collect();
+            let proven = checks.iter().any(|(_, v)| *v);
+            if proven && pg.major >= 12 {
+                // PostgreSQL 12+: "existing constraints … are sufficient to
+                // prove that it does not contain nulls": no scan.
+            } else {
+                let why = if proven {
+                    format!(" (PostgreSQL {pg} scans even with a validated CHECK (… IS NOT NULL); 12+ skips the scan)")
+                } else if let Some((n, _)) = checks.first() {
+                    format!(" (CHECK constraint `{n}` proves it only once validated: VALIDATE CONSTRAINT it first, in an earlier migration)")
+                } else {
+                    String::new()
+                };
+                out.hit(
+                    "adding-not-nullable-field",
+                    format!(
+                        "SET NOT NULL on `{rel}.{}` scans the table under ACCESS EXCLUSIVE{why}",
+                        cmd.name
+                    ),
+                    None,
+                );
+            }
         }
         T::AtDropNotNull if existing => {
             out.hit(
@@ -1154,6 +1568,16 @@ fn alter_cmd(
                 }
                 ConstrType::ConstrCheck => {
                     schema.checked_tables.insert(bare.clone());
+                    for col in ast::not_null_columns(con.raw_expr.as_deref()) {
+                        let name = if con.conname.is_empty() {
+                            format!("{bare}_{col}_check")
+                        } else {
+                            con.conname.clone()
+                        };
+                        schema
+                            .not_null_checks
+                            .insert(name, (bare.clone(), col, !con.skip_validation));
+                    }
                     if con.skip_validation {
                         st.not_valid.insert(con.conname.clone());
                     } else if existing {

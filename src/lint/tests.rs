@@ -770,3 +770,551 @@ fn odd_inputs_do_not_panic() {
     );
     assert_eq!((f[0].line, f[0].column), (1, 13));
 }
+
+fn rules_with(sql: &str, opts: &LintOptions, in_tx: Option<bool>) -> Vec<String> {
+    let src = Source {
+        file: "V1__t.sql".into(),
+        text: sql.into(),
+        execute_in_transaction: in_tx,
+    };
+    lint_source(&src, opts, &mut Schema::default())
+        .findings
+        .into_iter()
+        .map(|f| f.rule.to_string())
+        .collect()
+}
+
+fn count(sql: &str, rule: &str) -> usize {
+    rules(sql).iter().filter(|r| *r == rule).count()
+}
+
+#[test]
+fn duplicate_column_assignments() {
+    let rule = "ban-duplicate-column-assignments";
+    flags(
+        "UPDATE invoices SET total = 1, total = 2 WHERE id = 7;",
+        rule,
+    );
+    // Unquoted names fold to lower case; a quoted lower-case name is the same column.
+    flags(
+        "UPDATE invoices SET Total = 1, \"total\" = 2 WHERE id = 7;",
+        rule,
+    );
+    // A multiple-column assignment counts each column.
+    flags(
+        "UPDATE invoices SET (total, tax) = (1, 2), tax = 3 WHERE id = 7;",
+        rule,
+    );
+    // The whole column and a field of it.
+    flags(
+        "UPDATE shapes SET origin = ROW(0, 0), origin.x = 1 WHERE id = 1;",
+        rule,
+    );
+    flags(
+        "INSERT INTO invoices (id, total) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET total = excluded.total, total = 0;",
+        rule,
+    );
+    flags(
+        "INSERT INTO invoices (id, total, id) VALUES (1, 2, 3);",
+        rule,
+    );
+    flags(
+        "MERGE INTO invoices i USING staged s ON i.id = s.id WHEN MATCHED THEN UPDATE SET total = s.total, total = 0;",
+        rule,
+    );
+    flags(
+        "CREATE TABLE ledger (amount bigint, note text, amount numeric);",
+        rule,
+    );
+    flags(
+        "CREATE FOREIGN TABLE remote_ledger (amount bigint, amount text) SERVER archive;",
+        rule,
+    );
+    flags("CREATE VIEW v_ledger (a, b, a) AS SELECT 1, 2, 3;", rule);
+    flags(
+        "CREATE VIEW v_ledger AS SELECT l.amount, x.amount FROM ledger l, ledger x;",
+        rule,
+    );
+    // Two names that differ only after byte 63 are one column to PostgreSQL.
+    let p = "c".repeat(63);
+    flags(
+        &format!("UPDATE invoices SET {p}_one = 1, {p}_two = 2 WHERE id = 1;"),
+        rule,
+    );
+    // Reported once per duplicated column.
+    assert_eq!(
+        count("UPDATE t SET a = 1, a = 2, a = 3 WHERE id = 1;", rule),
+        1
+    );
+
+    clean("UPDATE invoices SET total = 1, tax = 2 WHERE id = 7;", rule);
+    // Different fields or elements of one column are allowed.
+    clean(
+        "UPDATE shapes SET origin.x = 1, origin.y = 2 WHERE id = 1;",
+        rule,
+    );
+    clean(
+        "UPDATE grids SET cells[1] = 0, cells[2] = 0 WHERE id = 1;",
+        rule,
+    );
+    clean(
+        "INSERT INTO invoices (id, total) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET total = excluded.total;",
+        rule,
+    );
+    clean("CREATE TABLE ledger (amount bigint, note text);", rule);
+    clean(
+        "CREATE VIEW v_ledger AS SELECT l.amount, x.amount AS other FROM ledger l, ledger x;",
+        rule,
+    );
+}
+
+#[test]
+fn identifiers_over_63_bytes() {
+    let rule = "identifier-too-long";
+    let long = format!("orders_{}", "x".repeat(60)); // 67 bytes
+    let exact = "y".repeat(63);
+    flags(&format!("CREATE TABLE {long} (id bigint);"), rule);
+    flags(&format!("ALTER TABLE orders ADD COLUMN {long} text;"), rule);
+    flags(
+        &format!("CREATE INDEX CONCURRENTLY IF NOT EXISTS {long} ON orders (id);"),
+        rule,
+    );
+    flags(
+        &format!("ALTER TABLE orders ADD CONSTRAINT {long} CHECK (id > 0) NOT VALID;"),
+        rule,
+    );
+    // Quoted identifiers keep their case but are truncated all the same.
+    flags(
+        &format!("CREATE TABLE \"Orders{}\" (id bigint);", "Z".repeat(60)),
+        rule,
+    );
+    // Multi-byte characters: 22 × 3 bytes = 66 bytes in 22 characters.
+    flags(
+        &format!("CREATE TABLE \"{}\" (id bigint);", "€".repeat(22)),
+        rule,
+    );
+    let msg = &run(
+        &format!("CREATE TABLE {long} (id bigint);"),
+        &LintOptions::default(),
+    )[0];
+    assert!(
+        msg.message.contains("truncates it to 63") && msg.message.contains("collides"),
+        "{}",
+        msg.message
+    );
+    assert_eq!(msg.column, 14);
+
+    clean(&format!("CREATE TABLE {exact} (id bigint);"), rule);
+    clean(
+        &format!("CREATE TABLE \"{}\" (id bigint);", "€".repeat(21)),
+        rule,
+    );
+    // A long string constant or comment is not an identifier.
+    clean(
+        &format!("-- {long}\nINSERT INTO notes (body) VALUES ('{long}');"),
+        rule,
+    );
+    assert_eq!(super::rules::truncate_identifier(&"€".repeat(22)).len(), 63);
+}
+
+#[test]
+fn enum_values_need_a_position() {
+    let rule = "require-enum-value-ordering";
+    flags("ALTER TYPE order_status ADD VALUE 'refunded';", rule);
+    flags(
+        "ALTER TYPE billing.order_status ADD VALUE IF NOT EXISTS 'refunded';",
+        rule,
+    );
+    clean(
+        "ALTER TYPE order_status ADD VALUE 'refunded' AFTER 'paid';",
+        rule,
+    );
+    clean(
+        "ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'draft' BEFORE 'open';",
+        rule,
+    );
+    clean(
+        "ALTER TYPE order_status RENAME VALUE 'open' TO 'opened';",
+        rule,
+    );
+}
+
+#[test]
+fn table_schema_is_opt_in() {
+    let rule = "require-table-schema";
+    // Off by default.
+    clean("CREATE TABLE invoices (id bigint);", rule);
+    let on = |how: u8| {
+        let mut opts = LintOptions::default();
+        match how {
+            0 => {
+                opts.config
+                    .rules
+                    .insert(rule.into(), config::RuleSetting::Warning);
+            }
+            1 => opts.include = vec![rule.into()],
+            _ => opts.config.include = vec![rule.into()],
+        }
+        opts
+    };
+    for how in 0..3 {
+        let opts = on(how);
+        let has = |sql: &str| rules_with(sql, &opts, None).iter().any(|r| r == rule);
+        assert!(has("CREATE TABLE invoices (id bigint);"));
+        assert!(has("ALTER TABLE invoices ADD COLUMN note text;"));
+        assert!(has("DROP TABLE invoices;"));
+        assert!(has("CREATE TABLE invoices_copy AS SELECT 1 AS id;"));
+        assert!(!has("CREATE TABLE app.invoices (id bigint);"));
+        assert!(!has("ALTER TABLE app.invoices ADD COLUMN note text;"));
+        assert!(!has("DROP TABLE IF EXISTS app.invoices;"));
+        assert!(!has(
+            "CREATE TEMP TABLE scratch (id bigint) ON COMMIT DROP;"
+        ));
+        assert!(!has("CREATE TEMPORARY TABLE scratch AS SELECT 1 AS id;"));
+        // ALTER INDEX / ALTER VIEW are not tables.
+        assert!(!has("ALTER INDEX invoices_idx SET (fillfactor = 90);"));
+    }
+    // Set to "off" explicitly: still off.
+    let mut opts = LintOptions::default();
+    opts.config
+        .rules
+        .insert(rule.into(), config::RuleSetting::Off);
+    assert!(
+        !rules_with("CREATE TABLE invoices (id bigint);", &opts, None)
+            .iter()
+            .any(|r| r == rule)
+    );
+}
+
+#[test]
+fn uncommitted_transactions() {
+    let rule = "ban-uncommitted-transaction";
+    let non_tx = |sql: &str| rules_with(sql, &LintOptions::default(), Some(false));
+    let has = |r: Vec<String>| r.iter().any(|x| x == rule);
+    assert!(has(non_tx("BEGIN;\nCREATE TABLE ledger (id bigint);")));
+    assert!(has(non_tx(
+        "START TRANSACTION;\nCREATE TABLE ledger (id bigint);"
+    )));
+    assert!(has(non_tx("BEGIN WORK;\nCREATE TABLE ledger (id bigint);")));
+    assert!(has(non_tx(
+        "BEGIN; CREATE TABLE a (id bigint); COMMIT;\nBEGIN; CREATE TABLE b (id bigint);"
+    )));
+    // Whatever the file's transaction mode.
+    flags("BEGIN;\nCREATE TABLE ledger (id bigint);", rule);
+    assert!(!has(non_tx(
+        "BEGIN; CREATE TABLE ledger (id bigint); COMMIT;"
+    )));
+    assert!(!has(non_tx(
+        "BEGIN; CREATE TABLE ledger (id bigint); ROLLBACK;"
+    )));
+    assert!(!has(non_tx("CREATE TABLE ledger (id bigint);")));
+    assert!(!has(non_tx("BEGIN; BEGIN; COMMIT;")));
+    clean("BEGIN; CREATE TABLE ledger (id bigint); COMMIT;", rule);
+    // Reported at the BEGIN that is left open.
+    let f = lint_source(
+        &Source {
+            file: "V1.sql".into(),
+            text: "BEGIN; SELECT 1; COMMIT;\n\nBEGIN;\nSELECT 2;".into(),
+            execute_in_transaction: Some(false),
+        },
+        &LintOptions::default(),
+        &mut Schema::default(),
+    )
+    .findings;
+    let f = f.iter().find(|f| f.rule == rule).unwrap();
+    assert_eq!((f.line, f.column), (3, 1));
+}
+
+#[test]
+fn squawk_ids_are_aliases() {
+    let with = |f: &dyn Fn(&mut LintOptions)| {
+        let mut o = LintOptions::default();
+        f(&mut o);
+        o
+    };
+    let vacuum = "VACUUM FULL events;";
+    let detach = "ALTER TABLE measurements DETACH PARTITION measurements_2020;";
+    let has =
+        |sql: &str, o: &LintOptions, rule: &str| rules_with(sql, o, None).iter().any(|r| r == rule);
+    // --exclude / [lint] exclude
+    let o = with(&|o| o.exclude = vec!["prefer-repack".into()]);
+    assert!(!has(vacuum, &o, "ban-vacuum-full"));
+    assert!(!has("CLUSTER events USING events_pkey;", &o, "ban-cluster"));
+    let o = with(&|o| o.config.exclude = vec!["require-concurrent-partition-detach".into()]);
+    assert!(!has(detach, &o, "require-concurrent-detach-partition"));
+    assert!(has(
+        detach,
+        &LintOptions::default(),
+        "require-concurrent-detach-partition"
+    ));
+    // --include
+    let o = with(&|o| o.include = vec!["prefer-repack".into()]);
+    assert!(has(vacuum, &o, "ban-vacuum-full"));
+    assert!(!has(detach, &o, "require-concurrent-detach-partition"));
+    // [lint.rules] under the alias; the dbtool id wins when both are set.
+    let o = with(&|o| {
+        o.config
+            .rules
+            .insert("prefer-repack".into(), config::RuleSetting::Off);
+    });
+    assert!(!has(vacuum, &o, "ban-vacuum-full"));
+    let o = with(&|o| {
+        o.config
+            .rules
+            .insert("prefer-repack".into(), config::RuleSetting::Off);
+        o.config
+            .rules
+            .insert("ban-cluster".into(), config::RuleSetting::Warning);
+    });
+    let f = run("CLUSTER events USING events_pkey;", &o);
+    assert!(f
+        .iter()
+        .any(|f| f.rule == "ban-cluster" && f.severity == Severity::Warning));
+    // Validation accepts them.
+    let c: LintConfig = toml::from_str(
+        "exclude = [\"prefer-repack\"]\ninclude = [\"require-concurrent-partition-detach\"]\n[rules]\nprefer-big-int = \"off\"\nrequire-timeout-settings = \"warning\"\n",
+    )
+    .unwrap();
+    c.validate().unwrap();
+    let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    assert!(config::check_rule_id("prefer-repack", &ids).is_ok());
+    let e = config::check_rule_id("prefer-repak", &ids).unwrap_err();
+    assert!(e.contains("did you mean `prefer-repack`"), "{e}");
+    // Ignore comments.
+    clean(
+        "-- dbtool:ignore prefer-repack reviewed\nVACUUM FULL events;",
+        "ban-vacuum-full",
+    );
+    clean(
+        "-- dbtool:ignore-file require-concurrent-partition-detach\nALTER TABLE measurements DETACH PARTITION measurements_2020;",
+        "require-concurrent-detach-partition",
+    );
+    clean(
+        "-- dbtool:ignore prefer-repack\nVACUUM FULL events;",
+        "unknown-rule",
+    );
+}
+
+#[test]
+fn squawk_ignore_comments() {
+    let drop_col = "ALTER TABLE t DROP COLUMN c;";
+    clean(
+        &format!("-- squawk-ignore ban-drop-column\n{drop_col}"),
+        "ban-drop-column",
+    );
+    clean(
+        &format!("/* squawk-ignore ban-drop-column */\n{drop_col}"),
+        "ban-drop-column",
+    );
+    // Comma-separated with spaces, and a trailing comment after `--`.
+    let sql = format!("-- squawk-ignore renaming-column, ban-drop-column -- reviewed\n{drop_col}");
+    clean(&sql, "ban-drop-column");
+    clean(&sql, "unknown-rule");
+    // Only the next statement.
+    flags(
+        &format!("-- squawk-ignore ban-drop-column\n{drop_col}\nALTER TABLE t DROP COLUMN d;"),
+        "ban-drop-column",
+    );
+    // Whole file, with rules or (no rule) every rule.
+    clean(
+        &format!("SELECT 1;\n-- squawk-ignore-file ban-drop-column, renaming-column\n{drop_col}\nALTER TABLE t DROP COLUMN d;"),
+        "ban-drop-column",
+    );
+    let all = rules(&format!("-- squawk-ignore-file\n{drop_col}\nDROP TABLE t;"));
+    assert!(all.is_empty(), "{all:?}");
+    // squawk's aliases work in squawk's comments too.
+    clean(
+        "-- squawk-ignore prefer-repack\nVACUUM FULL events;",
+        "ban-vacuum-full",
+    );
+    // An unknown name is reported, as in dbtool's own comments.
+    flags(
+        &format!("-- squawk-ignore ban-drop-colum\n{drop_col}"),
+        "unknown-rule",
+    );
+    // Not a marker: `squawk-ignored`, or outside a comment.
+    flags(
+        &format!("-- squawk-ignored ban-drop-column\n{drop_col}"),
+        "ban-drop-column",
+    );
+    flags(
+        &format!("INSERT INTO notes VALUES ('squawk-ignore ban-drop-column');\n{drop_col}"),
+        "ban-drop-column",
+    );
+}
+
+#[test]
+fn set_not_null_after_a_validated_check() {
+    let rule = "adding-not-nullable-field";
+    // Regression (issue 20): PostgreSQL 12+ proves NOT NULL from a valid
+    // CHECK (col IS NOT NULL) and skips the scan.
+    let added_valid = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;";
+    clean(added_valid, rule);
+    let validated = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL) NOT VALID;\nALTER TABLE accounts VALIDATE CONSTRAINT accounts_owner_nn;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;";
+    clean(validated, rule);
+    // Inside an AND, and with the generated name of an unnamed constraint.
+    clean(
+        "ALTER TABLE accounts ADD CHECK (owner_id IS NOT NULL AND owner_id > 0) NOT VALID;\nALTER TABLE accounts VALIDATE CONSTRAINT accounts_owner_id_check;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    // Across files of one run: validated in V1, SET NOT NULL in V2.
+    let opts = LintOptions::default();
+    let mut schema = Schema::default();
+    let src = |text: &str| Source {
+        file: "V.sql".into(),
+        text: text.into(),
+        execute_in_transaction: None,
+    };
+    lint_source(&src("ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL) NOT VALID;"), &opts, &mut schema);
+    lint_source(
+        &src("ALTER TABLE accounts VALIDATE CONSTRAINT accounts_owner_nn;"),
+        &opts,
+        &mut schema,
+    );
+    let f = lint_source(
+        &src("ALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;"),
+        &opts,
+        &mut schema,
+    )
+    .findings;
+    assert!(!f.iter().any(|f| f.rule == rule), "{f:?}");
+
+    // Still flagged: not validated, another column, dropped, PostgreSQL 11.
+    let not_valid = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL) NOT VALID;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;";
+    flags(not_valid, rule);
+    let m = run(not_valid, &LintOptions::default());
+    assert!(
+        m.iter()
+            .any(|f| f.rule == rule && f.message.contains("VALIDATE CONSTRAINT")),
+        "{m:?}"
+    );
+    flags(
+        "ALTER TABLE accounts ADD CONSTRAINT c CHECK (region IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    flags(
+        "ALTER TABLE accounts ADD CONSTRAINT c CHECK (owner_id IS NOT NULL OR region IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    flags(
+        "ALTER TABLE accounts ADD CONSTRAINT c CHECK (owner_id IS NOT NULL);\nALTER TABLE accounts DROP CONSTRAINT c;\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    flags(
+        "ALTER TABLE other ADD CONSTRAINT c CHECK (owner_id IS NOT NULL);\nALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL;",
+        rule,
+    );
+    assert!(rules_v(added_valid, PgVersion::new(11, 0))
+        .iter()
+        .any(|r| r == rule));
+}
+
+#[test]
+fn reindex_system_and_database() {
+    let rule = "require-concurrent-reindex";
+    // Regression (issue 20): PostgreSQL refuses CONCURRENTLY for system
+    // catalogs ("cannot reindex system catalogs concurrently"), and `mydb`
+    // is not a table.
+    clean("REINDEX SYSTEM mydb;", rule);
+    clean("REINDEX SYSTEM;", rule);
+    // DATABASE and SCHEMA do have a CONCURRENTLY form (user tables).
+    flags("REINDEX DATABASE mydb;", rule);
+    flags("REINDEX SCHEMA billing;", rule);
+    let m = run("REINDEX DATABASE mydb;", &LintOptions::default());
+    assert!(
+        m.iter()
+            .any(|f| f.rule == rule && f.message.contains("REINDEX DATABASE")),
+        "{m:?}"
+    );
+    clean("REINDEX DATABASE CONCURRENTLY mydb;", rule);
+    clean("REINDEX (CONCURRENTLY) TABLE invoices;", rule);
+    flags("REINDEX INDEX invoices_pkey;", rule);
+}
+
+#[test]
+fn robust_statements_outside_a_transaction() {
+    let rule = "prefer-robust-stmts";
+    let non_tx = |sql: &str| {
+        rules_with(sql, &LintOptions::default(), Some(false))
+            .into_iter()
+            .filter(|r| r == rule)
+            .count()
+    };
+    // Regressions (issue 20).
+    assert_eq!(non_tx("DROP TYPE invoice_state;"), 1);
+    assert_eq!(non_tx("DROP TYPE IF EXISTS invoice_state;"), 0);
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT invoices_total_check;"),
+        1
+    );
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT IF EXISTS invoices_total_check;"),
+        0
+    );
+    // DROP … IF EXISTS then ADD of the same name reruns cleanly, once.
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT IF EXISTS inv_uniq;\nALTER TABLE invoices ADD CONSTRAINT inv_uniq UNIQUE USING INDEX inv_idx;"),
+        0
+    );
+    assert_eq!(
+        non_tx("ALTER TABLE invoices DROP CONSTRAINT IF EXISTS inv_uniq;\nALTER TABLE invoices ADD CONSTRAINT inv_uniq UNIQUE USING INDEX inv_idx;\nALTER TABLE invoices ADD CONSTRAINT inv_uniq UNIQUE USING INDEX inv_idx2;"),
+        1
+    );
+    assert_eq!(non_tx("ALTER TABLE invoices ADD CONSTRAINT inv_fk FOREIGN KEY (c) REFERENCES customers (id) NOT VALID;"), 1);
+    // In a transaction a failure rolls everything back: nothing to say.
+    assert_eq!(
+        rules_with(
+            "DROP TYPE invoice_state; ALTER TABLE invoices DROP CONSTRAINT c;",
+            &LintOptions::default(),
+            Some(true)
+        )
+        .iter()
+        .filter(|r| *r == rule)
+        .count(),
+        0
+    );
+    // An unnamed concurrent index: the rerun builds a second index.
+    let m = run(
+        "CREATE INDEX CONCURRENTLY ON invoices (customer_id);",
+        &LintOptions::default(),
+    );
+    let f = m.iter().find(|f| f.rule == rule).unwrap();
+    assert!(
+        f.message.contains("second index")
+            && f.message.contains("_idx1")
+            && !f.message.contains("retry fails"),
+        "{}",
+        f.message
+    );
+    let m = run(
+        "CREATE INDEX CONCURRENTLY invoices_c_idx ON invoices (customer_id);",
+        &LintOptions::default(),
+    );
+    assert!(m
+        .iter()
+        .any(|f| f.rule == rule && f.message.contains("IF NOT EXISTS")));
+}
+
+#[test]
+fn transaction_nesting_in_non_transactional_files() {
+    let rule = "transaction-nesting";
+    let non_tx = |sql: &str| rules_with(sql, &LintOptions::default(), Some(false));
+    let has = |r: Vec<String>| r.iter().any(|x| x == rule);
+    // Regression (issue 20): executeInTransaction=false means dbtool opens no
+    // transaction, so the file's own BEGIN … COMMIT blocks nest in nothing.
+    assert!(!has(non_tx(
+        "BEGIN;\nALTER TABLE t ADD COLUMN c text;\nCOMMIT;"
+    )));
+    assert!(!has(non_tx(
+        "BEGIN; SELECT 1; COMMIT;\nBEGIN; SELECT 2; COMMIT;"
+    )));
+    assert!(!has(non_tx(
+        "SELECT 1;\nBEGIN; SELECT 2; COMMIT;\nSELECT 3;"
+    )));
+    assert!(!has(non_tx("BEGIN; SELECT 1; ROLLBACK;")));
+    // Still wrong there: a BEGIN inside a BEGIN, a COMMIT with nothing open.
+    assert!(has(non_tx("BEGIN; BEGIN; SELECT 1; COMMIT;")));
+    assert!(has(non_tx("BEGIN; SELECT 1; COMMIT; COMMIT;")));
+    // Transactional files (dbtool's own transaction) are unchanged.
+    flags("SELECT 1; COMMIT; SELECT 2;", rule);
+}

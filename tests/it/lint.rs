@@ -514,3 +514,145 @@ async fn preflight_names_the_session_holding_a_conflicting_lock() {
     assert!(left.is_empty(), "{left:?}");
     drop(release.await.unwrap());
 }
+
+#[test]
+fn lint_squawk_aliases_and_non_transactional_files() {
+    let env = TestEnv::new();
+    // executeInTransaction=false: the file's own BEGIN … COMMIT blocks are
+    // not nested in a dbtool transaction.
+    env.write(
+        "m/V1__blocks.sql",
+        "BEGIN;\nALTER TABLE IF EXISTS t ADD COLUMN IF NOT EXISTS c text;\nCOMMIT;\nBEGIN;\nSELECT 1;\nCOMMIT;\n",
+    );
+    env.write("m/V1__blocks.sql.conf", "executeInTransaction=false\n");
+    env.write("m/V2__vacuum.sql", "VACUUM FULL events;\n");
+    let out = env
+        .cmd()
+        .args(["--output-format", "json", "migrate", "lint", "m"])
+        .output()
+        .unwrap();
+    let rules: Vec<String> = findings(&out)
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !rules.iter().any(|r| r == "transaction-nesting"),
+        "{rules:?}"
+    );
+    assert!(rules.iter().any(|r| r == "ban-vacuum-full"), "{rules:?}");
+    // squawk's id works on the command line and in dbtool.toml.
+    let out = env
+        .cmd()
+        .args([
+            "--output-format",
+            "json",
+            "migrate",
+            "lint",
+            "m",
+            "--exclude",
+            "prefer-repack",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(findings(&out)
+        .iter()
+        .all(|f| f["rule"] != "ban-vacuum-full"));
+    env.write("dbtool.toml", "[lint]\nexclude = [\"prefer-repack\"]\n");
+    let out = env
+        .cmd()
+        .args(["--output-format", "json", "migrate", "lint", "m"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A misspelt alias is still a usage error with a suggestion.
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "m", "--include", "prefer-repak"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("prefer-repack"), "{}", stderr(&out));
+}
+
+/// The PostgreSQL behaviour the issue-20 rule changes rely on, shown on the
+/// test server: duplicate assignments are rejected, long identifiers are
+/// truncated to 63 bytes, system catalogs cannot be reindexed concurrently,
+/// and (12+) SET NOT NULL skips its scan when a validated CHECK proves it.
+#[tokio::test]
+async fn lint_postgres_evidence_for_issue_20_rules() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let c = db.connect().await.unwrap();
+    let version: i32 = c
+        .query_one("SELECT current_setting('server_version_num')::int", &[])
+        .await
+        .unwrap()
+        .get(0);
+    c.batch_execute("CREATE TABLE accounts (id bigint, owner_id bigint); INSERT INTO accounts SELECT g, g FROM generate_series(1, 10) g;")
+        .await
+        .unwrap();
+    let err = |e: tokio_postgres::Error| {
+        e.as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_default()
+    };
+    // ban-duplicate-column-assignments
+    let e = c
+        .batch_execute("UPDATE accounts SET owner_id = 1, owner_id = 2")
+        .await
+        .unwrap_err();
+    assert!(err(e).contains("multiple assignments to same column"));
+    let e = c
+        .batch_execute("CREATE TABLE dup (a int, a text)")
+        .await
+        .unwrap_err();
+    assert!(err(e).contains("specified more than once"));
+    // identifier-too-long: two names sharing 63 bytes collide.
+    let p = "n".repeat(63);
+    c.batch_execute(&format!("CREATE TABLE {p}_first (id bigint)"))
+        .await
+        .unwrap();
+    let e = c
+        .batch_execute(&format!("CREATE TABLE {p}_second (id bigint)"))
+        .await
+        .unwrap_err();
+    assert!(err(e).contains("already exists"));
+    // require-concurrent-reindex: no CONCURRENTLY for REINDEX SYSTEM.
+    if version >= 120000 {
+        let dbname: String = c
+            .query_one("SELECT current_database()", &[])
+            .await
+            .unwrap()
+            .get(0);
+        let e = c
+            .batch_execute(&format!("REINDEX SYSTEM CONCURRENTLY \"{dbname}\""))
+            .await
+            .unwrap_err();
+        let m = err(e);
+        assert!(m.contains("concurrently"), "{m}");
+    }
+    // adding-not-nullable-field: the verification scan shows in this
+    // transaction's sequential-scan count, and is gone with a valid CHECK.
+    if version >= 120000 {
+        let scans = |sql: &'static str| {
+            let c = &c;
+            async move {
+                c.batch_execute("BEGIN").await.unwrap();
+                let before: i64 = c.query_one("SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 'accounts'", &[]).await.unwrap().get(0);
+                c.batch_execute(sql).await.unwrap();
+                let after: i64 = c.query_one("SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = 'accounts'", &[]).await.unwrap().get(0);
+                c.batch_execute("ROLLBACK").await.unwrap();
+                after - before
+            }
+        };
+        let plain = scans("ALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL").await;
+        c.batch_execute(
+            "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_nn CHECK (owner_id IS NOT NULL)",
+        )
+        .await
+        .unwrap();
+        let with_check = scans("ALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL").await;
+        assert!(plain >= 1, "SET NOT NULL did not scan ({plain})");
+        assert_eq!(with_check, 0, "SET NOT NULL scanned despite a valid CHECK");
+    }
+}
