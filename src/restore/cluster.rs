@@ -8,8 +8,8 @@ use aws_sdk_rds::types::{DbCluster, DbInstance, ServerlessV2ScalingConfiguration
 use serde::Serialize;
 
 use super::plan::{
-    is_default_group, parse_override_in, restore_time_tag, Kind, Phase, Setting, Value,
-    TAG_RESTORED_FROM, TAG_RESTORE_TIME,
+    is_default_group, parse_override_in, restore_time_tag, source_tags, Kind, Phase, Setting,
+    Value, TAG_RESTORED_FROM, TAG_RESTORE_TIME,
 };
 use crate::aws::error::AwsResultExt;
 use crate::aws::Rds;
@@ -250,8 +250,9 @@ pub fn not_copied(src: &DbCluster) -> Vec<String> {
 fn check_override(src: &DbCluster, key: &str, v: &Value) -> Result<(), UserError> {
     match key {
         "serverless_v2_min_capacity" | "serverless_v2_max_capacity" => {
-            let ok =
-                f64_v(v).is_some_and(|c| (0.0..=256.0).contains(&c) && (c * 2.0).fract() == 0.0);
+            let ok = v
+                .float()
+                .is_some_and(|c| (0.0..=256.0).contains(&c) && (c * 2.0).fract() == 0.0);
             if !ok {
                 return Err(UserError::usage(format!(
                     "--override {key}: `{v}` is not a capacity: 0 to 256 ACUs in steps of 0.5"
@@ -404,17 +405,7 @@ pub fn plan(
             settings: member_settings(inst, i.min(15) as i32),
         });
     }
-    let mut tags: Vec<(String, String)> = src
-        .tag_list()
-        .iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .filter(|(k, _)| !k.starts_with("dbtool:") && !k.starts_with("aws:"))
-        .collect();
+    let mut tags = source_tags(src.tag_list());
     tags.push((TAG_RESTORED_FROM.into(), source.clone()));
     tags.push((TAG_RESTORE_TIME.into(), restore_time_tag(restore_time)));
     if clone {
@@ -432,35 +423,6 @@ pub fn plan(
         tags,
         from_snapshot: None,
     })
-}
-
-fn str_v(v: &Value) -> Option<String> {
-    match v {
-        Value::Str(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
-}
-fn int_v(v: &Value) -> Option<i32> {
-    match v {
-        Value::Int(i) => Some(*i),
-        _ => None,
-    }
-}
-fn bool_v(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        _ => None,
-    }
-}
-fn list_v(v: &Value) -> Option<Vec<String>> {
-    match v {
-        Value::List(l) => Some(l.clone()),
-        Value::Str(s) => Some(vec![s.clone()]),
-        _ => None,
-    }
-}
-fn f64_v(v: &Value) -> Option<f64> {
-    str_v(v).and_then(|s| s.parse().ok())
 }
 
 fn tags(p: &ClusterPlan) -> Vec<Tag> {
@@ -514,27 +476,27 @@ async fn start_from_snapshot(rds: &Rds, p: &ClusterPlan, snapshot: &str) -> anyh
     for s in p.settings.iter().filter(|s| s.phase == Phase::Restore) {
         let v = &s.value;
         req = match s.key {
-            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
-            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
-            "db_cluster_parameter_group_name" => req.set_db_cluster_parameter_group_name(str_v(v)),
-            "port" => req.set_port(int_v(v)),
-            "kms_key_id" => req.set_kms_key_id(str_v(v)),
+            "db_subnet_group_name" => req.set_db_subnet_group_name(v.string()),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(v.list()),
+            "db_cluster_parameter_group_name" => req.set_db_cluster_parameter_group_name(v.string()),
+            "port" => req.set_port(v.int()),
+            "kms_key_id" => req.set_kms_key_id(v.string()),
             "enable_iam_database_authentication" => {
-                req.set_enable_iam_database_authentication(bool_v(v))
+                req.set_enable_iam_database_authentication(v.boolean())
             }
-            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
-            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "deletion_protection" => req.set_deletion_protection(v.boolean()),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(v.boolean()),
             "enable_cloudwatch_logs_exports" => {
-                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+                req.set_enable_cloudwatch_logs_exports(v.list().filter(|l| !l.is_empty()))
             }
-            "network_type" => req.set_network_type(str_v(v)),
-            "storage_type" => req.set_storage_type(str_v(v)),
+            "network_type" => req.set_network_type(v.string()),
+            "storage_type" => req.set_storage_type(v.string()),
             "serverless_v2_min_capacity" => {
-                min = f64_v(v);
+                min = v.float();
                 req
             }
             "serverless_v2_max_capacity" => {
-                max = f64_v(v);
+                max = v.float();
                 req
             }
             other => anyhow::bail!("internal error: cluster restore setting `{other}` has no request field; nothing was restored"),
@@ -578,27 +540,27 @@ pub async fn start_restore(rds: &Rds, p: &ClusterPlan) -> anyhow::Result<()> {
     for s in p.settings.iter().filter(|s| s.phase == Phase::Restore) {
         let v = &s.value;
         req = match s.key {
-            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
-            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
-            "db_cluster_parameter_group_name" => req.set_db_cluster_parameter_group_name(str_v(v)),
-            "port" => req.set_port(int_v(v)),
-            "kms_key_id" => req.set_kms_key_id(str_v(v)),
+            "db_subnet_group_name" => req.set_db_subnet_group_name(v.string()),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(v.list()),
+            "db_cluster_parameter_group_name" => req.set_db_cluster_parameter_group_name(v.string()),
+            "port" => req.set_port(v.int()),
+            "kms_key_id" => req.set_kms_key_id(v.string()),
             "enable_iam_database_authentication" => {
-                req.set_enable_iam_database_authentication(bool_v(v))
+                req.set_enable_iam_database_authentication(v.boolean())
             }
-            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
-            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "deletion_protection" => req.set_deletion_protection(v.boolean()),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(v.boolean()),
             "enable_cloudwatch_logs_exports" => {
-                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+                req.set_enable_cloudwatch_logs_exports(v.list().filter(|l| !l.is_empty()))
             }
-            "network_type" => req.set_network_type(str_v(v)),
-            "storage_type" => req.set_storage_type(str_v(v)),
+            "network_type" => req.set_network_type(v.string()),
+            "storage_type" => req.set_storage_type(v.string()),
             "serverless_v2_min_capacity" => {
-                min = f64_v(v);
+                min = v.float();
                 req
             }
             "serverless_v2_max_capacity" => {
-                max = f64_v(v);
+                max = v.float();
                 req
             }
             other => anyhow::bail!("internal error: cluster restore setting `{other}` has no request field; nothing was restored"),
@@ -632,19 +594,19 @@ pub async fn create_member(rds: &Rds, p: &ClusterPlan, m: &MemberPlan) -> anyhow
         .engine(&p.engine);
     for (key, v) in &m.settings {
         req = match *key {
-            "db_instance_class" => req.set_db_instance_class(str_v(v)),
-            "db_parameter_group_name" => req.set_db_parameter_group_name(str_v(v)),
-            "enable_performance_insights" => req.set_enable_performance_insights(bool_v(v)),
-            "performance_insights_kms_key_id" => req.set_performance_insights_kms_key_id(str_v(v)),
+            "db_instance_class" => req.set_db_instance_class(v.string()),
+            "db_parameter_group_name" => req.set_db_parameter_group_name(v.string()),
+            "enable_performance_insights" => req.set_enable_performance_insights(v.boolean()),
+            "performance_insights_kms_key_id" => req.set_performance_insights_kms_key_id(v.string()),
             "performance_insights_retention_period" => {
-                req.set_performance_insights_retention_period(int_v(v))
+                req.set_performance_insights_retention_period(v.int())
             }
-            "monitoring_interval" => req.set_monitoring_interval(int_v(v)),
-            "monitoring_role_arn" => req.set_monitoring_role_arn(str_v(v)),
-            "promotion_tier" => req.set_promotion_tier(int_v(v)),
-            "publicly_accessible" => req.set_publicly_accessible(bool_v(v)),
-            "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
-            "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(bool_v(v)),
+            "monitoring_interval" => req.set_monitoring_interval(v.int()),
+            "monitoring_role_arn" => req.set_monitoring_role_arn(v.string()),
+            "promotion_tier" => req.set_promotion_tier(v.int()),
+            "publicly_accessible" => req.set_publicly_accessible(v.boolean()),
+            "ca_certificate_identifier" => req.set_ca_certificate_identifier(v.string()),
+            "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(v.boolean()),
             other => anyhow::bail!("internal error: instance setting `{other}` has no request field; the instance was not created"),
         };
     }

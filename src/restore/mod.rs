@@ -23,7 +23,7 @@ use crate::aws::error::{AwsError, AwsResultExt};
 use crate::aws::Rds;
 use crate::error::UserError;
 use crate::printer::Printer;
-use plan::{Phase, RestorePlan, Value};
+use plan::{Phase, RestorePlan};
 
 /// Converts an SDK timestamp.
 pub fn to_chrono(t: &aws_sdk_rds::primitives::DateTime) -> Option<DateTime<Utc>> {
@@ -120,32 +120,6 @@ pub async fn window_inputs(rds: &Rds, src: &DbInstance) -> anyhow::Result<window
     })
 }
 
-fn str_v(v: &Value) -> Option<String> {
-    match v {
-        Value::Str(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
-}
-fn int_v(v: &Value) -> Option<i32> {
-    match v {
-        Value::Int(i) => Some(*i),
-        _ => None,
-    }
-}
-fn bool_v(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        _ => None,
-    }
-}
-fn list_v(v: &Value) -> Option<Vec<String>> {
-    match v {
-        Value::List(l) => Some(l.clone()),
-        Value::Str(s) => Some(vec![s.clone()]),
-        _ => None,
-    }
-}
-
 /// Sends RestoreDBInstanceToPointInTime with every restore-phase setting.
 pub async fn start_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<()> {
     let mut req = rds
@@ -160,29 +134,29 @@ pub async fn start_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<()> {
     for s in p.phase(Phase::Restore) {
         let v = &s.value;
         req = match s.key {
-            "db_instance_class" => req.set_db_instance_class(str_v(v)),
-            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
-            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
-            "db_parameter_group_name" => req.set_db_parameter_group_name(str_v(v)),
-            "option_group_name" => req.set_option_group_name(str_v(v)),
-            "multi_az" => req.set_multi_az(bool_v(v)),
-            "storage_type" => req.set_storage_type(str_v(v)),
-            "allocated_storage" => req.set_allocated_storage(int_v(v)),
-            "iops" => req.set_iops(int_v(v)),
-            "storage_throughput" => req.set_storage_throughput(int_v(v)),
-            "max_allocated_storage" => req.set_max_allocated_storage(int_v(v)),
-            "publicly_accessible" => req.set_publicly_accessible(bool_v(v)),
+            "db_instance_class" => req.set_db_instance_class(v.string()),
+            "db_subnet_group_name" => req.set_db_subnet_group_name(v.string()),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(v.list()),
+            "db_parameter_group_name" => req.set_db_parameter_group_name(v.string()),
+            "option_group_name" => req.set_option_group_name(v.string()),
+            "multi_az" => req.set_multi_az(v.boolean()),
+            "storage_type" => req.set_storage_type(v.string()),
+            "allocated_storage" => req.set_allocated_storage(v.int()),
+            "iops" => req.set_iops(v.int()),
+            "storage_throughput" => req.set_storage_throughput(v.int()),
+            "max_allocated_storage" => req.set_max_allocated_storage(v.int()),
+            "publicly_accessible" => req.set_publicly_accessible(v.boolean()),
             "enable_iam_database_authentication" => {
-                req.set_enable_iam_database_authentication(bool_v(v))
+                req.set_enable_iam_database_authentication(v.boolean())
             }
-            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
-            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "deletion_protection" => req.set_deletion_protection(v.boolean()),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(v.boolean()),
             "enable_cloudwatch_logs_exports" => {
-                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+                req.set_enable_cloudwatch_logs_exports(v.list().filter(|l| !l.is_empty()))
             }
-            "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
-            "network_type" => req.set_network_type(str_v(v)),
-            "port" => req.set_port(int_v(v)),
+            "ca_certificate_identifier" => req.set_ca_certificate_identifier(v.string()),
+            "network_type" => req.set_network_type(v.string()),
+            "port" => req.set_port(v.int()),
             other => anyhow::bail!("internal error: restore setting `{other}` has no request field; nothing was restored"),
         };
     }
@@ -212,28 +186,28 @@ pub async fn start_restore_from_snapshot(
     for s in p.phase(Phase::Restore) {
         let v = &s.value;
         req = match s.key {
-            "db_instance_class" => req.set_db_instance_class(str_v(v)),
-            "db_subnet_group_name" => req.set_db_subnet_group_name(str_v(v)),
-            "vpc_security_group_ids" => req.set_vpc_security_group_ids(list_v(v)),
-            "db_parameter_group_name" => req.set_db_parameter_group_name(str_v(v)),
-            "option_group_name" => req.set_option_group_name(str_v(v)),
-            "multi_az" => req.set_multi_az(bool_v(v)),
-            "storage_type" => req.set_storage_type(str_v(v)),
-            "allocated_storage" => req.set_allocated_storage(int_v(v)),
-            "iops" => req.set_iops(int_v(v)),
-            "storage_throughput" => req.set_storage_throughput(int_v(v)),
-            "publicly_accessible" => req.set_publicly_accessible(bool_v(v)),
+            "db_instance_class" => req.set_db_instance_class(v.string()),
+            "db_subnet_group_name" => req.set_db_subnet_group_name(v.string()),
+            "vpc_security_group_ids" => req.set_vpc_security_group_ids(v.list()),
+            "db_parameter_group_name" => req.set_db_parameter_group_name(v.string()),
+            "option_group_name" => req.set_option_group_name(v.string()),
+            "multi_az" => req.set_multi_az(v.boolean()),
+            "storage_type" => req.set_storage_type(v.string()),
+            "allocated_storage" => req.set_allocated_storage(v.int()),
+            "iops" => req.set_iops(v.int()),
+            "storage_throughput" => req.set_storage_throughput(v.int()),
+            "publicly_accessible" => req.set_publicly_accessible(v.boolean()),
             "enable_iam_database_authentication" => {
-                req.set_enable_iam_database_authentication(bool_v(v))
+                req.set_enable_iam_database_authentication(v.boolean())
             }
-            "deletion_protection" => req.set_deletion_protection(bool_v(v)),
-            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(bool_v(v)),
+            "deletion_protection" => req.set_deletion_protection(v.boolean()),
+            "copy_tags_to_snapshot" => req.set_copy_tags_to_snapshot(v.boolean()),
             "enable_cloudwatch_logs_exports" => {
-                req.set_enable_cloudwatch_logs_exports(list_v(v).filter(|l| !l.is_empty()))
+                req.set_enable_cloudwatch_logs_exports(v.list().filter(|l| !l.is_empty()))
             }
-            "ca_certificate_identifier" => req.set_ca_certificate_identifier(str_v(v)),
-            "network_type" => req.set_network_type(str_v(v)),
-            "port" => req.set_port(int_v(v)),
+            "ca_certificate_identifier" => req.set_ca_certificate_identifier(v.string()),
+            "network_type" => req.set_network_type(v.string()),
+            "port" => req.set_port(v.int()),
             other => anyhow::bail!(
                 "internal error: restore setting `{other}` has no RestoreDBInstanceFromDBSnapshot field; nothing was restored"
             ),
@@ -302,18 +276,20 @@ pub async fn apply_after_restore(rds: &Rds, p: &RestorePlan) -> anyhow::Result<b
     for s in settings {
         let v = &s.value;
         req = match s.key {
-            "monitoring_interval" => req.set_monitoring_interval(int_v(v)),
-            "monitoring_role_arn" => req.set_monitoring_role_arn(str_v(v)),
-            "enable_performance_insights" => req.set_enable_performance_insights(bool_v(v)),
-            "performance_insights_kms_key_id" => req.set_performance_insights_kms_key_id(str_v(v)),
-            "performance_insights_retention_period" => {
-                req.set_performance_insights_retention_period(int_v(v))
+            "monitoring_interval" => req.set_monitoring_interval(v.int()),
+            "monitoring_role_arn" => req.set_monitoring_role_arn(v.string()),
+            "enable_performance_insights" => req.set_enable_performance_insights(v.boolean()),
+            "performance_insights_kms_key_id" => {
+                req.set_performance_insights_kms_key_id(v.string())
             }
-            "preferred_maintenance_window" => req.set_preferred_maintenance_window(str_v(v)),
-            "preferred_backup_window" => req.set_preferred_backup_window(str_v(v)),
-            "backup_retention_period" => req.set_backup_retention_period(int_v(v)),
-            "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(bool_v(v)),
-            "max_allocated_storage" => req.set_max_allocated_storage(int_v(v)),
+            "performance_insights_retention_period" => {
+                req.set_performance_insights_retention_period(v.int())
+            }
+            "preferred_maintenance_window" => req.set_preferred_maintenance_window(v.string()),
+            "preferred_backup_window" => req.set_preferred_backup_window(v.string()),
+            "backup_retention_period" => req.set_backup_retention_period(v.int()),
+            "auto_minor_version_upgrade" => req.set_auto_minor_version_upgrade(v.boolean()),
+            "max_allocated_storage" => req.set_max_allocated_storage(v.int()),
             other => {
                 anyhow::bail!("internal error: setting `{other}` has no ModifyDBInstance field")
             }

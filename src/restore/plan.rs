@@ -51,6 +51,44 @@ pub enum Value {
     List(Vec<String>),
 }
 
+impl Value {
+    /// As a request's string field (any value, as text).
+    pub fn string(&self) -> Option<String> {
+        match self {
+            Value::Str(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        }
+    }
+
+    pub fn int(&self) -> Option<i32> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    pub fn boolean(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// As a list field (a single string is a list of one).
+    pub fn list(&self) -> Option<Vec<String>> {
+        match self {
+            Value::List(l) => Some(l.clone()),
+            Value::Str(s) => Some(vec![s.clone()]),
+            _ => None,
+        }
+    }
+
+    /// A number written as text (Serverless v2 capacities).
+    pub fn float(&self) -> Option<f64> {
+        self.string().and_then(|s| s.parse().ok())
+    }
+}
+
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -428,17 +466,7 @@ pub fn plan(
             });
         }
     }
-    let mut tags: Vec<(String, String)> = src
-        .tag_list()
-        .iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .filter(|(k, _)| !k.starts_with("dbtool:") && !k.starts_with("aws:"))
-        .collect();
+    let mut tags = source_tags(src.tag_list());
     tags.push((TAG_RESTORED_FROM.into(), source.to_string()));
     tags.push((TAG_RESTORE_TIME.into(), restore_time_tag(restore_time)));
     Ok(RestorePlan {
@@ -450,6 +478,19 @@ pub fn plan(
         from_snapshot: None,
         settings_from: None,
     })
+}
+
+/// The source's tags a restored copy keeps: all but dbtool's own and AWS's.
+pub fn source_tags(tags: &[aws_sdk_rds::types::Tag]) -> Vec<(String, String)> {
+    tags.iter()
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
+        .filter(|(k, _)| !k.starts_with("dbtool:") && !k.starts_with("aws:"))
+        .collect()
 }
 
 /// Whether an existing target is a restore of `source` at `time_tag` (then
