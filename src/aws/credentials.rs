@@ -32,6 +32,24 @@ pub struct AwsSpec {
     pub mfa_serial: Option<String>,
 }
 
+impl AwsSpec {
+    /// The identity of an environment's operator actions (restore, cname,
+    /// snapshots, logs…): its `profile`, its `region` else the top-level
+    /// one; without an environment, the top-level region and the AWS chain.
+    pub fn of_environment(
+        config: Option<&crate::config::Config>,
+        env: Option<&crate::config::Environment>,
+    ) -> AwsSpec {
+        AwsSpec {
+            region: env
+                .and_then(|e| e.region.clone())
+                .or_else(|| config.and_then(|c| c.region.clone())),
+            profile: env.and_then(|e| e.profile.clone()),
+            ..Default::default()
+        }
+    }
+}
+
 /// How to get an MFA code when one is needed.
 #[derive(Debug, Clone, Default)]
 pub struct MfaOptions {

@@ -109,7 +109,6 @@ struct Setup {
 }
 
 fn setup(ctx: &Context, args: &RecordArgs) -> Result<Setup, UserError> {
-    let top_region = ctx.config().and_then(|c| c.region.clone());
     let env = ctx.environment()?.map(|(_, e)| e);
     let cname = env.and_then(|e| e.cname.clone());
     let zone = args
@@ -129,11 +128,7 @@ fn setup(ctx: &Context, args: &RecordArgs) -> Result<Setup, UserError> {
                 .hint("or set `[environments.X.cname] record` in dbtool.toml")
         })?;
     Ok(Setup {
-        aws: AwsSpec {
-            region: env.and_then(|e| e.region.clone()).or(top_region),
-            profile: env.and_then(|e| e.profile.clone()),
-            ..Default::default()
-        },
+        aws: AwsSpec::of_environment(ctx.config(), env),
         zone,
         record,
         source: env.and_then(|e| {

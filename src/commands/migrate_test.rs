@@ -45,20 +45,8 @@ pub async fn run(
     // Placeholders from SSM / Secrets Manager, with the selected environment's AWS identity.
     if !settings.placeholder_sources.is_empty() {
         let sdk = if settings.placeholder_sources.values().any(|s| s.needs_aws()) {
-            let (region, profile) = match ctx.environment()? {
-                Some((_, e)) => (
-                    e.region
-                        .clone()
-                        .or_else(|| ctx.config().and_then(|c| c.region.clone())),
-                    e.profile.clone(),
-                ),
-                None => (ctx.config().and_then(|c| c.region.clone()), None),
-            };
-            let spec = crate::aws::credentials::AwsSpec {
-                region,
-                profile,
-                ..Default::default()
-            };
+            let env = ctx.environment()?.map(|(_, e)| e);
+            let spec = crate::aws::credentials::AwsSpec::of_environment(ctx.config(), env);
             Some(
                 crate::aws::credentials::load(
                     &spec,

@@ -90,23 +90,17 @@ struct Settings {
 }
 
 fn settings(ctx: &Context) -> Result<Settings, UserError> {
-    let top_region = ctx.config().and_then(|c| c.region.clone());
-    Ok(match ctx.environment()? {
-        Some((_, env)) => Settings {
-            aws: AwsSpec {
-                region: env.region.clone().or(top_region),
-                profile: env.profile.clone(),
-                ..Default::default()
-            },
+    let env = ctx.environment()?.map(|(_, e)| e);
+    let aws = AwsSpec::of_environment(ctx.config(), env);
+    Ok(match env {
+        Some(env) => Settings {
+            aws,
             restore: env.restore.clone().unwrap_or_default(),
             instance: env.instance.clone(),
             cluster: env.cluster.clone(),
         },
         None => Settings {
-            aws: AwsSpec {
-                region: top_region,
-                ..Default::default()
-            },
+            aws,
             restore: RestoreConfig::default(),
             instance: None,
             cluster: None,

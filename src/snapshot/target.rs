@@ -78,11 +78,7 @@ fn of_env(
     Ok(DbTarget {
         id,
         cluster_hint: env.instance.is_none(),
-        aws: AwsSpec {
-            region: env.region.clone().or_else(|| config.region.clone()),
-            profile: env.profile.clone(),
-            ..Default::default()
-        },
+        aws: AwsSpec::of_environment(Some(config), Some(env)),
         environment: Some(name.to_string()),
         production: env.production,
     })
@@ -127,24 +123,8 @@ pub fn plan_for(
             .hint("name an environment of dbtool.toml, or an identifier (letters, digits, hyphens)"));
         }
         let lender = crate::access::selected_environment(config, env_name)?;
-        let (aws, environment) = match (config, lender) {
-            (Some(c), Some((name, e))) => (
-                AwsSpec {
-                    region: e.region.clone().or_else(|| c.region.clone()),
-                    profile: e.profile.clone(),
-                    ..Default::default()
-                },
-                Some(name.to_string()),
-            ),
-            (Some(c), None) => (
-                AwsSpec {
-                    region: c.region.clone(),
-                    ..Default::default()
-                },
-                None,
-            ),
-            _ => (AwsSpec::default(), None),
-        };
+        let aws = AwsSpec::of_environment(config, lender.map(|(_, e)| e));
+        let environment = lender.map(|(name, _)| name.to_string());
         return Ok(DbTarget {
             id: t.to_string(),
             cluster_hint: false,
