@@ -398,17 +398,7 @@ pub async fn run(ctx: &Context, args: &RestoreArgs) -> anyhow::Result<ExitStatus
             "restore started: `{source}` → `{target}` at {}",
             p.time_tag()
         ));
-        if let Err(e) = domain::log_restore(&domain::RestoreRecord {
-            started: Utc::now(),
-            source: source.clone(),
-            target: target.clone(),
-            restore_time: p.time_tag(),
-        }) {
-            ctx.printer.warn(format!(
-                "could not record the restore in {}: {e}",
-                domain::log_path().display()
-            ));
-        }
+        record_started(ctx, &source, &target, p.time_tag());
     }
     if args.no_wait {
         if ctx.printer.is_json() {
@@ -579,6 +569,23 @@ fn print_plan(ctx: &Context, p: &RestorePlan) {
     let tags: Vec<String> = p.tags.iter().map(|(k, v)| format!("{k}={v}")).collect();
     rows.push(vec!["tags".into(), tags.join(", "), "at restore".into()]);
     pr.table(&rows);
+}
+
+/// Appends a started restore to `restores.jsonl` (what `cname switch`
+/// defaults to); a failure only warns: the restore itself has started.
+fn record_started(ctx: &Context, source: &str, target: &str, restore_time: String) {
+    let record = domain::RestoreRecord {
+        started: Utc::now(),
+        source: source.to_string(),
+        target: target.to_string(),
+        restore_time,
+    };
+    if let Err(e) = domain::log_restore(&record) {
+        ctx.printer.warn(format!(
+            "could not record the restore in {}: {e}",
+            domain::log_path().display()
+        ));
+    }
 }
 
 /// The time flags of this run, for a hint that repeats them.
@@ -778,17 +785,7 @@ async fn restore_cluster(
             p.time_tag(),
             p.restore_type
         ));
-        if let Err(e) = domain::log_restore(&domain::RestoreRecord {
-            started: Utc::now(),
-            source: source.clone(),
-            target: target.clone(),
-            restore_time: p.time_tag(),
-        }) {
-            ctx.printer.warn(format!(
-                "could not record the restore in {}: {e}",
-                domain::log_path().display()
-            ));
-        }
+        record_started(ctx, source, target, p.time_tag());
     }
     if args.no_wait {
         if ctx.printer.is_json() {
