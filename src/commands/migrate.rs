@@ -863,7 +863,7 @@ async fn migrate_up(
             t.name, t.db.id
         ));
         if let Some(keep) = keep {
-            prune_pre_migrate(ctx, db_target, &t.db, *keep, &o.confirm).await;
+            prune_pre_migrate(ctx, db_target, t, *keep, &o.confirm).await;
         }
     }
     Ok(ExitStatus::Success)
@@ -928,6 +928,8 @@ fn pre_migrate_target(
 struct Taken {
     name: String,
     db: crate::snapshot::Db,
+    /// The client that took it: pruning reuses its credentials.
+    rds: crate::aws::Rds,
 }
 
 /// Takes the pre-migrate snapshot and waits until it is available; any
@@ -970,7 +972,7 @@ async fn take_pre_migrate_snapshot(
     match snap::wait(&rds, &name, interval, p).await.map_err(stop)? {
         snap::Waited::Available => {
             p.success(format!("snapshot `{name}` is available"));
-            Ok(Taken { name, db })
+            Ok(Taken { name, db, rds })
         }
         snap::Waited::Interrupted => Err(UserError::runtime(format!(
             "interrupted while waiting for snapshot `{name}`; nothing was applied (the snapshot goes on in AWS)"
@@ -984,15 +986,14 @@ async fn take_pre_migrate_snapshot(
 async fn prune_pre_migrate(
     ctx: &Context,
     t: &crate::snapshot::target::DbTarget,
-    db: &crate::snapshot::Db,
+    taken: &Taken,
     keep: u32,
     confirm: &ConfirmArgs,
 ) {
     use crate::snapshot as snap;
+    let (rds, db) = (&taken.rds, &taken.db);
     let result: anyhow::Result<()> = async {
-        let sdk = credentials::load(&t.aws, &MfaOptions::default(), &ctx.printer).await?;
-        let rds = crate::aws::Rds::new(&sdk, t.aws.profile.as_deref());
-        let all = snap::list(&rds, db).await?;
+        let all = snap::list(rds, db).await?;
         let plan = snap::prune_plan(&all, keep as usize, Some(snap::REASON_PRE_MIGRATE));
         if plan.delete.is_empty() {
             return Ok(());
@@ -1001,7 +1002,7 @@ async fn prune_pre_migrate(
             "keeping the newest {keep} pre-migrate snapshot(s) of {}",
             db.describe()
         ));
-        crate::commands::snapshot::run_prune(ctx, &rds, db, &plan, t.production, confirm).await?;
+        crate::commands::snapshot::run_prune(ctx, rds, db, &plan, t.production, confirm).await?;
         Ok(())
     }
     .await;
