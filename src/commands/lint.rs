@@ -192,18 +192,23 @@ pub async fn run_with(
     let mut linted = 0usize;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     // Every file is read, in order, so what earlier ones create is known;
-    // `--changed-since` only filters what is reported.
-    lint::lint_in_order(
+    // `--changed-since` only filters what is reported, and the changed
+    // files are one run: a table an earlier one creates is new in later ones.
+    let selected: Vec<bool> = files
+        .iter()
+        .map(|f| match &changed {
+            Some(set) => f.canonicalize().is_ok_and(|c| set.contains(&c)),
+            None => true,
+        })
+        .collect();
+    lint::lint_run_in_order(
         files.len(),
         |i| lint::files::load(&files[i], &lint::files::display_path(&files[i], &ctx.cwd)),
         &opts,
         threads,
+        |i| changed.is_some() && selected[i],
         |i, report| {
-            let selected = match &changed {
-                Some(set) => files[i].canonicalize().is_ok_and(|c| set.contains(&c)),
-                None => true,
-            };
-            if selected {
+            if selected[i] {
                 linted += 1;
                 findings.extend(report.findings);
                 if args.explain {

@@ -721,13 +721,18 @@ async fn migrate_up(
             return Err(e);
         }
     };
-    if let Err(e) = lint_before_applying(ctx, engine, resolved, &preview, &o.deploy, environment) {
-        engine.release_lock().await;
-        return Err(e);
-    }
+    let locked = match lint_before_applying(ctx, engine, resolved, &preview, &o.deploy, environment)
+    {
+        Ok(locked) => locked,
+        Err(e) => {
+            engine.release_lock().await;
+            return Err(e);
+        }
+    };
     engine.preflight = Some(engine::Preflight {
         mode: o.deploy.preflight,
         timeout: o.deploy.preflight_timeout,
+        locked,
     });
     if o.confirm.dry_run {
         engine.release_lock().await;
@@ -797,9 +802,6 @@ async fn migrate_up(
                 ..Default::default()
             };
             return Ok((report, None));
-        }
-        if confirmed.is_none() {
-            print_plan(ctx, resolved, &plan);
         }
         // The snapshot is available before the first statement runs, and
         // taken while holding the lock: no other runner slips in between.
@@ -1053,9 +1055,12 @@ fn check_confirmed(resolved: &Resolved, confirmed: &[usize], now: &[usize]) -> a
 }
 
 /// Lints the pending migrations before anything is applied (the applied
-/// ones give context). Findings go to stderr; error-level findings stop the
-/// run where the environment says `lint = "refuse"` or with `--deny-unsafe`,
+/// ones give context; the pending ones are one run, so tables created in
+/// it are new). What matters for this deploy goes to stderr (authoring
+/// rules are for `dbtool migrate lint`); error-level findings stop the run
+/// where the environment says `lint = "refuse"` or with `--deny-unsafe`,
 /// unless `--allow-unsafe`. By default the run goes on, as with Flyway.
+/// Returns the relations each pending migration locks, for the pre-flight.
 fn lint_before_applying(
     ctx: &Context,
     engine: &Engine,
@@ -1063,10 +1068,10 @@ fn lint_before_applying(
     plan: &engine::Plan,
     deploy: &crate::lint::deploy::DeployLintArgs,
     environment: Option<&str>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Option<Vec<crate::lint::RelationLock>>>> {
     use crate::lint::{deploy, LintOptions, PgVersion, Source};
     if plan.steps.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let sources: Vec<Source> = resolved
         .migrations
@@ -1088,20 +1093,30 @@ fn lint_before_applying(
         engine_lock_timeout: !engine.settings.lock_timeout.is_zero(),
         ..Default::default()
     };
-    let findings = deploy::lint_pending(&sources, &pending, &opts);
-    if !findings.is_empty() {
-        let p = &ctx.printer;
-        let text = crate::lint::report::text(&findings, &|_, s| s.to_string());
-        eprint!("{text}");
-        p.status(crate::lint::report::summary(&findings, plan.steps.len()));
-    }
+    let deploy::DeployLint { findings, locked } = deploy::lint_pending(&sources, &pending, &opts);
     let mode = environment
         .and_then(|e| ctx.environment_named(e))
         .and_then(|e| e.lint);
-    if deploy::refuses(&findings, mode, deploy.deny_unsafe, deploy.allow_unsafe) {
+    let refused = deploy::refuses(&findings, mode, deploy.deny_unsafe, deploy.allow_unsafe);
+    // A refusal lists the errors itself, one line each; a few findings are
+    // shown in full before it (why, lock, the safe alternative).
+    if !findings.is_empty() && (!refused || findings.len() <= deploy::FULL_FINDINGS) {
+        let p = &ctx.printer;
+        let paint = |s: crate::lint::Severity, t: &str| match s {
+            crate::lint::Severity::Error => p.paint(anstyle::AnsiColor::Red, t),
+            crate::lint::Severity::Warning => p.paint(anstyle::AnsiColor::Yellow, t),
+            crate::lint::Severity::Info => p.paint(anstyle::AnsiColor::Cyan, t),
+        };
+        eprint!("{}", deploy::text(&findings, &paint));
+        p.status(format!(
+            "lint: {}",
+            crate::lint::report::summary(&findings, plan.steps.len())
+        ));
+    }
+    if refused {
         return Err(deploy::refusal(&findings).into());
     }
-    Ok(())
+    Ok(locked)
 }
 
 /// A migration's path as lint findings show it: relative to the working directory.
@@ -1109,7 +1124,8 @@ fn display_script(path: &std::path::Path) -> String {
     crate::config::display_path(path)
 }
 
-/// One line per pending migration, before applying.
+/// One line per pending migration, before asking to apply them (without
+/// a question, the applied lines say it all).
 fn print_plan(ctx: &Context, resolved: &Resolved, plan: &engine::Plan) {
     for (i, prep) in &plan.steps {
         let m = &resolved.migrations[*i];

@@ -221,6 +221,10 @@ pub struct FileReport {
     pub statements: Vec<StatementInfo>,
     /// Whether the migrate engine runs the file in one transaction.
     pub transactional: bool,
+    /// The relations the file locks that it did not create, with the
+    /// strongest mode on each (the pre-flight gate's question), from the
+    /// same parse as the findings.
+    pub locked: Vec<RelationLock>,
 }
 
 /// A file split into statements and parsed: the expensive part of linting,
@@ -276,6 +280,15 @@ pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> Fil
     check_prepared(&prepare(src.clone()), opts, schema)
 }
 
+/// The files of one run (the pending migrations at deploy time, the files
+/// reported by `migrate lint`), in order: the tables created by earlier
+/// files of the run are new and empty when later ones lock them, so the
+/// lock rules say nothing about them.
+#[derive(Debug, Default)]
+pub struct Run {
+    new_tables: std::collections::HashSet<String>,
+}
+
 /// Lints `count` files in migration order. Loading, splitting and parsing
 /// run on up to `threads` threads; the rules run on the calling thread in
 /// order (they carry schema knowledge from file to file), and `each`
@@ -285,15 +298,33 @@ pub fn lint_in_order<E: Send>(
     load: impl Fn(usize) -> Result<Source, E> + Sync,
     opts: &LintOptions,
     threads: usize,
+    each: impl FnMut(usize, FileReport),
+) -> Result<(), E> {
+    lint_run_in_order(count, load, opts, threads, |_| false, each)
+}
+
+/// [`lint_in_order`] where `in_run(i)` says whether file `i` is part of
+/// the run (see [`Run`]); the others are context.
+pub fn lint_run_in_order<E: Send>(
+    count: usize,
+    load: impl Fn(usize) -> Result<Source, E> + Sync,
+    opts: &LintOptions,
+    threads: usize,
+    in_run: impl Fn(usize) -> bool,
     mut each: impl FnMut(usize, FileReport),
 ) -> Result<(), E> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let mut schema = Schema::default();
+    let mut run = Run::default();
+    let mut check = |i: usize, p: &Prepared| {
+        let r = if in_run(i) { Some(&mut run) } else { None };
+        check_in_run(p, opts, &mut schema, r)
+    };
     let threads = threads.clamp(1, count.max(1));
     if threads == 1 {
         for i in 0..count {
             let p = prepare(load(i)?);
-            each(i, check_prepared(&p, opts, &mut schema));
+            each(i, check(i, &p));
         }
         return Ok(());
     }
@@ -327,7 +358,7 @@ pub fn lint_in_order<E: Send>(
             pending.insert(i, r);
             while let Some(r) = pending.remove(&want) {
                 match r {
-                    Ok(p) => each(want, check_prepared(&p, opts, &mut schema)),
+                    Ok(p) => each(want, check(want, &p)),
                     Err(e) => {
                         abort.store(true, Ordering::SeqCst);
                         return Err(e);
@@ -343,6 +374,18 @@ pub fn lint_in_order<E: Send>(
 
 /// Applies the rules to a prepared file (in migration order: see [`lint_source`]).
 pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Schema) -> FileReport {
+    check_in_run(prepared, opts, schema, None)
+}
+
+/// [`check_prepared`] for a file of a [`Run`]: tables created earlier in
+/// the run count as created in this file, and the ones it creates are
+/// added to the run.
+pub fn check_in_run(
+    prepared: &Prepared,
+    opts: &LintOptions,
+    schema: &mut Schema,
+    run: Option<&mut Run>,
+) -> FileReport {
     let src = &prepared.source;
     let text = prepared.text.as_str();
     let mut report = FileReport {
@@ -382,6 +425,9 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
         statements.len(),
     );
     st.hot_tables = opts.config.hot_tables.clone();
+    if let Some(run) = &run {
+        st.created.extend(run.new_tables.iter().cloned());
+    }
     let ignores = Ignores::parse(text, &statements);
     for (off, id) in &ignores.unknown {
         let (line, column) = sql::line_col(text, *off);
@@ -437,6 +483,11 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
         }
         for node in nodes {
             let locks = locks::statement_locks(node, pg);
+            for l in &locks {
+                if !st.created.contains(ast::bare(&l.relation)) {
+                    add_lock(&mut report.locked, l);
+                }
+            }
             let in_tx = st.in_tx();
             let hits = rules::check(node, &locks, &mut st, schema);
             if opts.explain {
@@ -481,7 +532,22 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
             report.findings.push(f);
         }
     }
+    if let Some(run) = run {
+        run.new_tables.extend(st.created);
+    }
     report
+}
+
+/// Adds a lock to a per-relation union, keeping the strongest mode.
+fn add_lock(out: &mut Vec<RelationLock>, l: &RelationLock) {
+    match out.iter_mut().find(|o| o.relation == l.relation) {
+        Some(o) => {
+            o.mode = o.mode.max(l.mode);
+            o.rewrite |= l.rewrite;
+            o.scan |= l.scan;
+        }
+        None => out.push(l.clone()),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -771,18 +837,8 @@ pub fn relations_locked(text: &str, pg: PgVersion) -> Vec<RelationLock> {
             if let pg_query::NodeEnum::CreateStmt(c) = node {
                 created.insert(ast::rel_name(c.relation.as_ref()));
             }
-            for l in locks {
-                if created.contains(&l.relation) {
-                    continue;
-                }
-                match out.iter_mut().find(|o| o.relation == l.relation) {
-                    Some(o) => {
-                        o.mode = o.mode.max(l.mode);
-                        o.rewrite |= l.rewrite;
-                        o.scan |= l.scan;
-                    }
-                    None => out.push(l),
-                }
+            for l in locks.iter().filter(|l| !created.contains(&l.relation)) {
+                add_lock(&mut out, l);
             }
         }
     }

@@ -356,10 +356,13 @@ pub struct Engine {
 
 /// `--preflight` settings: before each migration, look for sessions holding
 /// locks on the relations it will lock (lint's lock model) and wait or refuse.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Preflight {
     pub mode: crate::lint::deploy::PreflightMode,
     pub timeout: std::time::Duration,
+    /// Per migration (index in the resolved set): the relations it locks,
+    /// from the deploy-time lint's parse; `None`: parse it here.
+    pub locked: Vec<Option<Vec<crate::lint::RelationLock>>>,
 }
 
 fn pg_err(e: anyhow::Error, what: &str) -> anyhow::Error {
@@ -1298,14 +1301,16 @@ impl Engine {
         };
         self.set_search_path().await?;
         self.run_callbacks(resolved, "beforeMigrate").await?;
-        let pb = if plan.steps.len() > 5 {
-            Some(
-                self.printer
-                    .progress_bar(plan.steps.len() as u64, "{bar:30} {pos}/{len} {msg}"),
-            )
-        } else {
-            None
-        };
+        // On a terminal, one progress line (the migration running, its
+        // place in the run, the time so far) under the applied ones;
+        // elsewhere (CI logs) only one line per applied migration.
+        let pb = self
+            .printer
+            .progress_bar(plan.steps.len() as u64, "{spinner} {msg} [{elapsed}]");
+        if self.printer.progress {
+            pb.enable_steady_tick(Duration::from_millis(200));
+        }
+        let total = plan.steps.len();
         // No INVALID index now (the usual case): none can appear before a
         // later migration of this run either (a transaction cannot leave one;
         // a non-transactional migration that does fails), so the per-file
@@ -1317,16 +1322,21 @@ impl Engine {
         } else {
             let mut rank = plan.next_rank;
             let mut r = Ok(());
-            for (i, p) in &plan.steps {
+            for (n, (i, p)) in plan.steps.iter().enumerate() {
                 let m = &resolved.migrations[*i];
-                if let Some(pb) = &pb {
-                    pb.set_message(m.script.clone());
-                }
+                pb.set_message(format!(
+                    "{} ({}/{total})",
+                    m.version
+                        .as_ref()
+                        .map(|v| format!("v{v}"))
+                        .unwrap_or_else(|| m.script.clone()),
+                    n + 1
+                ));
                 let before = async {
                     if invalid_now {
                         self.check_invalid_indexes_before(m, p).await?;
                     }
-                    self.preflight_check(m).await
+                    self.preflight_check(*i, m).await
                 };
                 if let Err(e) = before.await {
                     r = Err(e);
@@ -1340,25 +1350,25 @@ impl Engine {
                 match res {
                     Ok((ms, retries)) => {
                         let line = format!(
-                            "{} {} ({ms} ms{})",
+                            "{} {} ({ms} ms{}{})",
                             m.version
                                 .as_ref()
                                 .map(|v| format!("v{v}"))
                                 .unwrap_or_else(|| "repeatable".into()),
                             m.script,
+                            if p.transactional {
+                                ""
+                            } else {
+                                ", outside a transaction"
+                            },
                             if retries > 0 {
                                 format!(", {retries} retries")
                             } else {
                                 String::new()
                             }
                         );
-                        match &pb {
-                            Some(pb) => {
-                                pb.inc(1);
-                                pb.suspend(|| self.printer.success(&line));
-                            }
-                            None => self.printer.success(&line),
-                        }
+                        pb.inc(1);
+                        pb.suspend(|| self.printer.success(&line));
                         report.applied.push(AppliedReport {
                             version: m.version.as_ref().map(|v| v.as_str().to_string()),
                             description: m.description.clone(),
@@ -1377,9 +1387,7 @@ impl Engine {
             }
             r
         };
-        if let Some(pb) = pb {
-            pb.finish_and_clear();
-        }
+        pb.finish_and_clear();
         if let Err(e) = result {
             let _ = self.run_callbacks(resolved, "afterMigrateError").await;
             return Err(e);
@@ -1400,10 +1408,13 @@ impl Engine {
 
     /// Runs the pre-flight gate for one migration on the lock session (a
     /// connection other than the one that migrates), if enabled.
-    async fn preflight_check(&self, m: &ResolvedMigration) -> anyhow::Result<()> {
-        let Some(pf) = self.preflight else {
+    async fn preflight_check(&self, index: usize, m: &ResolvedMigration) -> anyhow::Result<()> {
+        let Some(pf) = &self.preflight else {
             return Ok(());
         };
+        if pf.mode == crate::lint::deploy::PreflightMode::Off {
+            return Ok(());
+        }
         let client = self
             .lock
             .as_ref()
@@ -1418,7 +1429,10 @@ impl Engine {
         let opts = crate::lint::preflight::Options {
             long_transaction: concurrently.then(|| Duration::from_secs(60)),
         };
-        let wanted = crate::lint::relations_locked(&text, pg);
+        let wanted = match pf.locked.get(index) {
+            Some(Some(locked)) => locked.clone(),
+            _ => crate::lint::relations_locked(&text, pg),
+        };
         if wanted.is_empty() {
             return Ok(());
         }
@@ -1437,9 +1451,16 @@ impl Engine {
                     .status(format!("  {}", self.redactor.redact(&b.describe())));
             }
         }
-        crate::lint::deploy::preflight_gate(client, &m.script, &text, pg, pf.mode, pf.timeout)
-            .await
-            .map_err(|e| self.redacted(e))?;
+        crate::lint::deploy::preflight_gate_for(
+            client,
+            &m.script,
+            &wanted,
+            concurrently,
+            pf.mode,
+            pf.timeout,
+        )
+        .await
+        .map_err(|e| self.redacted(e))?;
         Ok(())
     }
 

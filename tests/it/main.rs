@@ -9,6 +9,7 @@ mod cname;
 mod common;
 mod config;
 mod connect;
+mod deploy;
 mod doctor;
 mod dump;
 mod errors;
