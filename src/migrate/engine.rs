@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use futures_util::{SinkExt, StreamExt};
@@ -352,6 +353,10 @@ pub struct Engine {
     pub redactor: Redactor,
     printer: Printer,
     lock: Option<LockSession>,
+    /// Migrations already split and checked in this run, by script and
+    /// checksum: the plan made before confirming and the one made under
+    /// the lock split each file once.
+    prepared: std::sync::Mutex<HashMap<(String, i32), Prepared>>,
 }
 
 /// `--preflight` settings: before each migration, look for sessions holding
@@ -440,6 +445,7 @@ impl Engine {
             lock: None,
             preflight: None,
             redactor,
+            prepared: Default::default(),
         })
     }
 
@@ -806,14 +812,25 @@ impl Engine {
         for &i in &steps {
             let m = &resolved.migrations[i];
             let sql = m.runnable().map_err(refuse)?;
-            let p = prepare(
-                &m.script,
-                sql,
-                m.config.execute_in_transaction,
-                self.settings.mixed,
-                self.server_version,
-            )
-            .map_err(refuse)?;
+            let key = (m.script.clone(), m.checksum);
+            let cached = self.prepared.lock().ok().and_then(|c| c.get(&key).cloned());
+            let p = match cached {
+                Some(p) => p,
+                None => {
+                    let p = prepare(
+                        &m.script,
+                        sql,
+                        m.config.execute_in_transaction,
+                        self.settings.mixed,
+                        self.server_version,
+                    )
+                    .map_err(refuse)?;
+                    if let Ok(mut c) = self.prepared.lock() {
+                        c.insert(key, p.clone());
+                    }
+                    p
+                }
+            };
             if p.begin.is_some() && self.settings.group {
                 return Err(refuse(format!(
                     "{}: its BEGIN sets transaction modes, which cannot apply when group = true runs every migration in one transaction; turn group off for this run (--group=false)",
