@@ -601,12 +601,7 @@ fn finding_raw(
     message: String,
     statement: String,
 ) -> Finding {
-    let source_line = src
-        .text
-        .lines()
-        .nth(line.saturating_sub(1))
-        .unwrap_or_default()
-        .to_string();
+    let source_line = nth_line(&src.text, line).to_string();
     Finding {
         rule,
         severity,
@@ -619,6 +614,24 @@ fn finding_raw(
         lock: "",
         statement,
         source_line,
+    }
+}
+
+/// Line `line` (1-based) of `text`, without its terminator; empty past
+/// the end. memchr finds the line breaks: files with thousands of findings
+/// look up thousands of lines.
+fn nth_line(text: &str, line: usize) -> &str {
+    let start = match line {
+        0 | 1 => 0,
+        n => match memchr::memchr_iter(b'\n', text.as_bytes()).nth(n - 2) {
+            Some(i) => i + 1,
+            None => return "",
+        },
+    };
+    let rest = &text[start..];
+    match memchr::memchr(b'\n', rest.as_bytes()) {
+        Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
+        None => rest,
     }
 }
 
@@ -847,3 +860,17 @@ pub fn relations_locked(text: &str, pg: PgVersion) -> Vec<RelationLock> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod line_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same line as `str::lines` gives (which also drops a `\r`).
+        #[test]
+        fn nth_line_is_the_line_lines_gives(text in "[a\r\n é]{0,40}", line in 1usize..12) {
+            let want = text.lines().nth(line - 1).unwrap_or_default();
+            prop_assert_eq!(super::nth_line(&text, line), want);
+        }
+    }
+}
