@@ -322,17 +322,15 @@ impl MigrateConfig {
             role: pick!(role),
             read_role: pick!(read_role),
             drift: DriftConfig {
-                ignore: self
-                    .drift
-                    .ignore
-                    .iter()
-                    .chain(&over.drift.ignore)
-                    .fold(Vec::new(), |mut all, p| {
+                ignore: self.drift.ignore.iter().chain(&over.drift.ignore).fold(
+                    Vec::new(),
+                    |mut all, p| {
                         if !all.contains(p) {
                             all.push(p.clone());
                         }
                         all
-                    }),
+                    },
+                ),
             },
         }
     }
@@ -673,21 +671,19 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
             return Err(err);
         }
     }
-    let drift_lists = std::iter::once(("migrate.drift.ignore".to_string(), &config.migrate))
-        .chain(
-            config
-                .environments
-                .iter()
-                .map(|(n, e)| (format!("environments.{n}.migrate.drift.ignore"), &e.migrate)),
-        );
+    let drift_lists = std::iter::once(("migrate.drift.ignore".to_string(), &config.migrate)).chain(
+        config
+            .environments
+            .iter()
+            .map(|(n, e)| (format!("environments.{n}.migrate.drift.ignore"), &e.migrate)),
+    );
     for (key, m) in drift_lists {
         for p in &m.drift.ignore {
             if let Err(e) = crate::migrate::drift::check_pattern(p) {
-                return Err(UserError::usage(format!(
-                    "{}: `{key}`: {e}",
-                    at(&format!("\"{p}\""))
-                ))
-                .hint(crate::migrate::drift::PATTERN_HINT.to_string()));
+                return Err(
+                    UserError::usage(format!("{}: `{key}`: {e}", at(&format!("\"{p}\""))))
+                        .hint(crate::migrate::drift::PATTERN_HINT.to_string()),
+                );
             }
         }
     }

@@ -252,9 +252,9 @@ pub const PATTERN_HINT: &str = "write KIND:NAME, KIND one of schema, table, colu
 pub fn check_pattern(p: &str) -> Result<(), String> {
     match p.split_once(':') {
         Some((k, n)) if KINDS.contains(&k) && !n.trim().is_empty() => Ok(()),
-        Some((k, _)) if !KINDS.contains(&k) => {
-            Err(format!("`{p}`: `{k}` is not a kind of object drift compares"))
-        }
+        Some((k, _)) if !KINDS.contains(&k) => Err(format!(
+            "`{p}`: `{k}` is not a kind of object drift compares"
+        )),
         _ => Err(format!("`{p}`: expected KIND:NAME")),
     }
 }
@@ -446,7 +446,10 @@ mod tests {
         let target = cat(&[
             ("table public.t", ""),
             ("owner table public.t", "<migrator>"),
-            ("grant table public.t to <migrator>", "DELETE, INSERT, SELECT"),
+            (
+                "grant table public.t to <migrator>",
+                "DELETE, INSERT, SELECT",
+            ),
             ("grant table public.t to app", "SELECT, UPDATE"),
             ("grant table public.t to reporting", "SELECT"),
             ("grant sequence public.s to ops", "USAGE"),
@@ -459,7 +462,10 @@ mod tests {
         let expected = cat(&[
             ("table public.t", ""),
             ("owner table public.t", "<migrator>"),
-            ("grant table public.t to <migrator>", "DELETE, INSERT, SELECT"),
+            (
+                "grant table public.t to <migrator>",
+                "DELETE, INSERT, SELECT",
+            ),
             ("grant table public.t to app", "SELECT"),
             ("role app", ""),
             ("role reporting", ""),
@@ -490,13 +496,20 @@ mod tests {
         let d = compare(
             &target,
             &expected,
-            &["table:public.t".into(), "role:ops".into(), "role:ghost".into()],
+            &[
+                "table:public.t".into(),
+                "role:ops".into(),
+                "role:ghost".into(),
+            ],
         );
         assert_eq!(
             d.target_only,
             ["role ops: exists in TARGET only (1 ownership(s)/privilege(s) of it not compared)"]
         );
-        assert!(d.different.is_empty() && d.migrations_only.is_empty(), "{d:?}");
+        assert!(
+            d.different.is_empty() && d.migrations_only.is_empty(),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -23,4 +23,5 @@ mod sandbox;
 mod secrets;
 mod snapshot;
 mod testkit;
+mod trace;
 mod upgrade;

@@ -331,7 +331,10 @@ async fn drift_reports_what_was_changed_by_hand() {
     let out = drift(&["--ignore", "column:public.events.hotfix"]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
-    assert!(!text.contains("extra") && !text.contains("hotfix"), "{text}");
+    assert!(
+        !text.contains("extra") && !text.contains("hotfix"),
+        "{text}"
+    );
     assert!(
         text.contains("- index public.events_created_at_idx")
             && text.contains("~ column public.events.kind"),
@@ -410,11 +413,7 @@ async fn drift_grants_reports_hand_made_grants() {
          create function kinds() returns bigint language sql as 'select count(*) from events';\n",
     );
     let url = db.url(true);
-    let out = env
-        .cmd()
-        .args(["migrate", "--url", &url])
-        .output()
-        .unwrap();
+    let out = env.cmd().args(["migrate", "--url", &url]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let drift = |extra: &[&str]| {
         env.cmd()
@@ -443,7 +442,9 @@ async fn drift_grants_reports_hand_made_grants() {
     assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
     let out = drift(&["--grants"]);
     let text = stdout(&out);
-    let _ = client.batch_execute(&format!("drop owned by {role}; drop role {role}")).await;
+    let _ = client
+        .batch_execute(&format!("drop owned by {role}; drop role {role}"))
+        .await;
     assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
