@@ -125,8 +125,7 @@ section=$(cat <<EOF
 (load average $(cut -d' ' -f1 /proc/loadavg) when it finished). Best of ${runs} runs, wall time including
 the throwaway cluster's start and removal. Corpus: generated files of four statements each (table
 with a primary key, index, added column, comment). Most of (b) is applying the 500 migrations to the
-throwaway cluster (the engine's apply speed on an idle machine is \`## migrate\` (a)); the catalog reads
-of both sides are a few hundred milliseconds.
+throwaway cluster (the engine's apply speed on an idle machine is \`## migrate\` (a)).
 
 ${table}
 EOF
