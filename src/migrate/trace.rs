@@ -196,23 +196,28 @@ async fn relations(client: &Client) -> anyhow::Result<HashMap<i64, Rel>> {
     Ok(out)
 }
 
-/// Relation locks of backend `pid` (granted or awaited): oid → mode.
-async fn locks_of(client: &Client, pid: i32) -> anyhow::Result<Vec<(i64, LockMode)>> {
+/// Relation locks of backend `pid` (granted or awaited: oid → mode), and
+/// whether it waits for any lock, from one read of `pg_locks`.
+async fn locks_of(client: &Client, pid: i32) -> anyhow::Result<(Vec<(i64, LockMode)>, bool)> {
     let rows = client
         .query(
-            "SELECT relation::bigint, mode FROM pg_locks
-             WHERE pid = $1 AND locktype = 'relation' AND relation IS NOT NULL
-               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            "SELECT relation::bigint, mode, granted,
+                    locktype = 'relation' AND relation IS NOT NULL
+                    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             FROM pg_locks WHERE pid = $1",
             &[&pid],
         )
         .await?;
-    Ok(rows
+    let waiting = rows.iter().any(|r| !r.get::<_, bool>(2));
+    let locks = rows
         .iter()
+        .filter(|r| r.get::<_, Option<bool>>(3) == Some(true))
         .filter_map(|r| {
             let mode: String = r.get(1);
             LockMode::from_pg_locks_name(&mode).map(|m| (r.get::<_, i64>(0), m))
         })
-        .collect())
+        .collect();
+    Ok((locks, waiting))
 }
 
 /// Folds raw lock rows and the catalog before/after into measured locks:
@@ -301,7 +306,7 @@ async fn trace_in_transaction(
         client.batch_execute("ROLLBACK").await?;
         return Ok(Err(server_message(&e)));
     }
-    let raw = locks_of(client, pid).await?;
+    let (raw, _) = locks_of(client, pid).await?;
     let after = relations(client).await?;
     client.batch_execute("ROLLBACK").await?;
     // For real, in a transaction of its own (LOCK TABLE needs one).
@@ -362,16 +367,16 @@ async fn trace_outside_transaction(
         tokio::select! {
             r = &mut exec => break (r, Instant::now()),
             _ = tokio::time::sleep(Duration::from_millis(2)) => {
-                for l in locks_of(&watcher, pid).await? {
+                // One look: the relation locks and whether it waits, from
+                // the same pg_locks snapshot (so a waiting request is
+                // recorded before the wait is ended).
+                let (locks, waiting) = locks_of(&watcher, pid).await?;
+                for l in locks {
                     if !seen.contains(&l) {
                         seen.push(l);
                     }
                 }
                 if released.is_none() {
-                    let waiting: bool = watcher
-                        .query_one("SELECT count(*) > 0 FROM pg_locks WHERE pid = $1 AND NOT granted", &[&pid])
-                        .await?
-                        .get(0);
                     if waiting || tables.is_empty() || started.elapsed() > Duration::from_secs(5) {
                         watcher.batch_execute("ROLLBACK").await?;
                         released = Some(Instant::now());
