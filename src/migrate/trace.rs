@@ -376,11 +376,11 @@ async fn trace_outside_transaction(
                         seen.push(l);
                     }
                 }
-                if released.is_none() {
-                    if waiting || tables.is_empty() || started.elapsed() > Duration::from_secs(5) {
-                        watcher.batch_execute("ROLLBACK").await?;
-                        released = Some(Instant::now());
-                    }
+                if released.is_none()
+                    && (waiting || tables.is_empty() || started.elapsed() > Duration::from_secs(5))
+                {
+                    watcher.batch_execute("ROLLBACK").await?;
+                    released = Some(Instant::now());
                 }
             }
         }
