@@ -387,3 +387,34 @@ fn interrupted_traces_leave_nothing_behind() {
         rehearsal_dirs(&env)
     );
 }
+
+/// A throwaway cluster that cannot start (as root, the server user cannot
+/// enter the data directory's parent) leaves no directory behind.
+#[test]
+fn a_cluster_that_cannot_start_leaves_nothing_behind() {
+    if !nix::unistd::Uid::effective().is_root() {
+        return;
+    }
+    let env = TestEnv::new();
+    env.write("migrations/V1__a.sql", "create table a (id int);\n");
+    let private = env.path().join("private");
+    std::fs::create_dir_all(&private).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = env
+        .cmd()
+        .env("XDG_DATA_HOME", &private)
+        .args(["migrate", "lint", "--trace"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot start the throwaway PostgreSQL cluster"),
+        "{}",
+        stderr(&out)
+    );
+    let left: Vec<_> = std::fs::read_dir(private.join("dbtool/rehearsal"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+}
