@@ -2235,7 +2235,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__drift)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --ignore --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --ignore --grants --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,7 +2697,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__migrate__subcmd__lint)
-            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-y -q -v -h -V --pg-version --format --deny-warnings --exclude --include --explain --changed-since --list-rules --trace --deny-unsafe --allow-unsafe --preflight --preflight-timeout --flyway-config --locations --schemas --default-schema --table --placeholder --no-placeholder-replacement --baseline-on-migrate --baseline-version --baseline-description --out-of-order --validate-on-migrate --target-version --mixed --group --installed-by --lock-timeout --lock-retries --lock-wait --validate-migration-naming --snapshot --keep-snapshots --yes --dry-run --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

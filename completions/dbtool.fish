@@ -779,6 +779,7 @@ json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-warnings -d 'Exit with status 1 when there are warnings, not only errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l explain -d 'Show the lock model: each statement\'s locks, rewrites and scans'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l list-rules -d 'List the rules with their default severity and exit'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l trace -d 'Run the migrations on a throwaway PostgreSQL, statement by statement, and measure each one\'s locks, rewrites and time beside the lock model'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'
@@ -883,6 +884,7 @@ never\t''"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from drift" -l output-format -d 'Format of data printed on stdout' -r -f -a "text\t'Human-readable text'
 json\t'JSON, one document on stdout'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from drift" -l reader -d 'Aurora: connect to the cluster\'s reader endpoint (the replicas) instead of the writer'
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from drift" -l grants -d 'Compare ownership and privileges too (tables, views, sequences, schemas, functions)'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from drift" -l deny-unsafe -d 'Stop before applying anything when pending migrations have lint errors'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from drift" -l allow-unsafe -d 'Apply even when the environment says lint = "refuse"'
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from drift" -l no-placeholder-replacement -d 'Leave `${…}` in SQL untouched'

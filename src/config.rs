@@ -262,6 +262,19 @@ pub struct MigrateConfig {
     pub role: Option<String>,
     /// Role of migrate info and validate (default: readonly).
     pub read_role: Option<String>,
+    /// `[migrate.drift]`: what `migrate drift` leaves out.
+    #[serde(default)]
+    pub drift: DriftConfig,
+}
+
+/// `[migrate.drift]`: objects `migrate drift` does not compare.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DriftConfig {
+    /// Objects left out, as `KIND:NAME` with `*` (`schema:pglogical`,
+    /// `table:public.tmp_*`); an environment's list adds to the top level's.
+    #[serde(default)]
+    pub ignore: Vec<String>,
 }
 
 impl MigrateConfig {
@@ -308,6 +321,17 @@ impl MigrateConfig {
             validate_migration_naming: pick!(validate_migration_naming),
             role: pick!(role),
             read_role: pick!(read_role),
+            drift: DriftConfig {
+                ignore: self.drift.ignore.iter().chain(&over.drift.ignore).fold(
+                    Vec::new(),
+                    |mut all, p| {
+                        if !all.contains(p) {
+                            all.push(p.clone());
+                        }
+                        all
+                    },
+                ),
+            },
         }
     }
 }
@@ -645,6 +669,22 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
                 err = err.hint(format!("configured environments: {}", names.join(", ")));
             }
             return Err(err);
+        }
+    }
+    let drift_lists = std::iter::once(("migrate.drift.ignore".to_string(), &config.migrate)).chain(
+        config
+            .environments
+            .iter()
+            .map(|(n, e)| (format!("environments.{n}.migrate.drift.ignore"), &e.migrate)),
+    );
+    for (key, m) in drift_lists {
+        for p in &m.drift.ignore {
+            if let Err(e) = crate::migrate::drift::check_pattern(p) {
+                return Err(
+                    UserError::usage(format!("{}: `{key}`: {e}", at(&format!("\"{p}\""))))
+                        .hint(crate::migrate::drift::PATTERN_HINT.to_string()),
+                );
+            }
         }
     }
     for (name, env) in &config.environments {

@@ -65,6 +65,10 @@ pub struct LintArgs {
     /// List the rules with their default severity and exit
     #[arg(long)]
     pub list_rules: bool,
+
+    /// Run the migrations on a throwaway PostgreSQL, statement by statement, and measure each one's locks, rewrites and time beside the lock model
+    #[arg(long, conflicts_with_all = ["list_rules", "explain", "format"])]
+    pub trace: bool,
 }
 
 /// The `[lint]` table of the configuration file (default when absent);
@@ -187,6 +191,9 @@ pub async fn run_with(
         ),
         None => None,
     };
+    if args.trace {
+        return trace(ctx, defaults, &files, changed.as_ref()).await;
+    }
     let mut findings = Vec::new();
     let mut statements = Vec::new();
     let mut linted = 0usize;
@@ -262,6 +269,200 @@ pub async fn run_with(
         printer.success(format!("lint: {summary}"));
         Ok(ExitStatus::Success)
     }
+}
+
+/// `--trace`: the linted files (and the files before them, applied to
+/// prepare the schema) on a throwaway PostgreSQL; each linted statement
+/// measured beside the lock model. Exit 1 on a mismatch or a failure.
+async fn trace(
+    ctx: &Context,
+    defaults: &Defaults,
+    linted: &[PathBuf],
+    changed: Option<&std::collections::HashSet<PathBuf>>,
+) -> anyhow::Result<ExitStatus> {
+    use crate::migrate::rehearsal::Throwaway;
+    use crate::migrate::trace;
+    let p = &ctx.printer;
+    let canonical = |f: &PathBuf| f.canonicalize().unwrap_or_else(|_| f.clone());
+    let traced: std::collections::HashSet<PathBuf> = linted
+        .iter()
+        .filter(|f| changed.is_none_or(|set| set.contains(&canonical(f))))
+        .map(canonical)
+        .collect();
+    // Every migration in the locations and the linted files, in migration
+    // order, up to the last traced one; undo files never run.
+    let mut roots: Vec<PathBuf> = defaults
+        .locations
+        .iter()
+        .filter(|l| l.is_dir())
+        .cloned()
+        .collect();
+    roots.extend(linted.iter().cloned());
+    let all = lint::files::collect(&roots).map_err(UserError::usage)?;
+    let mut seen = std::collections::HashSet::new();
+    let mut order: Vec<(PathBuf, bool)> = Vec::new();
+    for f in all {
+        let c = canonical(&f);
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let undo = matches!(
+            crate::migrate::naming::parse_file_name(name),
+            Ok(Some(crate::migrate::naming::Parsed::Migration {
+                kind: crate::migrate::naming::Kind::Undo,
+                ..
+            }))
+        );
+        if undo || !seen.insert(c.clone()) {
+            continue;
+        }
+        order.push((f, traced.contains(&c)));
+    }
+    let Some(last) = order.iter().rposition(|(_, t)| *t) else {
+        p.success("trace: no statement to trace");
+        return Ok(ExitStatus::Success);
+    };
+    order.truncate(last + 1);
+    // Placeholders as migrate replaces them ([migrate] values; secret
+    // sources are not read for a throwaway run).
+    let layer = crate::migrate::settings::Layer {
+        migrate: ctx.migrate_config(),
+        ..Default::default()
+    };
+    let settings = crate::migrate::settings::Settings::from_layer(&layer, &ctx.cwd)
+        .map_err(UserError::usage)?;
+    // Ctrl-C from here on (also while the cluster starts) removes it.
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
+    let cluster = Throwaway::start()?;
+    let now = chrono::Local::now().naive_local();
+    let placeholders = settings.placeholders_for(&cluster.conn.user, &cluster.conn.dbname, now);
+    let mut files = Vec::new();
+    for (path, is_traced) in &order {
+        let shown = lint::files::display_path(path, &ctx.cwd);
+        let source = lint::files::load(path, &shown).map_err(UserError::usage)?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let (sql, line_of): (String, Box<dyn Fn(usize) -> usize + Send>) = if settings
+            .placeholder_replacement
+        {
+            let text = placeholders.for_file(name).replace(&source.text).map_err(|u| {
+                    UserError::usage(format!(
+                        "{shown}:{}:{}: placeholder `${{{}}}` has no value",
+                        u.line, u.column, u.name
+                    ))
+                    .hint(
+                        "set the placeholder in [migrate.placeholders]; --trace runs on a throwaway cluster and reads no secret sources",
+                    )
+                })?;
+            let sql = text.expose().to_string();
+            (sql, Box::new(move |off| text.line_col(off).0))
+        } else {
+            let raw = source.text.clone();
+            let text = source.text;
+            (
+                raw,
+                Box::new(move |off| crate::text::line_col(&text, off).0),
+            )
+        };
+        files.push(trace::TraceFile {
+            file: shown,
+            sql,
+            traced: *is_traced,
+            line_of,
+        });
+    }
+    let pg = {
+        let c = cluster.conn.connect().await?;
+        let n: i32 = c
+            .query_one("SELECT current_setting('server_version_num')::int", &[])
+            .await?
+            .get(0);
+        PgVersion::from_num(n)
+    };
+    p.status(format!(
+        "tracing {} file(s) on a throwaway PostgreSQL {pg} ({} applied first)",
+        traced.len(),
+        files.iter().filter(|f| !f.traced).count()
+    ));
+    let outcome = tokio::select! {
+        r = trace::trace_files(&cluster.conn, &files, pg) => r,
+        _ = interrupt.recv() => {
+            drop(cluster);
+            p.warn("interrupted: the throwaway cluster was stopped and removed");
+            return Ok(ExitStatus::Code(130));
+        }
+    };
+    drop(cluster);
+    let traced = match outcome {
+        Ok(t) => t,
+        Err(e) => {
+            p.error(&e);
+            p.hint("fix the migration (`dbtool migrate test` applies them all), then trace again");
+            return Ok(ExitStatus::Failure);
+        }
+    };
+    let mismatches: usize = traced.iter().map(|t| t.mismatches.len()).sum();
+    let failed = traced.iter().find(|t| t.error.is_some());
+    if p.is_json() {
+        write_json(&traced)?;
+    } else {
+        let mut rows = vec![["Statement", "Predicted", "Measured", "Time", ""]
+            .map(String::from)
+            .to_vec()];
+        for t in &traced {
+            let (measured, time) = match &t.measured {
+                Some(m) => (
+                    trace::show_measured(&t.lock, m),
+                    format!("{:.1} ms", m.duration_ms),
+                ),
+                None => ("failed".to_string(), String::new()),
+            };
+            rows.push(vec![
+                format!(
+                    "{}:{} {}",
+                    t.file,
+                    t.line,
+                    lint::abbreviate(&t.statement, 60)
+                ),
+                trace::show_predicted(&t.lock),
+                measured,
+                time,
+                if t.mismatches.is_empty() && t.error.is_none() {
+                    "✓".into()
+                } else {
+                    "≠".into()
+                },
+            ]);
+        }
+        p.table(&rows);
+        for t in &traced {
+            for m in &t.mismatches {
+                p.data(format!("≠ {}:{}: {m}", t.file, t.line));
+            }
+        }
+    }
+    if let Some(t) = failed {
+        p.error(&anyhow::anyhow!(
+            "{}:{}: {}",
+            t.file,
+            t.line,
+            t.error.as_deref().unwrap_or_default()
+        ));
+        p.hint("the statements after it were not traced");
+        return Ok(ExitStatus::Failure);
+    }
+    if mismatches > 0 {
+        p.warn(format!(
+            "trace: {mismatches} difference(s) between the lock model and PostgreSQL {pg} in {} statement(s)",
+            traced.len()
+        ));
+        return Ok(ExitStatus::Failure);
+    }
+    p.success(format!(
+        "trace: {} statement(s) measured on PostgreSQL {pg}, all as the lock model predicts",
+        traced.len()
+    ));
+    Ok(ExitStatus::Success)
 }
 
 /// Pretty JSON on stdout through a buffer (findings can be many).

@@ -5,7 +5,7 @@
 //! (`default_transaction_read_only`). Touches the target (reads), the
 //! throwaway cluster.
 
-use crate::access::AccessArgs;
+use crate::access::{AccessArgs, Intent, Role};
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
 use crate::migrate::drift::{self, Drift};
@@ -23,38 +23,34 @@ pub struct DriftArgs {
     /// Leave out objects, as KIND:NAME with `*` (e.g. table:public.tmp_*, schema:pglogical, extension:rds_*); repeatable
     #[arg(long = "ignore", value_name = "KIND:NAME")]
     pub ignore: Vec<String>,
-}
 
-const KINDS: &[&str] = &[
-    "schema",
-    "table",
-    "column",
-    "constraint",
-    "index",
-    "view",
-    "sequence",
-    "function",
-    "trigger",
-    "extension",
-    "type",
-];
+    /// Compare ownership and privileges too (tables, views, sequences, schemas, functions)
+    #[arg(long)]
+    pub grants: bool,
+}
 
 /// `--ignore` patterns, checked before anything connects. Pure.
 pub fn check_ignores(patterns: &[String]) -> Result<(), UserError> {
     for p in patterns {
-        match p.split_once(':') {
-            Some((k, n)) if KINDS.contains(&k) && !n.is_empty() => {}
-            _ => {
-                return Err(
-                    UserError::usage(format!("--ignore `{p}`: expected KIND:NAME")).hint(format!(
-                        "KIND is one of {}; NAME may use *, e.g. table:public.tmp_*",
-                        KINDS.join(", ")
-                    )),
-                )
-            }
-        }
+        drift::check_pattern(p).map_err(|e| {
+            UserError::usage(format!("--ignore {e}")).hint(drift::PATTERN_HINT.to_string())
+        })?;
     }
     Ok(())
+}
+
+/// `[migrate.drift] ignore` of dbtool.toml (the top level and the target's
+/// environment, checked when the file was loaded) and then `--ignore`.
+fn ignore_patterns(ctx: &Context, args: &DriftArgs) -> Vec<String> {
+    let request = ctx.request(&args.access, Intent::Read, Role::Readonly);
+    let environment = ctx.environment_of(&request).ok().flatten();
+    let mut all = ctx.migrate_config_for(environment.as_deref()).drift.ignore;
+    for p in &args.ignore {
+        if !all.contains(p) {
+            all.push(p.clone());
+        }
+    }
+    all
 }
 
 pub async fn run(
@@ -88,7 +84,7 @@ pub async fn run(
     let live = conn.connect().await?;
     live.simple_query("SET default_transaction_read_only = on")
         .await?;
-    let target_catalog = drift::read(&live, &settings.table).await?;
+    let target_catalog = drift::read(&live, &settings.table, args.grants).await?;
     drop(live);
 
     // The expected catalog: the same versions on a throwaway cluster.
@@ -120,7 +116,7 @@ pub async fn run(
         e.release_lock().await;
         r?;
         let client = cluster.conn.connect().await?;
-        drift::read(&client, &s.table).await
+        drift::read(&client, &s.table, args.grants).await
     }
     .await;
     let expected = match expected {
@@ -131,7 +127,8 @@ pub async fn run(
             return Ok(ExitStatus::Usage);
         }
     };
-    let d = drift::compare(&target_catalog, &expected, &args.ignore);
+    let ignore = ignore_patterns(ctx, args);
+    let d = drift::compare(&target_catalog, &expected, &ignore);
     print(ctx, &d, &history_errors, described)?;
     Ok(if d.is_empty() && history_errors.is_empty() {
         ExitStatus::Success

@@ -63,6 +63,8 @@ pub async fn run(
     let p = &ctx.printer;
     let started = Instant::now();
     p.status("starting a throwaway PostgreSQL cluster (never your sandbox)");
+    // Ctrl-C from here on (also while the cluster starts) removes it.
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
     let mut cluster = Throwaway::start()?;
     p.status(format!(
         "throwaway cluster on 127.0.0.1:{}",
@@ -70,7 +72,7 @@ pub async fn run(
     ));
     let outcome = tokio::select! {
         r = rehearse(ctx, &settings, &cluster) => r,
-        _ = tokio::signal::ctrl_c() => {
+        _ = interrupt.recv() => {
             drop(cluster);
             p.warn("interrupted: the throwaway cluster was stopped and removed");
             return Ok(ExitStatus::Code(130));

@@ -269,12 +269,19 @@ pub fn statement_locks(node: &NodeEnum, pg: PgVersion) -> Vec<RelationLock> {
             );
         }
         NodeEnum::RefreshMatViewStmt(r) => {
+            // CONCURRENTLY applies the differences to the existing file
+            // (measured: the filenode stays); without it a new file is built.
             let mode = if r.concurrent {
                 Exclusive
             } else {
                 AccessExclusive
             };
-            push(ast::rel_name(r.relation.as_ref()), mode, true, true);
+            push(
+                ast::rel_name(r.relation.as_ref()),
+                mode,
+                !r.concurrent,
+                true,
+            );
         }
         NodeEnum::VacuumStmt(v) => {
             let full = ast::has_option(&v.options, "full");
@@ -759,7 +766,14 @@ mod tests {
         assert_eq!(one("vacuum t"), (ShareUpdateExclusive, false, true));
         assert_eq!(one("cluster t using i"), (AccessExclusive, true, true));
         assert_eq!(one("refresh materialized view v").0, AccessExclusive);
-        assert_eq!(one("refresh materialized view concurrently v").0, Exclusive);
+        assert_eq!(
+            one("refresh materialized view v"),
+            (AccessExclusive, true, true)
+        );
+        assert_eq!(
+            one("refresh materialized view concurrently v"),
+            (Exclusive, false, true)
+        );
         assert_eq!(
             one("create trigger x before insert on t for each row execute function f()").0,
             ShareRowExclusive

@@ -130,10 +130,79 @@ fn queries(history_table: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Reads the catalog of the database `client` is connected to.
-pub async fn read(client: &Client, history_table: &str) -> anyhow::Result<Catalog> {
+/// `--grants`: owners and privileges of tables, views, sequences, schemas
+/// and functions (NULL ACLs as their defaults), one entry per grantee, plus
+/// every role name (`role NAME`, used to tell roles that exist on one side
+/// only). The owner of the history table (who applied the migrations) reads
+/// as `<migrator>` on both sides, as do the grants it holds as owner.
+fn grant_queries(history_table: &str) -> Vec<(&'static str, String)> {
+    let user_ns = format!(
+        "n.nspname NOT IN {SYSTEM_SCHEMAS} AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'"
+    );
+    let history = history_table.replace('\'', "''");
+    // The role that applied the migrations: the history table's owner.
+    let migrator = format!(
+        "(SELECT coalesce(min(c.relowner), (SELECT oid FROM pg_roles WHERE rolname = current_user))
+          FROM pg_class c WHERE c.relname = '{history}' AND c.relkind IN ('r', 'p'))"
+    );
+    let role = |col: &str| {
+        format!(
+            "CASE WHEN {col} = 0 THEN 'PUBLIC' WHEN {col} = {migrator} THEN '<migrator>' ELSE pg_get_userbyid({col}) END"
+        )
+    };
+    let objects = format!(
+        "SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'view' ELSE 'table' END AS kind,
+                n.nspname || '.' || c.relname AS name, c.relowner AS owner,
+                coalesce(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)) AS acl
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND {user_ns} AND c.relname <> '{history}'
+         UNION ALL
+         SELECT 'schema', n.nspname, n.nspowner, coalesce(n.nspacl, acldefault('n', n.nspowner))
+         FROM pg_namespace n WHERE {user_ns}
+         UNION ALL
+         SELECT 'function', n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                p.proowner, coalesce(p.proacl, acldefault('f', p.proowner))
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+         LEFT JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+         WHERE {user_ns} AND d.objid IS NULL"
+    );
+    vec![
+        (
+            "owner",
+            format!(
+                "SELECT o.kind || ' ' || o.name, {} FROM ({objects}) o",
+                role("o.owner")
+            ),
+        ),
+        (
+            "grant",
+            format!(
+                "SELECT o.kind || ' ' || o.name || ' to ' || {},
+                        string_agg(a.privilege_type || CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END, ', '
+                                   ORDER BY a.privilege_type)
+                 FROM ({objects}) o, aclexplode(o.acl) a
+                 GROUP BY o.kind, o.name, a.grantee",
+                role("a.grantee")
+            ),
+        ),
+        (
+            "role",
+            format!(
+                "SELECT rolname, '' FROM pg_roles WHERE oid <> {migrator} AND rolname NOT LIKE 'pg\\_%'"
+            ),
+        ),
+    ]
+}
+
+/// Reads the catalog of the database `client` is connected to; with
+/// `grants`, owners and privileges too.
+pub async fn read(client: &Client, history_table: &str, grants: bool) -> anyhow::Result<Catalog> {
     let mut out = Catalog::new();
-    for (kind, sql) in queries(history_table) {
+    let mut all = queries(history_table);
+    if grants {
+        all.extend(grant_queries(history_table));
+    }
+    for (kind, sql) in all {
         for row in client.query(sql.as_str(), &[]).await? {
             let name: String = row.get(0);
             let def: Option<String> = row.get(1);
@@ -157,6 +226,36 @@ pub struct Drift {
 impl Drift {
     pub fn is_empty(&self) -> bool {
         self.target_only.is_empty() && self.migrations_only.is_empty() && self.different.is_empty()
+    }
+}
+
+/// The kinds of objects compared (the first word of an object's name).
+pub const KINDS: &[&str] = &[
+    "schema",
+    "table",
+    "column",
+    "constraint",
+    "index",
+    "view",
+    "sequence",
+    "function",
+    "trigger",
+    "extension",
+    "type",
+    "role",
+];
+
+/// What a bad ignore pattern's error suggests.
+pub const PATTERN_HINT: &str = "write KIND:NAME, KIND one of schema, table, column, constraint, index, view, sequence, function, trigger, extension, type, role (grantees, with --grants); NAME may use *, e.g. table:public.tmp_*";
+
+/// An ignore pattern (`KIND:NAME`) is well formed. Pure.
+pub fn check_pattern(p: &str) -> Result<(), String> {
+    match p.split_once(':') {
+        Some((k, n)) if KINDS.contains(&k) && !n.trim().is_empty() => Ok(()),
+        Some((k, _)) if !KINDS.contains(&k) => Err(format!(
+            "`{p}`: `{k}` is not a kind of object drift compares"
+        )),
+        _ => Err(format!("`{p}`: expected KIND:NAME")),
     }
 }
 
@@ -192,6 +291,21 @@ pub fn ignored(object: &str, patterns: &[String]) -> bool {
     let Some((kind, name)) = object.split_once(' ') else {
         return false;
     };
+    if kind == "grant" || kind == "owner" {
+        // `grant table public.t to app`: the object's patterns, and
+        // `role:NAME` for the grantee.
+        let (inner, grantee) = match name.rsplit_once(" to ") {
+            Some((o, r)) if kind == "grant" => (o, Some(r)),
+            _ => (name, None),
+        };
+        let by_role = grantee.is_some_and(|r| {
+            patterns.iter().any(|p| {
+                p.split_once(':')
+                    .is_some_and(|(k, n)| k == "role" && glob_match(n, r))
+            })
+        });
+        return by_role || ignored(inner, patterns);
+    }
     patterns.iter().any(|p| {
         let Some((pk, pn)) = p.split_once(':') else {
             return false;
@@ -214,12 +328,45 @@ pub fn ignored(object: &str, patterns: &[String]) -> bool {
     })
 }
 
-/// Compares the target's catalog with the expected one. Pure.
+/// The role an `owner`/`grant` entry names: the grantee of `grant table
+/// public.t to app`, the owner (a value) of `owner table public.t`. Pure.
+fn role_of<'a>(object: &'a str, def: &'a str) -> Option<&'a str> {
+    if object.starts_with("grant ") {
+        object.rsplit_once(" to ").map(|(_, r)| r)
+    } else if object.starts_with("owner ") {
+        Some(def)
+    } else {
+        None
+    }
+}
+
+/// Whether `role` names a role that exists on this side (PUBLIC and the
+/// migrator and PostgreSQL's own `pg_*` roles always do). Pure.
+fn role_exists(catalog: &Catalog, role: &str) -> bool {
+    role == "PUBLIC"
+        || role == "<migrator>"
+        || role.starts_with("pg_")
+        || catalog.contains_key(&format!("role {role}"))
+}
+
+/// Compares the target's catalog with the expected one. Roles are not
+/// compared themselves (a cluster has many); privileges and ownerships of a
+/// role that exists on one side only are folded into one line for that
+/// role. Pure.
 pub fn compare(target: &Catalog, expected: &Catalog, ignore: &[String]) -> Drift {
     let mut d = Drift::default();
+    // role → (count) of entries folded, on each side.
+    let mut folded_target: BTreeMap<String, usize> = BTreeMap::new();
+    let mut folded_expected: BTreeMap<String, usize> = BTreeMap::new();
     for (k, v) in target {
-        if ignored(k, ignore) {
+        if k.starts_with("role ") || ignored(k, ignore) {
             continue;
+        }
+        if let Some(r) = role_of(k, v) {
+            if !role_exists(expected, r) {
+                *folded_target.entry(r.to_string()).or_default() += 1;
+                continue;
+            }
         }
         match expected.get(k) {
             None if v.ends_with(" INVALID") => {
@@ -230,10 +377,31 @@ pub fn compare(target: &Catalog, expected: &Catalog, ignore: &[String]) -> Drift
             Some(_) => {}
         }
     }
-    for k in expected.keys() {
-        if !target.contains_key(k) && !ignored(k, ignore) {
+    for (k, v) in expected {
+        if k.starts_with("role ") || ignored(k, ignore) {
+            continue;
+        }
+        if let Some(r) = role_of(k, v) {
+            if !role_exists(target, r) {
+                *folded_expected.entry(r.to_string()).or_default() += 1;
+                continue;
+            }
+        }
+        if !target.contains_key(k) {
             d.migrations_only.push(k.clone());
         }
+    }
+    // A changed owner whose new owner is missing on the other side is folded
+    // above; the entry is then missing from `different` on purpose.
+    for (r, n) in folded_target {
+        d.target_only.push(format!(
+            "role {r}: exists in TARGET only ({n} ownership(s)/privilege(s) of it not compared)"
+        ));
+    }
+    for (r, n) in folded_expected {
+        d.migrations_only.push(format!(
+            "role {r}: exists in the migrations only ({n} ownership(s)/privilege(s) of it not compared)"
+        ));
     }
     d
 }
@@ -271,6 +439,77 @@ mod tests {
         assert_eq!(d.different.len(), 1);
         assert_eq!(d.different[0].0, "column public.events.kind");
         assert!(compare(&target, &target, &[]).is_empty());
+    }
+
+    #[test]
+    fn grants_compare_and_one_sided_roles_fold() {
+        let target = cat(&[
+            ("table public.t", ""),
+            ("owner table public.t", "<migrator>"),
+            (
+                "grant table public.t to <migrator>",
+                "DELETE, INSERT, SELECT",
+            ),
+            ("grant table public.t to app", "SELECT, UPDATE"),
+            ("grant table public.t to reporting", "SELECT"),
+            ("grant sequence public.s to ops", "USAGE"),
+            ("owner table public.u", "ops"),
+            ("role app", ""),
+            ("role reporting", ""),
+            ("role ops", ""),
+            ("role rdsadmin", ""),
+        ]);
+        let expected = cat(&[
+            ("table public.t", ""),
+            ("owner table public.t", "<migrator>"),
+            (
+                "grant table public.t to <migrator>",
+                "DELETE, INSERT, SELECT",
+            ),
+            ("grant table public.t to app", "SELECT"),
+            ("role app", ""),
+            ("role reporting", ""),
+            ("role ghost", ""),
+            ("grant table public.t to ghost", "SELECT"),
+        ]);
+        let d = compare(&target, &expected, &[]);
+        assert_eq!(
+            d.target_only,
+            [
+                "grant table public.t to reporting",
+                "role ops: exists in TARGET only (2 ownership(s)/privilege(s) of it not compared)"
+            ]
+        );
+        assert_eq!(
+            d.migrations_only,
+            ["role ghost: exists in the migrations only (1 ownership(s)/privilege(s) of it not compared)"]
+        );
+        assert_eq!(
+            d.different,
+            [(
+                "grant table public.t to app".to_string(),
+                "SELECT, UPDATE".to_string(),
+                "SELECT".to_string()
+            )]
+        );
+        // Ignoring the table ignores its grants; role: ignores a grantee's.
+        let d = compare(
+            &target,
+            &expected,
+            &[
+                "table:public.t".into(),
+                "role:ops".into(),
+                "role:ghost".into(),
+            ],
+        );
+        assert_eq!(
+            d.target_only,
+            ["role ops: exists in TARGET only (1 ownership(s)/privilege(s) of it not compared)"]
+        );
+        assert!(
+            d.different.is_empty() && d.migrations_only.is_empty(),
+            "{d:?}"
+        );
     }
 
     #[test]

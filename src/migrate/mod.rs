@@ -20,6 +20,7 @@ pub mod resolve;
 pub mod settings;
 pub mod sql;
 pub mod state;
+pub mod trace;
 pub mod version;
 
 pub use history::{AppliedMigration, HistoryTable};

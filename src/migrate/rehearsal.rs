@@ -34,7 +34,7 @@ impl Throwaway {
                 };
                 let alive = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok();
                 if !alive || pid as u32 == std::process::id() {
-                    let _ = Sandbox::new(e.path()).reset();
+                    remove(&Sandbox::new(e.path()));
                 }
             }
         }
@@ -42,7 +42,7 @@ impl Throwaway {
         let conn = match sandbox.up(None) {
             Ok(c) => c,
             Err(e) => {
-                let _ = sandbox.reset();
+                remove(&sandbox);
                 return Err(e.context("cannot start the throwaway PostgreSQL cluster"));
             }
         };
@@ -59,10 +59,18 @@ impl Throwaway {
     }
 }
 
+/// Stops and deletes a throwaway cluster; a directory left empty by a start
+/// that failed before initdb (reset cannot take it) is removed too.
+fn remove(sandbox: &Sandbox) {
+    if sandbox.reset().is_err() {
+        let _ = std::fs::remove_dir(&sandbox.dir);
+    }
+}
+
 impl Drop for Throwaway {
     fn drop(&mut self) {
         if !self.keep {
-            let _ = self.sandbox.reset();
+            remove(&self.sandbox);
         }
     }
 }

@@ -24,4 +24,5 @@ mod sandbox;
 mod secrets;
 mod snapshot;
 mod testkit;
+mod trace;
 mod upgrade;

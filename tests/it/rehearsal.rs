@@ -323,6 +323,24 @@ async fn drift_reports_what_was_changed_by_hand() {
         "{only:?}"
     );
     assert!(only.contains(&"column public.events.hotfix"), "{only:?}");
+    // The same from dbtool.toml, merged with --ignore.
+    env.write(
+        "dbtool.toml",
+        "[migrate.drift]\nignore = [\"table:public.extra\", \"index:public.extra_*\"]\n",
+    );
+    let out = drift(&["--ignore", "column:public.events.hotfix"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    assert!(
+        !text.contains("extra") && !text.contains("hotfix"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- index public.events_created_at_idx")
+            && text.contains("~ column public.events.kind"),
+        "{text}"
+    );
+    std::fs::remove_file(env.work.join("dbtool.toml")).unwrap();
     let out = drift(&["--ignore", "nonsense"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -343,4 +361,106 @@ async fn drift_reports_what_was_changed_by_hand() {
         "{}",
         stdout(&out)
     );
+}
+
+/// `[migrate.drift] ignore` in dbtool.toml: a bad type or pattern is a
+/// configuration error naming the key, before anything connects.
+#[test]
+fn drift_ignore_config_errors_name_the_key() {
+    let env = TestEnv::new();
+    env.write("migrations/V1__a.sql", "create table a (id int);\n");
+    for (toml, want) in [
+        (
+            "[migrate.drift]\nignore = \"table:public.x\"\n",
+            "dbtool.toml:2:10: invalid configuration at `ignore`",
+        ),
+        (
+            "[migrate.drift]\nignore = [\"tabel:public.x\"]\n",
+            "dbtool.toml:2:11: `migrate.drift.ignore`: `tabel:public.x`: `tabel` is not a kind",
+        ),
+        (
+            "[environments.s]\nsandbox = true\n[environments.s.migrate.drift]\nignore = [\"public.x\"]\n",
+            "`environments.s.migrate.drift.ignore`: `public.x`: expected KIND:NAME",
+        ),
+        (
+            "[migrate.drift]\nignor = []\n",
+            "unknown key `ignor`",
+        ),
+    ] {
+        env.write("dbtool.toml", toml);
+        let out = env
+            .cmd()
+            .args(["migrate", "drift", "--url", "postgres://u@127.0.0.1:1/x"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{toml}: {}", stderr(&out));
+        assert!(stderr(&out).contains(want), "{want} in {}", stderr(&out));
+    }
+}
+
+/// `migrate drift --grants`: privileges and owners; a GRANT made by hand is
+/// reported exactly, a role that exists on the target only once (its grants
+/// folded into that line), and nothing of it without `--grants`.
+#[tokio::test]
+async fn drift_grants_reports_hand_made_grants() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let client = db.connect().await.unwrap();
+    let env = TestEnv::new();
+    env.write(
+        "migrations/V1__events.sql",
+        "create table events (id bigserial primary key, kind text);\n\
+         grant select on events to public;\n\
+         create function kinds() returns bigint language sql as 'select count(*) from events';\n",
+    );
+    let url = db.url(true);
+    let out = env.cmd().args(["migrate", "--url", &url]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let drift = |extra: &[&str]| {
+        env.cmd()
+            .args(["migrate", "drift", "--url", &url])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = drift(&["--grants"]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+
+    let role = format!("drift_only_{}", std::process::id());
+    client
+        .batch_execute(&format!(
+            "grant update on events to public;
+             grant usage on sequence events_id_seq to public;
+             revoke execute on function kinds() from public;
+             create role {role};
+             grant select, insert on events to {role};
+             grant usage on schema public to {role};"
+        ))
+        .await
+        .unwrap();
+    // Without --grants: nothing of it.
+    let out = drift(&[]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    let out = drift(&["--grants"]);
+    let text = stdout(&out);
+    let _ = client
+        .batch_execute(&format!("drop owned by {role}; drop role {role}"))
+        .await;
+    assert_eq!(out.status.code(), Some(1), "{text}\n{}", stderr(&out));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "in TARGET only:",
+            "  + grant sequence public.events_id_seq to PUBLIC",
+            &format!("  + role {role}: exists in TARGET only (2 ownership(s)/privilege(s) of it not compared)"),
+            "in migrations only:",
+            "  - grant function public.kinds() to PUBLIC",
+            "different:",
+            "  ~ grant table public.events to PUBLIC: TARGET has `SELECT, UPDATE`, the migrations give `SELECT`",
+        ],
+        "{text}"
+    );
+    // role: leaves a role's grants out.
+    let out = drift(&["--grants", "--ignore", &format!("role:{role}")]);
+    assert!(!stdout(&out).contains(&role), "{}", stdout(&out));
 }
