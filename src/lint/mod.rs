@@ -382,6 +382,7 @@ pub fn check_prepared(prepared: &Prepared, opts: &LintOptions, schema: &mut Sche
         statements.len(),
     );
     st.hot_tables = opts.config.hot_tables.clone();
+    st.prescan(prepared.parsed.iter().flatten().flatten());
     let ignores = Ignores::parse(text, &statements);
     for (off, id) in &ignores.unknown {
         let (line, column) = sql::line_col(text, *off);

@@ -415,6 +415,8 @@ pub struct FileState {
     /// Constraints dropped earlier in this file → whether re-added since
     /// (a DROP CONSTRAINT IF EXISTS makes the next ADD of the name rerunnable).
     pub dropped_constraints: HashMap<String, bool>,
+    /// (bare table, constraint) dropped anywhere in the file ([`FileState::prescan`]).
+    pub dropped_in_file: HashSet<(String, String)>,
     reported_lock_timeout: bool,
     reported_statement_timeout: bool,
 }
@@ -439,8 +441,26 @@ impl FileState {
             statement_count,
             hot_tables: Vec::new(),
             dropped_constraints: HashMap::new(),
+            dropped_in_file: HashSet::new(),
             reported_lock_timeout: false,
             reported_statement_timeout: false,
+        }
+    }
+
+    /// Looks at the whole file before its statements are checked: which
+    /// constraints it drops (the NOT NULL recipe validates a helper CHECK
+    /// added by an earlier migration, sets NOT NULL, then drops the helper).
+    pub fn prescan<'a>(&mut self, nodes: impl Iterator<Item = &'a NodeEnum>) {
+        for node in nodes {
+            if let NodeEnum::AlterTableStmt(a) = node {
+                let bare = ast::bare(&ast::rel_name(a.relation.as_ref())).to_string();
+                for cmd in ast::alter_cmds(a) {
+                    if cmd.subtype() == T::AtDropConstraint {
+                        self.dropped_in_file
+                            .insert((bare.clone(), cmd.name.clone()));
+                    }
+                }
+            }
         }
     }
 
@@ -505,7 +525,11 @@ pub fn check(
         NodeEnum::CreateStmt(c) => {
             let rel = ast::rel_name(c.relation.as_ref());
             let bare = ast::bare(&rel).to_string();
-            if !st.in_tx() && !c.if_not_exists {
+            // A temporary table ON COMMIT DROP is gone when the statement's own
+            // transaction ends: a rerun creates it again.
+            let dropped_at_commit = c.relation.as_ref().is_some_and(|r| r.relpersistence == "t")
+                && c.oncommit() == protobuf::OnCommitAction::OncommitDrop;
+            if !st.in_tx() && !c.if_not_exists && !dropped_at_commit {
                 out.hit(
                     "prefer-robust-stmts",
                     format!("CREATE TABLE `{rel}` without IF NOT EXISTS outside a transaction"),
@@ -555,7 +579,31 @@ pub fn check(
             }
             st.created.insert(bare);
         }
+        NodeEnum::SelectStmt(sel) if sel.into_clause.is_some() => {
+            let rel = ast::rel_name(sel.into_clause.as_ref().and_then(|i| i.rel.as_ref()));
+            duplicate_names(
+                sel.target_list.iter().filter_map(output_column_name),
+                &format!("SELECT … INTO `{rel}`"),
+                &mut out,
+            );
+            if !rel.is_empty() {
+                st.created.insert(ast::bare(&rel).to_string());
+            }
+        }
         NodeEnum::CreateTableAsStmt(c) => {
+            let into_names = c.into.as_ref().is_some_and(|i| !i.col_names.is_empty());
+            if let (false, Some(NodeEnum::SelectStmt(sel))) =
+                (into_names, c.query.as_deref().and_then(|q| q.node.as_ref()))
+            {
+                duplicate_names(
+                    sel.target_list.iter().filter_map(output_column_name),
+                    &format!(
+                        "CREATE TABLE `{}` AS",
+                        ast::rel_name(c.into.as_ref().and_then(|i| i.rel.as_ref()))
+                    ),
+                    &mut out,
+                );
+            }
             if c.objtype() == ObjectType::ObjectTable {
                 table_schema(
                     c.into.as_ref().and_then(|i| i.rel.as_ref()),
@@ -634,6 +682,22 @@ pub fn check(
                         None,
                     );
                 }
+                ObjectType::ObjectCast => {
+                    out.hit(
+                        "ban-drop-type",
+                        "dropping a cast breaks code and casts (`::`) that still use it",
+                        None,
+                    );
+                }
+                ObjectType::ObjectForeignTable => {
+                    for n in names.iter().filter(|n| st.existing(n)) {
+                        out.hit(
+                            "ban-drop-table",
+                            format!("DROP FOREIGN TABLE `{n}` breaks code that still uses it"),
+                            None,
+                        );
+                    }
+                }
                 ObjectType::ObjectTable => {
                     for n in names.iter().filter(|n| !n.contains('.')) {
                         out.hit(
@@ -690,6 +754,8 @@ pub fn check(
         }
         NodeEnum::CreateForeignTableStmt(f) => {
             if let Some(c) = f.base_stmt.as_ref() {
+                st.created
+                    .insert(ast::bare(&ast::rel_name(c.relation.as_ref())).to_string());
                 duplicate_names(
                     c.table_elts.iter().filter_map(|e| match e.node.as_ref() {
                         Some(NodeEnum::ColumnDef(cd)) => {
@@ -968,6 +1034,20 @@ pub fn check(
                 None,
             );
         }
+        NodeEnum::AlterDomainStmt(d) if d.subtype == "N" => {
+            out.hit(
+                "ban-drop-not-null",
+                format!("ALTER DOMAIN `{}` DROP NOT NULL: code that relies on columns of the domain never being NULL breaks", domain_name(&d.type_name)),
+                None,
+            );
+        }
+        NodeEnum::AlterDomainStmt(d) if d.subtype == "O" => {
+            out.hit(
+                "adding-not-nullable-field",
+                format!("ALTER DOMAIN `{}` SET NOT NULL scans every column of every table that uses the domain", domain_name(&d.type_name)),
+                None,
+            );
+        }
         NodeEnum::AlterDomainStmt(d) if d.subtype == "C" => {
             let not_valid = ast::constraint(d.def.as_deref()).is_some_and(|c| c.skip_validation);
             if !not_valid {
@@ -1002,8 +1082,9 @@ pub fn check(
     let heavy = strong
         .iter()
         .find(|l| (l.rewrite || l.scan) && l.mode >= super::locks::LockMode::Share);
-    if let Some(l) = heavy {
-        if !st.statement_timeout_set && !st.reported_statement_timeout {
+    let unbounded_wait = !st.engine_lock_timeout && !st.lock_timeout_set;
+    if !st.statement_timeout_set && !st.reported_statement_timeout {
+        if let Some(l) = heavy {
             st.reported_statement_timeout = true;
             out.hit(
                 "require-statement-timeout",
@@ -1012,6 +1093,18 @@ pub fn check(
                     if l.rewrite { "rewrites" } else { "scans" },
                     l.relation,
                     l.mode
+                ),
+                None,
+            );
+        } else if let (Some(l), true) = (strong.first(), unbounded_wait) {
+            // With lock_timeout off, statement_timeout (which counts the
+            // time spent waiting for a lock) is the only bound on the wait.
+            st.reported_statement_timeout = true;
+            out.hit(
+                "require-statement-timeout",
+                format!(
+                    "waits for {} on `{}` with neither lock_timeout nor statement_timeout: nothing bounds the wait",
+                    l.mode, l.relation
                 ),
                 None,
             );
@@ -1027,6 +1120,32 @@ pub fn check(
         }
     }
     hits
+}
+
+/// The column a NOT NULL helper constraint covers, from its name:
+/// `<table>_<column>_not_null` or `<column>_not_null` (not `<table>_not_null`).
+fn not_null_helper_column(table: &str, constraint: &str) -> Option<String> {
+    let stem = constraint.strip_suffix("_not_null")?;
+    if stem.is_empty() || stem == table {
+        return None;
+    }
+    let col = stem
+        .strip_prefix(table)
+        .and_then(|r| r.strip_prefix('_'))
+        .unwrap_or(stem);
+    (!col.is_empty()).then(|| col.to_string())
+}
+
+/// A dotted name from a list of `String` nodes (`app.email`).
+fn domain_name(names: &[protobuf::Node]) -> String {
+    names
+        .iter()
+        .filter_map(|n| match n.node.as_ref() {
+            Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The longest identifier PostgreSQL keeps (NAMEDATALEN - 1 bytes).
@@ -1113,8 +1232,10 @@ fn table_schema(rv: Option<&protobuf::RangeVar>, what: &str, out: &mut Out<'_>) 
     }
 }
 
-/// The output column name of a SELECT target (an alias or a plain column
-/// reference), for views.
+/// The output column name of a SELECT target, as PostgreSQL figures it
+/// (`FigureColname`): the alias, else a column's or function's name, a
+/// cast's type, `?column?` for constants and operators. `None` where the
+/// rule is not sure (then the target is not compared).
 fn output_column_name(n: &protobuf::Node) -> Option<(&str, Option<usize>)> {
     let Some(NodeEnum::ResTarget(r)) = n.node.as_ref() else {
         return None;
@@ -1122,11 +1243,34 @@ fn output_column_name(n: &protobuf::Node) -> Option<(&str, Option<usize>)> {
     if !r.name.is_empty() {
         return Some((r.name.as_str(), loc(r.location)));
     }
-    match r.val.as_deref().and_then(|v| v.node.as_ref()) {
-        Some(NodeEnum::ColumnRef(c)) => match c.fields.last().and_then(|f| f.node.as_ref()) {
-            Some(NodeEnum::String(s)) => Some((s.sval.as_str(), loc(r.location))),
+    let (name, _) = figure_colname(r.val.as_deref()?)?;
+    Some((name, loc(r.location)))
+}
+
+/// `FigureColnameInternal`: the name and whether it is a strong one (from a
+/// column, function or CASE) rather than the `?column?` fallback.
+fn figure_colname(n: &protobuf::Node) -> Option<(&str, bool)> {
+    fn last(names: &[protobuf::Node]) -> Option<&str> {
+        match names.last()?.node.as_ref()? {
+            NodeEnum::String(s) => Some(s.sval.as_str()),
             _ => None,
+        }
+    }
+    match n.node.as_ref()? {
+        NodeEnum::ColumnRef(c) => last(&c.fields).map(|s| (s, true)),
+        NodeEnum::FuncCall(f) => last(&f.funcname).map(|s| (s, true)),
+        NodeEnum::TypeCast(c) => match c.arg.as_deref().and_then(figure_colname) {
+            Some((name, true)) => Some((name, true)),
+            _ => c
+                .type_name
+                .as_ref()
+                .and_then(|t| last(&t.names))
+                .map(|s| (s, true)),
         },
+        NodeEnum::AConst(_) => Some(("?column?", false)),
+        NodeEnum::AExpr(e) if e.kind() != protobuf::AExprKind::AexprNullif => {
+            Some(("?column?", false))
+        }
         _ => None,
     }
 }
@@ -1320,6 +1464,18 @@ fn alter_cmd(
         T::AtValidateConstraint => {
             if let Some(c) = schema.not_null_checks.get_mut(&cmd.name) {
                 c.2 = true;
+            } else if st
+                .dropped_in_file
+                .contains(&(bare.clone(), cmd.name.clone()))
+            {
+                // A constraint added by a migration this run did not see,
+                // validated and dropped here around SET NOT NULL: the NOT
+                // NULL recipe, when its name says which column it covers.
+                if let Some(col) = not_null_helper_column(&bare, &cmd.name) {
+                    schema
+                        .not_null_checks
+                        .insert(cmd.name.clone(), (bare.clone(), col, true));
+                }
             }
         }
         T::AtDropConstraint => {

@@ -1318,3 +1318,159 @@ fn transaction_nesting_in_non_transactional_files() {
     // Transactional files (dbtool's own transaction) are unchanged.
     flags("SELECT 1; COMMIT; SELECT 2;", rule);
 }
+
+/// Fixes from measuring against squawk's rule tests (issue 20, part 2):
+/// each case below was a wrong or missing finding.
+#[test]
+fn parity_fixes_duplicate_output_columns() {
+    let rule = "ban-duplicate-column-assignments";
+    // PostgreSQL names unnamed constants `?column?`: two of them collide.
+    flags("CREATE VIEW totals AS SELECT 1, 2;", rule);
+    flags("CREATE VIEW totals AS SELECT o.id, c.id FROM orders o JOIN customers c ON c.id = o.customer_id;", rule);
+    flags(
+        "CREATE VIEW totals AS SELECT count(*), count(id) FROM orders;",
+        rule,
+    );
+    flags("CREATE VIEW totals AS SELECT '1'::int, '2'::int;", rule);
+    // SELECT … INTO and CREATE TABLE … AS create a table from the targets.
+    flags("SELECT 1 AS n, 2 AS n INTO scratch;", rule);
+    flags("CREATE TABLE scratch AS SELECT id, id FROM orders;", rule);
+    clean("SELECT 1 AS n, 2 AS m INTO scratch;", rule);
+    clean(
+        "CREATE TABLE scratch (a, b) AS SELECT id, id FROM orders;",
+        rule,
+    );
+    clean(
+        "CREATE VIEW totals AS SELECT o.id, o.total FROM orders o;",
+        rule,
+    );
+    // Names PostgreSQL derives from a cast's column stay the column's.
+    clean(
+        "CREATE VIEW totals AS SELECT id::text, total::text FROM orders;",
+        rule,
+    );
+    // Expressions the rule cannot name are not compared.
+    clean(
+        "CREATE VIEW totals AS SELECT CASE WHEN a THEN 1 END, EXISTS (SELECT 1) FROM t;",
+        rule,
+    );
+}
+
+#[test]
+fn parity_fixes_domains_casts_foreign_tables() {
+    flags("ALTER DOMAIN email DROP NOT NULL;", "ban-drop-not-null");
+    flags(
+        "ALTER DOMAIN email SET NOT NULL;",
+        "adding-not-nullable-field",
+    );
+    clean(
+        "ALTER DOMAIN email SET DEFAULT '';",
+        "adding-not-nullable-field",
+    );
+    flags("DROP CAST IF EXISTS (text AS money);", "ban-drop-type");
+    flags(
+        "DROP FOREIGN TABLE IF EXISTS remote_orders;",
+        "ban-drop-table",
+    );
+    clean(
+        "CREATE FOREIGN TABLE remote_orders (id bigint) SERVER s;\nDROP FOREIGN TABLE remote_orders;",
+        "ban-drop-table",
+    );
+}
+
+#[test]
+fn parity_fixes_temporary_tables_and_volatile_defaults() {
+    let robust = |sql: &str| {
+        rules_with(sql, &LintOptions::default(), Some(false))
+            .into_iter()
+            .filter(|r| r == "prefer-robust-stmts")
+            .count()
+    };
+    // ON COMMIT DROP: gone when the statement's transaction ends.
+    assert_eq!(
+        robust("CREATE TEMP TABLE staging (id bigint) ON COMMIT DROP;"),
+        0
+    );
+    assert_eq!(robust("CREATE TEMP TABLE staging (id bigint);"), 1);
+    assert_eq!(
+        robust("CREATE TEMP TABLE staging (id bigint) ON COMMIT DELETE ROWS;"),
+        1
+    );
+    // now() takes no argument: now(123) is not the stable now().
+    let d = "adding-field-with-default";
+    flags(
+        "ALTER TABLE events ADD COLUMN seen_at timestamptz DEFAULT now(123);",
+        d,
+    );
+    clean(
+        "ALTER TABLE events ADD COLUMN seen_at timestamptz DEFAULT now();",
+        d,
+    );
+    clean(
+        "ALTER TABLE events ADD COLUMN tag text DEFAULT lower('A');",
+        d,
+    );
+}
+
+#[test]
+fn parity_fixes_not_null_helper_from_an_earlier_migration() {
+    let rule = "adding-not-nullable-field";
+    // The recipe's last step, when its ADD CONSTRAINT … NOT VALID ran in a
+    // migration this run does not include: validate, SET NOT NULL, drop.
+    for name in ["orders_customer_id_not_null", "customer_id_not_null"] {
+        clean(
+            &format!("ALTER TABLE orders VALIDATE CONSTRAINT {name};\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT {name};"),
+            rule,
+        );
+    }
+    // Not the recipe: no drop, another column, a name that says nothing,
+    // PostgreSQL 11.
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT customer_id_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;", rule);
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT customer_id_not_null;\nALTER TABLE orders ALTER COLUMN region SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT customer_id_not_null;", rule);
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT orders_check;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_check;", rule);
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT orders_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_not_null;", rule);
+    assert!(rules_v(
+        "ALTER TABLE orders VALIDATE CONSTRAINT customer_id_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT customer_id_not_null;",
+        PgVersion::new(11, 0)
+    )
+    .iter()
+    .any(|r| r == rule));
+}
+
+#[test]
+fn parity_fixes_statement_timeout_when_nothing_bounds_the_wait() {
+    let opts = LintOptions {
+        engine_lock_timeout: false,
+        ..LintOptions::default()
+    };
+    let st = |sql: &str, o: &LintOptions| {
+        run(sql, o)
+            .into_iter()
+            .filter(|f| f.rule == "require-statement-timeout")
+            .count()
+    };
+    // lock_timeout off: statement_timeout is the only bound on the wait.
+    assert_eq!(st("ALTER TABLE events ADD COLUMN note text;", &opts), 1);
+    assert_eq!(
+        st(
+            "SET lock_timeout = '2s';\nALTER TABLE events ADD COLUMN note text;",
+            &opts
+        ),
+        0
+    );
+    assert_eq!(
+        st(
+            "SET statement_timeout = '1min';\nALTER TABLE events ADD COLUMN note text;",
+            &opts
+        ),
+        0
+    );
+    // dbtool's own lock_timeout bounds it: no note for an instant change.
+    assert_eq!(
+        st(
+            "ALTER TABLE events ADD COLUMN note text;",
+            &LintOptions::default()
+        ),
+        0
+    );
+}
