@@ -166,7 +166,7 @@ pub static RULES: &[Rule] = &[
         "BEGIN/COMMIT/ROLLBACK inside a migration dbtool already wraps in a transaction",
         "—",
         "dbtool runs each migration in a transaction with its history row. A file wrapped in BEGIN; … COMMIT; (the first and the last statement) runs as that transaction, as with Flyway. Transaction control anywhere else would end the transaction early and run the statements after it outside it, without history: `dbtool migrate` refuses such a file before anything runs.",
-        "-- keep BEGIN only as the first statement and COMMIT only as the last, or remove both:\nBEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;\n-- or split the file there, or set executeInTransaction=false in its .sql.conf"),
+        "-- keep BEGIN only as the first statement and COMMIT only as the last, or remove both:\nBEGIN;\n…\nCOMMIT;\n-- or split the file there, or set executeInTransaction=false in its .sql.conf"),
     rule!("prefer-robust-stmts", Warning, true,
         "a statement outside a transaction that fails when re-run",
         "—",
@@ -326,7 +326,7 @@ pub static RULES: &[Rule] = &[
         "BEGIN with no COMMIT or ROLLBACK after it in the file",
         "—",
         "The transaction is still open when the file ends, so whether its statements are committed depends on whatever runs next on the session (or is rolled back when the session closes), not on the migration. A migration should end every transaction it starts.",
-        "BEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;"),
+        "-- end every transaction the file starts:\nBEGIN;\n…\nCOMMIT;"),
 ];
 
 /// The rule with this id.
@@ -374,6 +374,9 @@ pub struct Hit {
     pub location: Option<usize>,
     /// Overrides the rule's default severity (before configuration).
     pub severity: Option<Severity>,
+    /// The safe alternative with the statement's own names ([`super::help`]);
+    /// `None`: the rule's canned [`Rule::safe`].
+    pub help: Option<String>,
 }
 
 /// What earlier files of the same run taught us about the schema.
@@ -489,6 +492,7 @@ impl Out<'_> {
             message: message.into(),
             location,
             severity: None,
+            help: None,
         });
     }
     fn hit_sev(
@@ -503,6 +507,7 @@ impl Out<'_> {
             message: message.into(),
             location,
             severity: Some(sev),
+            help: None,
         });
     }
 }
@@ -1110,6 +1115,15 @@ pub fn check(
             );
         }
     }
+    let column_type = |table: &str, col: &str| {
+        schema
+            .columns
+            .get(&(table.to_string(), col.to_string()))
+            .map(type_str)
+    };
+    for h in hits.iter_mut().filter(|h| h.help.is_none()) {
+        h.help = super::help::for_hit(h.rule, node, h.location, &column_type);
+    }
     if st.in_tx() {
         for l in &strong {
             if l.mode >= super::locks::LockMode::ShareRowExclusive
@@ -1211,6 +1225,7 @@ pub fn long_identifiers(stmt: &str) -> Vec<Hit> {
                 ),
                 location: Some(start),
                 severity: None,
+                help: Some(format!("-- name it in at most 63 bytes: PostgreSQL would keep `{kept}`")),
             });
         }
     }

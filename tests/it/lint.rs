@@ -1033,3 +1033,41 @@ async fn lint_squawk_disagreements_table_is_true() {
         }
     }
 }
+
+/// Issue 18: the help of a finding uses the statement's own names, in text
+/// and JSON; the rule reference keeps the canned example.
+#[test]
+fn lint_help_uses_the_statements_names() {
+    let env = TestEnv::new();
+    env.write(
+        "migrations/V1__idx.sql",
+        "CREATE INDEX foo_idx ON orders (customer_id);\n",
+    );
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "--format", "json"])
+        .output()
+        .unwrap();
+    let f = findings(&out);
+    let help = f[0]["help"].as_str().unwrap();
+    assert!(
+        help.contains(
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS foo_idx ON orders USING btree (customer_id);"
+        ),
+        "{help}"
+    );
+    assert!(!help.contains("events"), "{help}");
+    let out = env.cmd().args(["migrate", "lint"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("= help: -- in a migration of its own")
+            && text.contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS foo_idx ON orders"),
+        "{text}"
+    );
+    let doc =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/lint.md"))
+            .unwrap();
+    assert!(doc.contains(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_created_at_idx ON events (created_at);"
+    ));
+}
