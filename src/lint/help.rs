@@ -229,6 +229,15 @@ fn drop_help(rule: &str, d: &protobuf::DropStmt) -> Option<String> {
             "-- release 1: stop calling it; release 2:\n{}",
             all(false)?
         )),
+        "ban-drop-schema" => {
+            let mut d = d.clone();
+            d.missing_ok = true;
+            d.behavior = DropBehavior::DropRestrict as i32;
+            Some(format!(
+                "-- release 1: stop using its objects, move or drop them one by one; release 2:\n{};",
+                sql(NodeEnum::DropStmt(d))?
+            ))
+        }
         "ban-drop-type" => Some(format!(
             "-- release 1: stop using it; release 2:\n{}",
             all(false)?

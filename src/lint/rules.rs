@@ -147,6 +147,16 @@ pub static RULES: &[Rule] = &[
         "ACCESS EXCLUSIVE (database)",
         "Dropping a database from a migration destroys every table in it, irreversibly.",
         "-- drop databases by hand, never from a migration"),
+    rule!("ban-drop-schema", Error, true,
+        "DROP SCHEMA",
+        "ACCESS EXCLUSIVE on everything dropped",
+        "Dropping a schema breaks code that still uses anything in it, and with CASCADE deletes every table, view and function in it, irreversibly.",
+        "-- release 1: stop using its objects, move or drop them one by one; release 2:\nDROP SCHEMA IF EXISTS reporting RESTRICT;"),
+    rule!("ban-revoke", Warning, true,
+        "REVOKE, ALTER DEFAULT PRIVILEGES … REVOKE, DROP OWNED, DROP ROLE",
+        "—",
+        "Running code that still relies on the privilege (or the role) fails with \"permission denied\" as soon as the migration commits.",
+        "-- release 1: deploy the code that no longer needs the privilege; release 2:\nREVOKE SELECT ON reports FROM reporting_app;"),
     rule!("ban-drop-not-null", Error, true,
         "ALTER COLUMN … DROP NOT NULL",
         "ACCESS EXCLUSIVE",
@@ -687,6 +697,22 @@ pub fn check(
                         None,
                     );
                 }
+                ObjectType::ObjectSchema => {
+                    for n in &names {
+                        out.hit(
+                            "ban-drop-schema",
+                            format!(
+                                "DROP SCHEMA `{n}` breaks code that still uses its objects{}",
+                                if d.behavior() == DropBehavior::DropCascade {
+                                    ", and CASCADE deletes all of them"
+                                } else {
+                                    ""
+                                }
+                            ),
+                            None,
+                        );
+                    }
+                }
                 ObjectType::ObjectCast => {
                     out.hit(
                         "ban-drop-type",
@@ -783,6 +809,36 @@ pub fn check(
                     duplicate_assignments(&w.target_list, &format!("MERGE INTO `{rel}`"), &mut out);
                 }
             }
+        }
+        NodeEnum::GrantStmt(g) if !g.is_grant => {
+            out.hit(
+                "ban-revoke",
+                "REVOKE breaks running code that still uses the privilege",
+                None,
+            );
+        }
+        NodeEnum::AlterDefaultPrivilegesStmt(a)
+            if a.action.as_ref().is_some_and(|g| !g.is_grant) =>
+        {
+            out.hit(
+                "ban-revoke",
+                "ALTER DEFAULT PRIVILEGES … REVOKE: objects created from now on lack the privilege running code may expect",
+                None,
+            );
+        }
+        NodeEnum::DropOwnedStmt(_) => {
+            out.hit(
+                "ban-revoke",
+                "DROP OWNED drops the role's objects and revokes its privileges",
+                None,
+            );
+        }
+        NodeEnum::DropRoleStmt(_) => {
+            out.hit(
+                "ban-revoke",
+                "DROP ROLE: sessions and code using the role lose their access",
+                None,
+            );
         }
         NodeEnum::DropdbStmt(d) => {
             out.hit(

@@ -1616,3 +1616,29 @@ fn help_for_timeouts_and_reruns() {
         "{h}"
     );
 }
+
+#[test]
+fn drop_schema_and_revoke() {
+    flags(
+        "DROP SCHEMA IF EXISTS reporting CASCADE;",
+        "ban-drop-schema",
+    );
+    clean("CREATE SCHEMA reporting;", "ban-drop-schema");
+    for sql in [
+        "REVOKE SELECT ON reports FROM reporting_app;",
+        "ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM reporting_app;",
+        "DROP OWNED BY reporting_app;",
+        "DROP ROLE reporting_app;",
+    ] {
+        flags(sql, "ban-revoke");
+    }
+    clean("GRANT SELECT ON reports TO reporting_app;", "ban-revoke");
+    clean(
+        "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reporting_app;",
+        "ban-revoke",
+    );
+    clean("REASSIGN OWNED BY reporting_app TO admin;", "ban-revoke");
+    let f = run("DROP SCHEMA reporting CASCADE;", &LintOptions::default());
+    let h = &f.iter().find(|x| x.rule == "ban-drop-schema").unwrap().help;
+    assert!(h.ends_with("DROP SCHEMA IF EXISTS reporting;"), "{h}");
+}
