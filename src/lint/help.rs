@@ -131,6 +131,17 @@ pub fn for_hit(
         NodeEnum::CreateTrigStmt(_) if rule == "create-trigger-on-hot-table" => {
             Some(format!("SET lock_timeout = '2s';\n{};", sql(node.clone())?))
         }
+        NodeEnum::GrantStmt(_)
+        | NodeEnum::AlterDefaultPrivilegesStmt(_)
+        | NodeEnum::DropOwnedStmt(_)
+        | NodeEnum::DropRoleStmt(_)
+            if rule == "ban-revoke" =>
+        {
+            Some(format!(
+                "-- release 1: deploy the code that no longer needs the privilege; release 2:\n{};",
+                sql(node.clone())?
+            ))
+        }
         _ => timeout_help(rule, node),
     }
 }

@@ -1641,4 +1641,14 @@ fn drop_schema_and_revoke() {
     let f = run("DROP SCHEMA reporting CASCADE;", &LintOptions::default());
     let h = &f.iter().find(|x| x.rule == "ban-drop-schema").unwrap().help;
     assert!(h.ends_with("DROP SCHEMA IF EXISTS reporting;"), "{h}");
+    let f = run(
+        "REVOKE SELECT ON ledger FROM billing;",
+        &LintOptions::default(),
+    );
+    let h = &f.iter().find(|x| x.rule == "ban-revoke").unwrap().help;
+    assert!(
+        h.ends_with("\nREVOKE select ON ledger FROM billing;")
+            || h.ends_with("\nREVOKE SELECT ON ledger FROM billing;"),
+        "{h}"
+    );
 }
