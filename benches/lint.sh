@@ -24,6 +24,85 @@ if ! [ -x "$venv/bin/squawk" ] || ! "$venv/bin/squawk" --version | grep -q "$squ
 fi
 squawk="$venv/bin/squawk"
 
+# Many small files: the fixed cost per run (start-up, configuration, rule
+# set-up) next to squawk's, on 342 tiny migrations (1–3 statements each) in
+# one directory. Writes the `## lint: many small files` section.
+many_small_files() {
+  local dir="$target/lint-bench-small" n=342
+  rm -rf "$dir" && mkdir -p "$dir/m"
+  python3 - "$dir/m" "$n" <<'PY'
+import os, sys
+out, n = sys.argv[1], int(sys.argv[2])
+shapes = [
+    "ALTER TABLE orders ADD COLUMN c{i} text;",
+    "CREATE INDEX orders_c{i}_idx ON orders (c{i});",
+    "CREATE TABLE t{i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);",
+    "ALTER TABLE orders ADD CONSTRAINT orders_ck{i} CHECK (amount > {i}) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_ck{i};",
+    "UPDATE orders SET status = 'x' WHERE id = {i};",
+    "DROP INDEX CONCURRENTLY IF EXISTS orders_old{i}_idx;",
+    "ALTER TABLE orders ALTER COLUMN c{i} SET NOT NULL;",
+    "BEGIN;\nALTER TABLE orders RENAME COLUMN a{i} TO b{i};\nCOMMIT;",
+]
+for i in range(1, n + 1):
+    with open(os.path.join(out, f"V{i}__case_{i}.sql"), "w") as f:
+        f.write(shapes[i % len(shapes)].format(i=i) + "\n")
+PY
+  local one="$dir/m/V1__case_1.sql"
+  # Milliseconds matter here: best wall time of 20 runs with a monotonic
+  # clock (`time -v` counts in 10 ms steps), peak RSS of the children.
+  measure_ms() { # command…; prints "seconds rss_kb"
+    python3 - "$@" <<'PY'
+import resource, subprocess, sys, time
+best = None
+for _ in range(20):
+    t = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    d = time.perf_counter() - t
+    best = d if best is None or d < best else best
+print(best, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+  }
+  read -r d1_secs d1_rss < <(measure_ms "$dbtool" migrate lint "$one" --format json)
+  read -r s1_secs s1_rss < <(measure_ms "$squawk" --reporter json "$one")
+  read -r dn_secs dn_rss < <(measure_ms "$dbtool" migrate lint "$dir/m" --format json)
+  read -r sn_secs sn_rss < <(measure_ms "$squawk" --reporter json "$dir"/m/*.sql)
+  local ms='BEGIN{ printf "%.1f", s * 1000 }'
+  local small_section
+  small_section=$(cat <<EOF
+## lint: many small files
+
+\`benches/lint.sh\` on $(uname -sm), $(nproc) cores, $(date -u +%Y-%m-%d): the fixed cost of a run, on one
+tiny migration and on $n tiny migrations (1–3 statements each) in one directory, both tools in the same
+run, JSON output, best of 20 runs (\`LINT_BENCH_ONLY=many-files benches/lint.sh\` runs only this part).
+
+| case | dbtool wall | dbtool peak RSS | squawk $squawk_version wall | squawk peak RSS |
+|---|---|---|---|---|
+| 1 file | $(awk -v s="$d1_secs" "$ms") ms | $(mb "$d1_rss") MB | $(awk -v s="$s1_secs" "$ms") ms | $(mb "$s1_rss") MB |
+| $n files | $(awk -v s="$dn_secs" "$ms") ms | $(mb "$dn_rss") MB | $(awk -v s="$sn_secs" "$ms") ms | $(mb "$sn_rss") MB |
+EOF
+)
+  echo "$small_section"
+  write_section "## lint: many small files" "$small_section"
+}
+
+# Replaces (or appends) one `## ` section of docs/benchmarks.md.
+write_section() { # heading, text
+  local doc=docs/benchmarks.md
+  [ -f "$doc" ] || printf '# Benchmarks\n' > "$doc"
+  python3 - "$doc" "$1" "$2" <<'PY'
+import re, sys
+path, heading, section = sys.argv[1], sys.argv[2], sys.argv[3].rstrip() + "\n"
+text = open(path).read()
+m = re.search(r"^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+if m:
+    text = text[:m.start()] + section + ("\n" if text[m.end():] else "") + text[m.end():]
+else:
+    text = text.rstrip() + "\n\n" + section
+open(path, "w").write(text)
+PY
+  echo "wrote the $1 section of $doc"
+}
+
 # 2. Corpus: files of 50 statements, a realistic mix of safe and unsafe DDL.
 rm -rf "$work" && mkdir -p "$work/corpus"
 python3 - "$work/corpus" "$statements" <<'PY'
@@ -78,6 +157,11 @@ measure() { # name, then the command; prints "seconds rss_kb"
   done
   echo "$best $best_rss"
 }
+if [ "${LINT_BENCH_ONLY:-}" = "many-files" ]; then
+  mb() { awk -v k="$1" 'BEGIN{ printf "%.1f", k / 1024 }'; }
+  many_small_files
+  exit 0
+fi
 read -r d_secs d_rss < <(measure dbtool "$dbtool" migrate lint "$work/corpus" --format json)
 # squawk does not walk directories: it gets the file names.
 read -r s_secs s_rss < <(measure squawk "$squawk" --reporter json "$work"/corpus/*.sql)
@@ -179,3 +263,5 @@ else:
 open(path, "w").write(text)
 PY
 echo "wrote the lint section of $doc"
+
+many_small_files

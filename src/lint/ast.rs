@@ -252,6 +252,17 @@ const STABLE_FUNCTIONS: &[&str] = &[
     "date_trunc",
 ];
 
+/// Functions of [`STABLE_FUNCTIONS`] that take no argument: called with
+/// one (`now(123)`), they name a function PostgreSQL does not have.
+const NO_ARGUMENT_FUNCTIONS: &[&str] = &[
+    "now",
+    "transaction_timestamp",
+    "statement_timestamp",
+    "current_database",
+    "current_schema",
+    "current_user",
+];
+
 /// The volatility of an expression (conservative: unknown functions count
 /// as volatile).
 pub fn volatility(n: Option<&Node>) -> Volatility {
@@ -279,7 +290,9 @@ pub fn volatility(n: Option<&Node>) -> Volatility {
                 .next_back()
                 .unwrap_or_default()
                 .to_ascii_lowercase();
-            if STABLE_FUNCTIONS.contains(&name.as_str()) {
+            let unknown_overload =
+                !f.args.is_empty() && NO_ARGUMENT_FUNCTIONS.contains(&name.as_str());
+            if STABLE_FUNCTIONS.contains(&name.as_str()) && !unknown_overload {
                 f.args
                     .iter()
                     .map(|a| volatility(Some(a)))

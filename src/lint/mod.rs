@@ -11,6 +11,7 @@ pub mod ast;
 pub mod config;
 pub mod deploy;
 pub mod files;
+pub mod help;
 pub mod locks;
 pub mod preflight;
 pub mod report;
@@ -150,8 +151,9 @@ pub struct Finding {
     /// 1-based, in characters.
     pub column: usize,
     pub message: String,
-    /// The safe alternative, as SQL.
-    pub help: &'static str,
+    /// The safe alternative, as SQL (with the statement's own names where
+    /// the rule can fill them in).
+    pub help: std::borrow::Cow<'static, str>,
     /// Why it is unsafe: the lock taken and what it blocks.
     pub why: &'static str,
     /// The lock level the rule is about.
@@ -428,6 +430,7 @@ pub fn check_in_run(
     if let Some(run) = &run {
         st.created.extend(run.new_tables.iter().cloned());
     }
+    st.prescan(prepared.parsed.iter().flatten().flatten());
     let ignores = Ignores::parse(text, &statements);
     for (off, id) in &ignores.unknown {
         let (line, column) = sql::line_col(text, *off);
@@ -445,7 +448,7 @@ pub fn check_in_run(
             message,
             String::new(),
         );
-        f.help = "use a rule id from `dbtool migrate lint --list-rules`, or `all`";
+        f.help = "use a rule id from `dbtool migrate lint --list-rules`, or `all`".into();
         report.findings.push(f);
     }
     for (idx, stmt) in statements.iter().enumerate() {
@@ -470,7 +473,7 @@ pub fn check_in_run(
                         message.clone(),
                         excerpt(),
                     );
-                    f.help = "fix the SQL: the statement does not parse with PostgreSQL's grammar (placeholders `${…}` are read as identifiers)";
+                    f.help = "fix the SQL: the statement does not parse with PostgreSQL's grammar (placeholders `${…}` are read as identifiers)".into();
                     report.findings.push(f);
                 }
                 continue;
@@ -526,6 +529,7 @@ pub fn check_in_run(
             message: "BEGIN without a COMMIT or ROLLBACK after it: the transaction is left open at the end of the file".into(),
             location: None,
             severity: None,
+            help: None,
         };
         let excerpt = abbreviate(stmt.text(text), 160);
         if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt) {
@@ -586,7 +590,10 @@ fn make_finding(
         hit.message.clone(),
         excerpt.to_string(),
     );
-    f.help = rule.safe;
+    f.help = match &hit.help {
+        Some(h) => h.clone().into(),
+        None => rule.safe.into(),
+    };
     f.why = rule.why;
     f.lock = rule.lock;
     Some(f)
@@ -609,7 +616,7 @@ fn finding_raw(
         line,
         column,
         message,
-        help: "",
+        help: "".into(),
         why: "",
         lock: "",
         statement,

@@ -238,7 +238,7 @@ mod tests {
             line: 3,
             column: 13,
             message: "dropping `t.c`, now".into(),
-            help: "ALTER TABLE t\nDROP COLUMN c;",
+            help: "ALTER TABLE t\nDROP COLUMN c;".into(),
             why: "why",
             lock: "ACCESS EXCLUSIVE",
             statement: "ALTER TABLE t DROP COLUMN c".into(),

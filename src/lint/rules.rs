@@ -147,6 +147,16 @@ pub static RULES: &[Rule] = &[
         "ACCESS EXCLUSIVE (database)",
         "Dropping a database from a migration destroys every table in it, irreversibly.",
         "-- drop databases by hand, never from a migration"),
+    rule!("ban-drop-schema", Error, true,
+        "DROP SCHEMA",
+        "ACCESS EXCLUSIVE on everything dropped",
+        "Dropping a schema breaks code that still uses anything in it, and with CASCADE deletes every table, view and function in it, irreversibly.",
+        "-- release 1: stop using its objects, move or drop them one by one; release 2:\nDROP SCHEMA IF EXISTS reporting RESTRICT;"),
+    rule!("ban-revoke", Warning, true,
+        "REVOKE, ALTER DEFAULT PRIVILEGES … REVOKE, DROP OWNED, DROP ROLE",
+        "—",
+        "Running code that still relies on the privilege (or the role) fails with \"permission denied\" as soon as the migration commits.",
+        "-- release 1: deploy the code that no longer needs the privilege; release 2:\nREVOKE SELECT ON reports FROM reporting_app;"),
     rule!("ban-drop-not-null", Error, true,
         "ALTER COLUMN … DROP NOT NULL",
         "ACCESS EXCLUSIVE",
@@ -166,18 +176,18 @@ pub static RULES: &[Rule] = &[
         "BEGIN/COMMIT/ROLLBACK inside a migration dbtool already wraps in a transaction",
         "—",
         "dbtool runs each migration in a transaction with its history row. A file wrapped in BEGIN; … COMMIT; (the first and the last statement) runs as that transaction, as with Flyway. Transaction control anywhere else would end the transaction early and run the statements after it outside it, without history: `dbtool migrate` refuses such a file before anything runs.",
-        "-- keep BEGIN only as the first statement and COMMIT only as the last, or remove both:\nBEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;\n-- or split the file there, or set executeInTransaction=false in its .sql.conf"),
+        "-- keep BEGIN only as the first statement and COMMIT only as the last, or remove both:\nBEGIN;\n…\nCOMMIT;\n-- or split the file there, or set executeInTransaction=false in its .sql.conf"),
     rule!("prefer-robust-stmts", Warning, true,
         "a statement outside a transaction that fails when re-run",
         "—",
         "Statements that run outside a transaction (CONCURRENTLY files, executeInTransaction=false) are not rolled back when a later one fails; a retry then fails on what already exists (CREATE TABLE/INDEX, ADD COLUMN, ADD CONSTRAINT without a DROP CONSTRAINT IF EXISTS before it) or is already gone (DROP TABLE/INDEX/TYPE/DOMAIN, DROP COLUMN, DROP CONSTRAINT without IF EXISTS) unless each statement is idempotent. An unnamed CREATE INDEX CONCURRENTLY does not fail on a retry: it builds a second index (`…_idx1`). Beware: CREATE INDEX CONCURRENTLY IF NOT EXISTS also skips the INVALID index a failed or killed build leaves behind. `dbtool migrate` refuses to run a migration whose index name is taken by an INVALID index, and fails one that leaves an index INVALID; fix with DROP INDEX CONCURRENTLY (then rerun) or REINDEX INDEX CONCURRENTLY.",
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_created_at_idx ON events (created_at);\nDROP INDEX CONCURRENTLY IF EXISTS events_old_idx;"),
-    rule!("require-lock-timeout", Warning, false,
+    rule!("require-lock-timeout", Warning, true,
         "a lock-taking statement with lock_timeout off",
         "any",
         "Without lock_timeout, DDL waiting behind a long transaction sits in the lock queue and every query on the table queues behind it: an outage. dbtool sets lock_timeout for each migration unless `[migrate] lock_timeout = \"0s\"`.",
         "SET lock_timeout = '5s';\nALTER TABLE events ADD COLUMN note text;"),
-    rule!("require-statement-timeout", Info, false,
+    rule!("require-statement-timeout", Info, true,
         "a statement that scans or rewrites an existing table with no statement_timeout",
         "any",
         "A scan or rewrite under a strong lock takes as long as the table is large; statement_timeout bounds how long traffic can be blocked.",
@@ -326,7 +336,7 @@ pub static RULES: &[Rule] = &[
         "BEGIN with no COMMIT or ROLLBACK after it in the file",
         "—",
         "The transaction is still open when the file ends, so whether its statements are committed depends on whatever runs next on the session (or is rolled back when the session closes), not on the migration. A migration should end every transaction it starts.",
-        "BEGIN;\nALTER TABLE events ADD COLUMN note text;\nCOMMIT;"),
+        "-- end every transaction the file starts:\nBEGIN;\n…\nCOMMIT;"),
 ];
 
 /// The rule with this id.
@@ -374,6 +384,9 @@ pub struct Hit {
     pub location: Option<usize>,
     /// Overrides the rule's default severity (before configuration).
     pub severity: Option<Severity>,
+    /// The safe alternative with the statement's own names ([`super::help`]);
+    /// `None`: the rule's canned [`Rule::safe`].
+    pub help: Option<String>,
 }
 
 /// What earlier files of the same run taught us about the schema.
@@ -415,6 +428,8 @@ pub struct FileState {
     /// Constraints dropped earlier in this file → whether re-added since
     /// (a DROP CONSTRAINT IF EXISTS makes the next ADD of the name rerunnable).
     pub dropped_constraints: HashMap<String, bool>,
+    /// (bare table, constraint) dropped anywhere in the file ([`FileState::prescan`]).
+    pub dropped_in_file: HashSet<(String, String)>,
     reported_lock_timeout: bool,
     reported_statement_timeout: bool,
 }
@@ -439,8 +454,26 @@ impl FileState {
             statement_count,
             hot_tables: Vec::new(),
             dropped_constraints: HashMap::new(),
+            dropped_in_file: HashSet::new(),
             reported_lock_timeout: false,
             reported_statement_timeout: false,
+        }
+    }
+
+    /// Looks at the whole file before its statements are checked: which
+    /// constraints it drops (the NOT NULL recipe validates a helper CHECK
+    /// added by an earlier migration, sets NOT NULL, then drops the helper).
+    pub fn prescan<'a>(&mut self, nodes: impl Iterator<Item = &'a NodeEnum>) {
+        for node in nodes {
+            if let NodeEnum::AlterTableStmt(a) = node {
+                let bare = ast::bare(&ast::rel_name(a.relation.as_ref())).to_string();
+                for cmd in ast::alter_cmds(a) {
+                    if cmd.subtype() == T::AtDropConstraint {
+                        self.dropped_in_file
+                            .insert((bare.clone(), cmd.name.clone()));
+                    }
+                }
+            }
         }
     }
 
@@ -469,6 +502,7 @@ impl Out<'_> {
             message: message.into(),
             location,
             severity: None,
+            help: None,
         });
     }
     fn hit_sev(
@@ -483,6 +517,7 @@ impl Out<'_> {
             message: message.into(),
             location,
             severity: Some(sev),
+            help: None,
         });
     }
 }
@@ -505,7 +540,11 @@ pub fn check(
         NodeEnum::CreateStmt(c) => {
             let rel = ast::rel_name(c.relation.as_ref());
             let bare = ast::bare(&rel).to_string();
-            if !st.in_tx() && !c.if_not_exists {
+            // A temporary table ON COMMIT DROP is gone when the statement's own
+            // transaction ends: a rerun creates it again.
+            let dropped_at_commit = c.relation.as_ref().is_some_and(|r| r.relpersistence == "t")
+                && c.oncommit() == protobuf::OnCommitAction::OncommitDrop;
+            if !st.in_tx() && !c.if_not_exists && !dropped_at_commit {
                 out.hit(
                     "prefer-robust-stmts",
                     format!("CREATE TABLE `{rel}` without IF NOT EXISTS outside a transaction"),
@@ -555,7 +594,31 @@ pub fn check(
             }
             st.created.insert(bare);
         }
+        NodeEnum::SelectStmt(sel) if sel.into_clause.is_some() => {
+            let rel = ast::rel_name(sel.into_clause.as_ref().and_then(|i| i.rel.as_ref()));
+            duplicate_names(
+                sel.target_list.iter().filter_map(output_column_name),
+                &format!("SELECT … INTO `{rel}`"),
+                &mut out,
+            );
+            if !rel.is_empty() {
+                st.created.insert(ast::bare(&rel).to_string());
+            }
+        }
         NodeEnum::CreateTableAsStmt(c) => {
+            let into_names = c.into.as_ref().is_some_and(|i| !i.col_names.is_empty());
+            if let (false, Some(NodeEnum::SelectStmt(sel))) =
+                (into_names, c.query.as_deref().and_then(|q| q.node.as_ref()))
+            {
+                duplicate_names(
+                    sel.target_list.iter().filter_map(output_column_name),
+                    &format!(
+                        "CREATE TABLE `{}` AS",
+                        ast::rel_name(c.into.as_ref().and_then(|i| i.rel.as_ref()))
+                    ),
+                    &mut out,
+                );
+            }
             if c.objtype() == ObjectType::ObjectTable {
                 table_schema(
                     c.into.as_ref().and_then(|i| i.rel.as_ref()),
@@ -634,6 +697,38 @@ pub fn check(
                         None,
                     );
                 }
+                ObjectType::ObjectSchema => {
+                    for n in &names {
+                        out.hit(
+                            "ban-drop-schema",
+                            format!(
+                                "DROP SCHEMA `{n}` breaks code that still uses its objects{}",
+                                if d.behavior() == DropBehavior::DropCascade {
+                                    ", and CASCADE deletes all of them"
+                                } else {
+                                    ""
+                                }
+                            ),
+                            None,
+                        );
+                    }
+                }
+                ObjectType::ObjectCast => {
+                    out.hit(
+                        "ban-drop-type",
+                        "dropping a cast breaks code and casts (`::`) that still use it",
+                        None,
+                    );
+                }
+                ObjectType::ObjectForeignTable => {
+                    for n in names.iter().filter(|n| st.existing(n)) {
+                        out.hit(
+                            "ban-drop-table",
+                            format!("DROP FOREIGN TABLE `{n}` breaks code that still uses it"),
+                            None,
+                        );
+                    }
+                }
                 ObjectType::ObjectTable => {
                     for n in names.iter().filter(|n| !n.contains('.')) {
                         out.hit(
@@ -690,6 +785,8 @@ pub fn check(
         }
         NodeEnum::CreateForeignTableStmt(f) => {
             if let Some(c) = f.base_stmt.as_ref() {
+                st.created
+                    .insert(ast::bare(&ast::rel_name(c.relation.as_ref())).to_string());
                 duplicate_names(
                     c.table_elts.iter().filter_map(|e| match e.node.as_ref() {
                         Some(NodeEnum::ColumnDef(cd)) => {
@@ -712,6 +809,36 @@ pub fn check(
                     duplicate_assignments(&w.target_list, &format!("MERGE INTO `{rel}`"), &mut out);
                 }
             }
+        }
+        NodeEnum::GrantStmt(g) if !g.is_grant => {
+            out.hit(
+                "ban-revoke",
+                "REVOKE breaks running code that still uses the privilege",
+                None,
+            );
+        }
+        NodeEnum::AlterDefaultPrivilegesStmt(a)
+            if a.action.as_ref().is_some_and(|g| !g.is_grant) =>
+        {
+            out.hit(
+                "ban-revoke",
+                "ALTER DEFAULT PRIVILEGES … REVOKE: objects created from now on lack the privilege running code may expect",
+                None,
+            );
+        }
+        NodeEnum::DropOwnedStmt(_) => {
+            out.hit(
+                "ban-revoke",
+                "DROP OWNED drops the role's objects and revokes its privileges",
+                None,
+            );
+        }
+        NodeEnum::DropRoleStmt(_) => {
+            out.hit(
+                "ban-revoke",
+                "DROP ROLE: sessions and code using the role lose their access",
+                None,
+            );
         }
         NodeEnum::DropdbStmt(d) => {
             out.hit(
@@ -968,6 +1095,20 @@ pub fn check(
                 None,
             );
         }
+        NodeEnum::AlterDomainStmt(d) if d.subtype == "N" => {
+            out.hit(
+                "ban-drop-not-null",
+                format!("ALTER DOMAIN `{}` DROP NOT NULL: code that relies on columns of the domain never being NULL breaks", domain_name(&d.type_name)),
+                None,
+            );
+        }
+        NodeEnum::AlterDomainStmt(d) if d.subtype == "O" => {
+            out.hit(
+                "adding-not-nullable-field",
+                format!("ALTER DOMAIN `{}` SET NOT NULL scans every column of every table that uses the domain", domain_name(&d.type_name)),
+                None,
+            );
+        }
         NodeEnum::AlterDomainStmt(d) if d.subtype == "C" => {
             let not_valid = ast::constraint(d.def.as_deref()).is_some_and(|c| c.skip_validation);
             if !not_valid {
@@ -1002,8 +1143,9 @@ pub fn check(
     let heavy = strong
         .iter()
         .find(|l| (l.rewrite || l.scan) && l.mode >= super::locks::LockMode::Share);
-    if let Some(l) = heavy {
-        if !st.statement_timeout_set && !st.reported_statement_timeout {
+    let unbounded_wait = !st.engine_lock_timeout && !st.lock_timeout_set;
+    if !st.statement_timeout_set && !st.reported_statement_timeout {
+        if let Some(l) = heavy {
             st.reported_statement_timeout = true;
             out.hit(
                 "require-statement-timeout",
@@ -1015,7 +1157,28 @@ pub fn check(
                 ),
                 None,
             );
+        } else if let (Some(l), true) = (strong.first(), unbounded_wait) {
+            // With lock_timeout off, statement_timeout (which counts the
+            // time spent waiting for a lock) is the only bound on the wait.
+            st.reported_statement_timeout = true;
+            out.hit(
+                "require-statement-timeout",
+                format!(
+                    "waits for {} on `{}` with neither lock_timeout nor statement_timeout: nothing bounds the wait",
+                    l.mode, l.relation
+                ),
+                None,
+            );
         }
+    }
+    let column_type = |table: &str, col: &str| {
+        schema
+            .columns
+            .get(&(table.to_string(), col.to_string()))
+            .map(type_str)
+    };
+    for h in hits.iter_mut().filter(|h| h.help.is_none()) {
+        h.help = super::help::for_hit(h.rule, node, h.location, &column_type);
     }
     if st.in_tx() {
         for l in &strong {
@@ -1027,6 +1190,32 @@ pub fn check(
         }
     }
     hits
+}
+
+/// The column a NOT NULL helper constraint covers, from its name:
+/// `<table>_<column>_not_null` or `<column>_not_null` (not `<table>_not_null`).
+fn not_null_helper_column(table: &str, constraint: &str) -> Option<String> {
+    let stem = constraint.strip_suffix("_not_null")?;
+    if stem.is_empty() || stem == table {
+        return None;
+    }
+    let col = stem
+        .strip_prefix(table)
+        .and_then(|r| r.strip_prefix('_'))
+        .unwrap_or(stem);
+    (!col.is_empty()).then(|| col.to_string())
+}
+
+/// A dotted name from a list of `String` nodes (`app.email`).
+fn domain_name(names: &[protobuf::Node]) -> String {
+    names
+        .iter()
+        .filter_map(|n| match n.node.as_ref() {
+            Some(NodeEnum::String(s)) => Some(s.sval.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The longest identifier PostgreSQL keeps (NAMEDATALEN - 1 bytes).
@@ -1092,6 +1281,7 @@ pub fn long_identifiers(stmt: &str) -> Vec<Hit> {
                 ),
                 location: Some(start),
                 severity: None,
+                help: Some(format!("-- name it in at most 63 bytes: PostgreSQL would keep `{kept}`")),
             });
         }
     }
@@ -1113,8 +1303,10 @@ fn table_schema(rv: Option<&protobuf::RangeVar>, what: &str, out: &mut Out<'_>) 
     }
 }
 
-/// The output column name of a SELECT target (an alias or a plain column
-/// reference), for views.
+/// The output column name of a SELECT target, as PostgreSQL figures it
+/// (`FigureColname`): the alias, else a column's or function's name, a
+/// cast's type, `?column?` for constants and operators. `None` where the
+/// rule is not sure (then the target is not compared).
 fn output_column_name(n: &protobuf::Node) -> Option<(&str, Option<usize>)> {
     let Some(NodeEnum::ResTarget(r)) = n.node.as_ref() else {
         return None;
@@ -1122,11 +1314,34 @@ fn output_column_name(n: &protobuf::Node) -> Option<(&str, Option<usize>)> {
     if !r.name.is_empty() {
         return Some((r.name.as_str(), loc(r.location)));
     }
-    match r.val.as_deref().and_then(|v| v.node.as_ref()) {
-        Some(NodeEnum::ColumnRef(c)) => match c.fields.last().and_then(|f| f.node.as_ref()) {
-            Some(NodeEnum::String(s)) => Some((s.sval.as_str(), loc(r.location))),
+    let (name, _) = figure_colname(r.val.as_deref()?)?;
+    Some((name, loc(r.location)))
+}
+
+/// `FigureColnameInternal`: the name and whether it is a strong one (from a
+/// column, function or CASE) rather than the `?column?` fallback.
+fn figure_colname(n: &protobuf::Node) -> Option<(&str, bool)> {
+    fn last(names: &[protobuf::Node]) -> Option<&str> {
+        match names.last()?.node.as_ref()? {
+            NodeEnum::String(s) => Some(s.sval.as_str()),
             _ => None,
+        }
+    }
+    match n.node.as_ref()? {
+        NodeEnum::ColumnRef(c) => last(&c.fields).map(|s| (s, true)),
+        NodeEnum::FuncCall(f) => last(&f.funcname).map(|s| (s, true)),
+        NodeEnum::TypeCast(c) => match c.arg.as_deref().and_then(figure_colname) {
+            Some((name, true)) => Some((name, true)),
+            _ => c
+                .type_name
+                .as_ref()
+                .and_then(|t| last(&t.names))
+                .map(|s| (s, true)),
         },
+        NodeEnum::AConst(_) => Some(("?column?", false)),
+        NodeEnum::AExpr(e) if e.kind() != protobuf::AExprKind::AexprNullif => {
+            Some(("?column?", false))
+        }
         _ => None,
     }
 }
@@ -1320,6 +1535,18 @@ fn alter_cmd(
         T::AtValidateConstraint => {
             if let Some(c) = schema.not_null_checks.get_mut(&cmd.name) {
                 c.2 = true;
+            } else if st
+                .dropped_in_file
+                .contains(&(bare.clone(), cmd.name.clone()))
+            {
+                // A constraint added by a migration this run did not see,
+                // validated and dropped here around SET NOT NULL: the NOT
+                // NULL recipe, when its name says which column it covers.
+                if let Some(col) = not_null_helper_column(&bare, &cmd.name) {
+                    schema
+                        .not_null_checks
+                        .insert(cmd.name.clone(), (bare.clone(), col, true));
+                }
             }
         }
         T::AtDropConstraint => {

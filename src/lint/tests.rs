@@ -1318,3 +1318,337 @@ fn transaction_nesting_in_non_transactional_files() {
     // Transactional files (dbtool's own transaction) are unchanged.
     flags("SELECT 1; COMMIT; SELECT 2;", rule);
 }
+
+/// Fixes from measuring against squawk's rule tests (issue 20, part 2):
+/// each case below was a wrong or missing finding.
+#[test]
+fn parity_fixes_duplicate_output_columns() {
+    let rule = "ban-duplicate-column-assignments";
+    // PostgreSQL names unnamed constants `?column?`: two of them collide.
+    flags("CREATE VIEW totals AS SELECT 1, 2;", rule);
+    flags("CREATE VIEW totals AS SELECT o.id, c.id FROM orders o JOIN customers c ON c.id = o.customer_id;", rule);
+    flags(
+        "CREATE VIEW totals AS SELECT count(*), count(id) FROM orders;",
+        rule,
+    );
+    flags("CREATE VIEW totals AS SELECT '1'::int, '2'::int;", rule);
+    // SELECT … INTO and CREATE TABLE … AS create a table from the targets.
+    flags("SELECT 1 AS n, 2 AS n INTO scratch;", rule);
+    flags("CREATE TABLE scratch AS SELECT id, id FROM orders;", rule);
+    clean("SELECT 1 AS n, 2 AS m INTO scratch;", rule);
+    clean(
+        "CREATE TABLE scratch (a, b) AS SELECT id, id FROM orders;",
+        rule,
+    );
+    clean(
+        "CREATE VIEW totals AS SELECT o.id, o.total FROM orders o;",
+        rule,
+    );
+    // Names PostgreSQL derives from a cast's column stay the column's.
+    clean(
+        "CREATE VIEW totals AS SELECT id::text, total::text FROM orders;",
+        rule,
+    );
+    // Expressions the rule cannot name are not compared.
+    clean(
+        "CREATE VIEW totals AS SELECT CASE WHEN a THEN 1 END, EXISTS (SELECT 1) FROM t;",
+        rule,
+    );
+}
+
+#[test]
+fn parity_fixes_domains_casts_foreign_tables() {
+    flags("ALTER DOMAIN email DROP NOT NULL;", "ban-drop-not-null");
+    flags(
+        "ALTER DOMAIN email SET NOT NULL;",
+        "adding-not-nullable-field",
+    );
+    clean(
+        "ALTER DOMAIN email SET DEFAULT '';",
+        "adding-not-nullable-field",
+    );
+    flags("DROP CAST IF EXISTS (text AS money);", "ban-drop-type");
+    flags(
+        "DROP FOREIGN TABLE IF EXISTS remote_orders;",
+        "ban-drop-table",
+    );
+    clean(
+        "CREATE FOREIGN TABLE remote_orders (id bigint) SERVER s;\nDROP FOREIGN TABLE remote_orders;",
+        "ban-drop-table",
+    );
+}
+
+#[test]
+fn parity_fixes_temporary_tables_and_volatile_defaults() {
+    let robust = |sql: &str| {
+        rules_with(sql, &LintOptions::default(), Some(false))
+            .into_iter()
+            .filter(|r| r == "prefer-robust-stmts")
+            .count()
+    };
+    // ON COMMIT DROP: gone when the statement's transaction ends.
+    assert_eq!(
+        robust("CREATE TEMP TABLE staging (id bigint) ON COMMIT DROP;"),
+        0
+    );
+    assert_eq!(robust("CREATE TEMP TABLE staging (id bigint);"), 1);
+    assert_eq!(
+        robust("CREATE TEMP TABLE staging (id bigint) ON COMMIT DELETE ROWS;"),
+        1
+    );
+    // now() takes no argument: now(123) is not the stable now().
+    let d = "adding-field-with-default";
+    flags(
+        "ALTER TABLE events ADD COLUMN seen_at timestamptz DEFAULT now(123);",
+        d,
+    );
+    clean(
+        "ALTER TABLE events ADD COLUMN seen_at timestamptz DEFAULT now();",
+        d,
+    );
+    clean(
+        "ALTER TABLE events ADD COLUMN tag text DEFAULT lower('A');",
+        d,
+    );
+}
+
+#[test]
+fn parity_fixes_not_null_helper_from_an_earlier_migration() {
+    let rule = "adding-not-nullable-field";
+    // The recipe's last step, when its ADD CONSTRAINT … NOT VALID ran in a
+    // migration this run does not include: validate, SET NOT NULL, drop.
+    for name in ["orders_customer_id_not_null", "customer_id_not_null"] {
+        clean(
+            &format!("ALTER TABLE orders VALIDATE CONSTRAINT {name};\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT {name};"),
+            rule,
+        );
+    }
+    // Not the recipe: no drop, another column, a name that says nothing,
+    // PostgreSQL 11.
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT customer_id_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;", rule);
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT customer_id_not_null;\nALTER TABLE orders ALTER COLUMN region SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT customer_id_not_null;", rule);
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT orders_check;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_check;", rule);
+    flags("ALTER TABLE orders VALIDATE CONSTRAINT orders_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_not_null;", rule);
+    assert!(rules_v(
+        "ALTER TABLE orders VALIDATE CONSTRAINT customer_id_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT customer_id_not_null;",
+        PgVersion::new(11, 0)
+    )
+    .iter()
+    .any(|r| r == rule));
+}
+
+#[test]
+fn parity_fixes_statement_timeout_when_nothing_bounds_the_wait() {
+    let opts = LintOptions {
+        engine_lock_timeout: false,
+        ..LintOptions::default()
+    };
+    let st = |sql: &str, o: &LintOptions| {
+        run(sql, o)
+            .into_iter()
+            .filter(|f| f.rule == "require-statement-timeout")
+            .count()
+    };
+    // lock_timeout off: statement_timeout is the only bound on the wait.
+    assert_eq!(st("ALTER TABLE events ADD COLUMN note text;", &opts), 1);
+    assert_eq!(
+        st(
+            "SET lock_timeout = '2s';\nALTER TABLE events ADD COLUMN note text;",
+            &opts
+        ),
+        0
+    );
+    assert_eq!(
+        st(
+            "SET statement_timeout = '1min';\nALTER TABLE events ADD COLUMN note text;",
+            &opts
+        ),
+        0
+    );
+    // dbtool's own lock_timeout bounds it: no note for an instant change.
+    assert_eq!(
+        st(
+            "ALTER TABLE events ADD COLUMN note text;",
+            &LintOptions::default()
+        ),
+        0
+    );
+}
+
+/// Help snippets use the statement's own names (issue 18): one case per
+/// rule whose safe alternative is SQL. Each `(sql, rule, expected lines)`.
+#[test]
+fn help_uses_the_statements_names() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("CREATE INDEX foo_idx ON orders (customer_id);", "require-concurrent-index-creation",
+            &["CREATE INDEX CONCURRENTLY IF NOT EXISTS foo_idx ON orders USING btree (customer_id);"]),
+        ("CREATE UNIQUE INDEX ON orders (lower(email)) WHERE deleted_at IS NULL;", "require-concurrent-index-creation",
+            &["CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_expr_idx ON orders USING btree (lower(email)) WHERE deleted_at IS NULL;"]),
+        ("DROP INDEX orders_old_idx;", "require-concurrent-index-deletion", &["DROP INDEX CONCURRENTLY IF EXISTS orders_old_idx;"]),
+        ("REINDEX INDEX orders_customer_idx;", "require-concurrent-reindex", &["REINDEX (CONCURRENTLY) INDEX orders_customer_idx;"]),
+        ("ALTER TABLE m DETACH PARTITION m_2020;", "require-concurrent-detach-partition", &["ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY;"]),
+        ("ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0);", "constraint-missing-not-valid",
+            &["ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0) NOT VALID;", "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_positive;"]),
+        ("ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);", "adding-foreign-key-constraint",
+            &["ALTER TABLE orders ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;", "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;"]),
+        ("ALTER TABLE orders ADD COLUMN region_id bigint REFERENCES regions (id);", "adding-foreign-key-constraint",
+            &["ALTER TABLE orders ADD COLUMN region_id bigint;", "ALTER TABLE orders ADD CONSTRAINT orders_region_id_fkey FOREIGN KEY (region_id) REFERENCES regions (id) NOT VALID;"]),
+        ("ALTER TABLE orders ADD COLUMN request_id uuid DEFAULT gen_random_uuid();", "adding-field-with-default",
+            &["ALTER TABLE orders ADD COLUMN request_id uuid; -- instant", "ALTER TABLE orders ALTER COLUMN request_id SET DEFAULT gen_random_uuid(); -- new rows only",
+              "UPDATE orders SET request_id = gen_random_uuid() WHERE id BETWEEN 1 AND 10000 AND request_id IS NULL;"]),
+        ("ALTER TABLE orders ADD COLUMN tenant_id bigint NOT NULL;", "adding-required-field", &["ALTER TABLE orders ADD COLUMN tenant_id bigint NOT NULL DEFAULT 0;"]),
+        ("ALTER TABLE orders ALTER COLUMN shipped_at SET NOT NULL;", "adding-not-nullable-field",
+            &["ALTER TABLE orders ADD CONSTRAINT orders_shipped_at_not_null CHECK (shipped_at IS NOT NULL) NOT VALID;", "ALTER TABLE orders ALTER COLUMN shipped_at SET NOT NULL;"]),
+        ("ALTER TABLE orders ADD PRIMARY KEY (id);", "adding-serial-primary-key-field",
+            &["CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_pkey_idx ON orders (id);", "ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY USING INDEX orders_pkey_idx;"]),
+        ("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", "disallowed-unique-constraint",
+            &["CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);", "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx;"]),
+        ("ALTER TABLE orders ALTER COLUMN amount TYPE bigint;", "changing-column-type",
+            &["ALTER TABLE orders ADD COLUMN amount_new bigint;", "UPDATE orders SET amount_new = amount WHERE id BETWEEN 1 AND 10000;"]),
+        ("CREATE TABLE notes (body varchar(40));\nALTER TABLE orders RENAME COLUMN note TO comment;", "renaming-column",
+            &["-- ALTER TABLE orders ADD COLUMN comment <the type of note>;"]),
+        ("ALTER TABLE orders RENAME TO purchases;", "renaming-table",
+            &["ALTER TABLE orders RENAME TO purchases;", "CREATE VIEW orders AS SELECT * FROM purchases; -- simple views are updatable"]),
+        ("ALTER TABLE customers DROP COLUMN legacy;", "ban-drop-column", &["ALTER TABLE customers DROP IF EXISTS legacy;"]),
+        ("DROP TABLE old_orders;", "ban-drop-table", &["DROP TABLE IF EXISTS old_orders;"]),
+        ("DROP MATERIALIZED VIEW order_report;", "ban-drop-view", &["DROP MATERIALIZED VIEW IF EXISTS order_report;"]),
+        ("DROP FUNCTION score(bigint);", "ban-drop-function", &["DROP FUNCTION IF EXISTS score(bigint);"]),
+        ("DROP TYPE order_state;", "ban-drop-type", &["DROP TYPE IF EXISTS order_state;"]),
+        ("ALTER TABLE customers ALTER COLUMN nickname DROP NOT NULL;", "ban-drop-not-null", &["ALTER TABLE customers ALTER COLUMN nickname DROP NOT NULL;"]),
+        ("TRUNCATE orders, lines CASCADE;", "ban-truncate-cascade", &["TRUNCATE orders, lines; -- name each table, without CASCADE"]),
+        ("BEGIN;\nCREATE INDEX CONCURRENTLY orders_x_idx ON orders (x);\nCOMMIT;", "ban-concurrent-index-creation-in-transaction",
+            &["CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_x_idx ON orders USING btree (x);"]),
+        ("CREATE TABLE t (id serial, code varchar(20), at timestamp, c char(3), payload json, n smallint);", "prefer-text-field",
+            &["    code text CONSTRAINT t_code_len CHECK (char_length(code) <= 20),"]),
+        ("CREATE TABLE t (id serial, code varchar(20));", "prefer-bigint-over-int", &["    id bigint GENERATED ALWAYS AS IDENTITY,"]),
+        ("CREATE TABLE t (n smallint);", "prefer-bigint-over-smallint", &["    n bigint,"]),
+        ("ALTER TABLE customers ADD COLUMN seq bigserial;", "prefer-identity", &["ALTER TABLE customers ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;"]),
+        ("ALTER TABLE events ALTER COLUMN at TYPE timestamp;", "prefer-timestamp-tz", &["ALTER TABLE events ALTER COLUMN at TYPE timestamptz;"]),
+        ("CREATE TABLE t (c char(3));", "ban-char-field", &["    c text CONSTRAINT t_c_len CHECK (char_length(c) = 3),"]),
+        ("ALTER TABLE events ADD COLUMN payload json;", "prefer-jsonb", &["ALTER TABLE events ADD COLUMN payload jsonb;"]),
+        ("ALTER TABLE customers ADD COLUMN seq serial;", "adding-serial-column",
+            &["ALTER TABLE customers ADD COLUMN seq bigint;", "CREATE SEQUENCE customers_seq_seq OWNED BY customers.seq;", "ALTER TABLE customers ALTER COLUMN seq SET DEFAULT nextval('customers_seq_seq');"]),
+        ("REFRESH MATERIALIZED VIEW order_counts;", "require-concurrent-refresh", &["REFRESH MATERIALIZED VIEW CONCURRENTLY order_counts;"]),
+        ("VACUUM FULL orders, lines;", "ban-vacuum-full", &["VACUUM (ANALYZE) orders, lines;"]),
+        ("ALTER TABLE m ATTACH PARTITION m_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');", "attach-partition-without-check",
+            &["ALTER TABLE m_2024 VALIDATE CONSTRAINT m_2024_bound;", "ALTER TABLE m ATTACH PARTITION m_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"]),
+        ("CREATE TRIGGER audit AFTER INSERT ON customers FOR EACH ROW EXECUTE FUNCTION audit();", "create-trigger-on-hot-table",
+            &["CREATE TRIGGER audit AFTER INSERT ON customers FOR EACH ROW EXECUTE FUNCTION audit();"]),
+        ("UPDATE customers SET status = 'x';", "ban-unbounded-update-delete", &["UPDATE customers SET status = 'x' WHERE id BETWEEN 1 AND 10000;"]),
+        ("ALTER TABLE customers ADD COLUMN tier int;\nUPDATE customers SET tier = 1 WHERE id < 10;", "backfill-in-ddl-transaction",
+            &["UPDATE customers SET tier = 1 WHERE id < 10;"]),
+        ("ALTER TABLE orders ADD CONSTRAINT orders_c_fk FOREIGN KEY (c) REFERENCES c (id) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_c_fk;", "validate-in-same-transaction",
+            &["ALTER TABLE orders VALIDATE CONSTRAINT orders_c_fk;"]),
+        ("ALTER TABLE customers DROP CONSTRAINT customers_region_fk;", "dropping-foreign-key", &["ALTER TABLE customers DROP CONSTRAINT IF EXISTS customers_region_fk;"]),
+        ("CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');", "ban-create-domain-with-constraint", &["CREATE DOMAIN email AS text;"]),
+        ("ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (VALUE LIKE '%@%');", "ban-alter-domain-with-add-constraint",
+            &["ALTER DOMAIN email ADD CONSTRAINT email_at CHECK (value LIKE '%@%') NOT VALID;", "ALTER DOMAIN email VALIDATE CONSTRAINT email_at;"]),
+        ("UPDATE customers SET a = 1, b = 2, a = 3 WHERE id = 1;", "ban-duplicate-column-assignments",
+            &["UPDATE customers SET b = 2, a = 3 WHERE id = 1; -- each column once (the last assignment kept)"]),
+        ("ALTER TYPE mood ADD VALUE 'meh';", "require-enum-value-ordering", &["ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' AFTER 'existing_value'; -- the value it sorts after (or BEFORE …)"]),
+        ("ALTER TABLE invoices ADD COLUMN note text;", "require-table-schema", &["ALTER TABLE public.invoices ADD COLUMN note text; -- the schema you mean"]),
+    ];
+    let opts = LintOptions {
+        include: RULES.iter().map(|r| r.id.to_string()).collect(),
+        ..LintOptions::default()
+    };
+    for (sql, rule, want) in cases {
+        let f = run(sql, &opts);
+        let Some(hit) = f.iter().find(|f| f.rule == *rule) else {
+            panic!("{rule} not reported for {sql:?}: {f:?}");
+        };
+        for line in *want {
+            assert!(
+                hit.help.lines().any(|l| l == *line),
+                "{rule} on {sql:?}: expected help line\n{line}\ngot\n{}",
+                hit.help
+            );
+        }
+        // The canned example's names never leak into a filled-in help.
+        let canned = rules::rule(rule).unwrap().safe;
+        if hit.help != canned {
+            for fake in [
+                "events_created_at_idx",
+                "measurements_2020",
+                "legacy_events",
+            ] {
+                assert!(!hit.help.contains(fake), "{rule}: {}", hit.help);
+            }
+        }
+    }
+}
+
+/// Outside a transaction and with lock_timeout off, the timeout and
+/// robustness rules repeat the statement with the fix.
+#[test]
+fn help_for_timeouts_and_reruns() {
+    let opts = LintOptions {
+        engine_lock_timeout: false,
+        ..LintOptions::default()
+    };
+    let src = Source {
+        file: "V1__t.sql".into(),
+        text: "CREATE INDEX CONCURRENTLY orders_x_idx ON orders (x);".into(),
+        execute_in_transaction: Some(false),
+    };
+    let f = lint_source(&src, &opts, &mut Schema::default()).findings;
+    let help = |rule: &str| {
+        f.iter()
+            .find(|x| x.rule == rule)
+            .map(|x| x.help.to_string())
+            .unwrap_or_else(|| panic!("{rule} missing: {f:?}"))
+    };
+    assert_eq!(
+        help("prefer-robust-stmts"),
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_x_idx ON orders USING btree (x);"
+    );
+    assert_eq!(help("require-lock-timeout"), "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY orders_x_idx ON orders USING btree (x);");
+    // identifier-too-long says what PostgreSQL keeps.
+    let long = format!("CREATE TABLE {} (id bigint);", "t".repeat(70));
+    let f = run(&long, &LintOptions::default());
+    let h = &f
+        .iter()
+        .find(|x| x.rule == "identifier-too-long")
+        .unwrap()
+        .help;
+    assert!(
+        h.contains(&"t".repeat(63)) && !h.contains(&"t".repeat(64)),
+        "{h}"
+    );
+}
+
+#[test]
+fn drop_schema_and_revoke() {
+    flags(
+        "DROP SCHEMA IF EXISTS reporting CASCADE;",
+        "ban-drop-schema",
+    );
+    clean("CREATE SCHEMA reporting;", "ban-drop-schema");
+    for sql in [
+        "REVOKE SELECT ON reports FROM reporting_app;",
+        "ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM reporting_app;",
+        "DROP OWNED BY reporting_app;",
+        "DROP ROLE reporting_app;",
+    ] {
+        flags(sql, "ban-revoke");
+    }
+    clean("GRANT SELECT ON reports TO reporting_app;", "ban-revoke");
+    clean(
+        "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO reporting_app;",
+        "ban-revoke",
+    );
+    clean("REASSIGN OWNED BY reporting_app TO admin;", "ban-revoke");
+    let f = run("DROP SCHEMA reporting CASCADE;", &LintOptions::default());
+    let h = &f.iter().find(|x| x.rule == "ban-drop-schema").unwrap().help;
+    assert!(h.ends_with("DROP SCHEMA IF EXISTS reporting;"), "{h}");
+    let f = run(
+        "REVOKE SELECT ON ledger FROM billing;",
+        &LintOptions::default(),
+    );
+    let h = &f.iter().find(|x| x.rule == "ban-revoke").unwrap().help;
+    assert!(
+        h.ends_with("\nREVOKE select ON ledger FROM billing;")
+            || h.ends_with("\nREVOKE SELECT ON ledger FROM billing;"),
+        "{h}"
+    );
+}

@@ -656,3 +656,418 @@ async fn lint_postgres_evidence_for_issue_20_rules() {
         assert_eq!(with_check, 0, "SET NOT NULL scanned despite a valid CHECK");
     }
 }
+
+/// How the test server shows who is right in a row of the squawk table.
+enum Evidence {
+    /// PostgreSQL refuses the statement: its message.
+    Rejects,
+    /// Refused when run inside a transaction block (as a migration tool that
+    /// wraps each file runs it).
+    RejectsInTransaction,
+    /// Runs a second time without error.
+    RunsTwice,
+    /// Run twice: the indexes on the table afterwards.
+    IndexesAfterTwoRuns(&'static str),
+    /// Whether the table keeps its data file (no rewrite).
+    Filenode(&'static str),
+    /// The lock modes this session holds on the table, inside a transaction.
+    LocksOn(&'static str),
+    /// Locks on user tables held inside a transaction.
+    TableLocks,
+    /// While the statement's lock is held in a transaction, an UPDATE of the
+    /// table from another session (lock_timeout 500 ms).
+    ConcurrentUpdate(&'static str),
+    /// Rows in the table afterwards.
+    Rows(&'static str),
+}
+
+/// One disagreement with squawk's rule tests, as a case of our own.
+struct Disagreement {
+    /// squawk's rule and what it says (from measuring its tests).
+    squawk: &'static str,
+    /// The rules compared: squawk's and dbtool's counterparts.
+    compare: &'static [&'static str],
+    /// The migration dbtool lints.
+    sql: &'static str,
+    /// Linted as `executeInTransaction=false` (squawk's default assumption).
+    non_transactional: bool,
+    /// dbtool's migrate sets lock_timeout (`false`: `lock_timeout = "0s"`).
+    engine_lock_timeout: bool,
+    /// Run on the test server first.
+    setup: &'static str,
+    /// What the server runs for the evidence (default: `sql`).
+    evidence_sql: Option<&'static str>,
+    evidence: Evidence,
+}
+
+const DISAGREEMENTS: &[Disagreement] = &[
+    Disagreement {
+        squawk: "`ban-char-field` on `code char(3)`",
+        compare: &["ban-char-field", "parse-error"],
+        sql: "CREATE TABLE codes (code char(3), tags text ARRAY[]);",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::Rejects,
+    },
+    Disagreement {
+        squawk: "`ban-char-field`",
+        compare: &["ban-char-field", "parse-error"],
+        sql: "CREATE TABLE flags (flag \"char\"(4));",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::Rejects,
+    },
+    Disagreement {
+        squawk: "`ban-char-field`",
+        compare: &["ban-char-field", "parse-error"],
+        sql: "CREATE TABLE names (name \"character\"(10));",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::Rejects,
+    },
+    Disagreement {
+        squawk: "`prefer-robust-stmts`: not rerunnable outside a transaction",
+        compare: &["prefer-robust-stmts"],
+        sql: "ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "CREATE TABLE tenants (id bigint)",
+        evidence_sql: None,
+        evidence: Evidence::RunsTwice,
+    },
+    Disagreement {
+        squawk: "`prefer-robust-stmts`: not rerunnable outside a transaction",
+        compare: &["prefer-robust-stmts"],
+        sql: "ALTER TABLE tenants DISABLE ROW LEVEL SECURITY;",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::RunsTwice,
+    },
+    Disagreement {
+        squawk: "`prefer-robust-stmts`: not rerunnable outside a transaction",
+        compare: &["prefer-robust-stmts"],
+        sql: "ALTER TABLE tenants ALTER COLUMN id SET NOT NULL;",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::RunsTwice,
+    },
+    Disagreement {
+        squawk: "nothing (`prefer-robust-stmts` looks at named indexes only)",
+        compare: &["prefer-robust-stmts"],
+        sql: "CREATE INDEX CONCURRENTLY ON visits (visited_at);",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "CREATE TABLE visits (visited_at timestamptz)",
+        evidence_sql: None,
+        evidence: Evidence::IndexesAfterTwoRuns("visits"),
+    },
+    Disagreement {
+        squawk: "nothing (assume-in-transaction: a lone CONCURRENTLY is fine)",
+        compare: &["ban-concurrent-index-creation-in-transaction"],
+        sql: "CREATE INDEX CONCURRENTLY IF NOT EXISTS visits_at_idx ON visits (visited_at);\nALTER TABLE visits ADD COLUMN note text;",
+        non_transactional: false,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::RejectsInTransaction,
+    },
+    Disagreement {
+        squawk: "`require-statement-timeout`",
+        compare: &["require-lock-timeout", "require-statement-timeout"],
+        sql: "SET lock_timeout = '2s';\nALTER TABLE invoices ADD COLUMN note text;",
+        non_transactional: true,
+        engine_lock_timeout: false,
+        setup: "CREATE TABLE invoices (id bigint); INSERT INTO invoices SELECT generate_series(1, 100)",
+        evidence_sql: Some("ALTER TABLE invoices ADD COLUMN note text"),
+        evidence: Evidence::Filenode("invoices"),
+    },
+    Disagreement {
+        squawk: "`require-lock-timeout`, `require-statement-timeout`",
+        compare: &["require-lock-timeout", "require-statement-timeout"],
+        sql: "CREATE TYPE mood AS ENUM ('sad', 'ok');",
+        non_transactional: true,
+        engine_lock_timeout: false,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::TableLocks,
+    },
+    Disagreement {
+        squawk: "`require-lock-timeout`, `require-statement-timeout`",
+        compare: &["require-lock-timeout", "require-statement-timeout"],
+        sql: "LOCK TABLE ledger IN ACCESS SHARE MODE;",
+        non_transactional: true,
+        engine_lock_timeout: false,
+        setup: "CREATE TABLE ledger (id bigint PRIMARY KEY); INSERT INTO ledger VALUES (1)",
+        evidence_sql: None,
+        evidence: Evidence::ConcurrentUpdate("ledger"),
+    },
+    Disagreement {
+        squawk: "`require-lock-timeout`, `require-statement-timeout`",
+        compare: &["require-lock-timeout", "require-statement-timeout"],
+        sql: "CREATE TABLE signups (id bigint);\nALTER TABLE signups ADD COLUMN email text;",
+        non_transactional: true,
+        engine_lock_timeout: false,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::Rows("signups"),
+    },
+    Disagreement {
+        squawk: "`constraint-missing-not-valid` (and `adding-foreign-key-constraint`)",
+        compare: &["constraint-missing-not-valid", "adding-foreign-key-constraint"],
+        sql: "ALTER TABLE payments ADD CONSTRAINT payments_ledger_fk FOREIGN KEY (ledger_id) REFERENCES ledger (id);",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "CREATE TABLE payments (ledger_id bigint, amount int)",
+        evidence_sql: None,
+        evidence: Evidence::LocksOn("payments"),
+    },
+    Disagreement {
+        squawk: "`constraint-missing-not-valid` on the VALIDATE",
+        compare: &["constraint-missing-not-valid", "validate-in-same-transaction"],
+        sql: "BEGIN;\nALTER TABLE payments ADD CONSTRAINT payments_amount_check CHECK (amount > 0) NOT VALID;\nALTER TABLE payments VALIDATE CONSTRAINT payments_amount_check;\nCOMMIT;",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: Some("ALTER TABLE payments ADD CONSTRAINT payments_amount_check CHECK (amount > 0) NOT VALID"),
+        evidence: Evidence::LocksOn("payments"),
+    },
+    Disagreement {
+        squawk: "nothing before PostgreSQL 19 (`prefer-repack` suggests REPACK)",
+        compare: &["ban-cluster"],
+        sql: "CLUSTER ledger USING ledger_pkey;",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::LocksOn("ledger"),
+    },
+    Disagreement {
+        squawk: "nothing before PostgreSQL 19 (`prefer-repack` suggests REPACK)",
+        compare: &["ban-vacuum-full"],
+        sql: "VACUUM FULL ledger;",
+        non_transactional: true,
+        engine_lock_timeout: true,
+        setup: "",
+        evidence_sql: None,
+        evidence: Evidence::Filenode("ledger"),
+    },
+];
+
+/// What dbtool reports for a row: the rule ids, or "nothing".
+fn dbtool_says(d: &Disagreement) -> String {
+    let opts = dbtool::lint::LintOptions {
+        engine_lock_timeout: d.engine_lock_timeout,
+        ..Default::default()
+    };
+    let src = dbtool::lint::Source {
+        file: "V1__case.sql".into(),
+        text: d.sql.into(),
+        execute_in_transaction: d.non_transactional.then_some(false),
+    };
+    let mut ids: Vec<String> = dbtool::lint::lint_source(&src, &opts, &mut Default::default())
+        .findings
+        .iter()
+        .filter(|f| d.compare.contains(&f.rule))
+        .map(|f| format!("`{}`", f.rule))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        "nothing".into()
+    } else {
+        ids.join(", ")
+    }
+}
+
+/// What the test server shows for a row.
+async fn postgres_shows(db: &dbtool::pg::ConnInfo, d: &Disagreement) -> String {
+    let c = db.connect().await.unwrap();
+    if !d.setup.is_empty() {
+        c.batch_execute(d.setup).await.unwrap();
+    }
+    let sql = d.evidence_sql.unwrap_or(d.sql);
+    let msg = |e: tokio_postgres::Error| {
+        e.as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_else(|| e.to_string())
+    };
+    let text = |q: String| {
+        let c = &c;
+        async move {
+            let row = c.query_one(&q, &[]).await.unwrap();
+            row.get::<_, Option<String>>(0).unwrap_or_default()
+        }
+    };
+    match d.evidence {
+        Evidence::Rejects => match c.batch_execute(sql).await {
+            Err(e) => format!("ERROR: {}", msg(e)),
+            Ok(()) => "accepted".into(),
+        },
+        Evidence::RejectsInTransaction => {
+            let r = c.batch_execute(&format!("BEGIN; {sql}")).await;
+            c.batch_execute("ROLLBACK").await.unwrap();
+            match r {
+                Err(e) => format!("in a transaction: ERROR: {}", msg(e)),
+                Ok(()) => "accepted in a transaction".into(),
+            }
+        }
+        Evidence::RunsTwice => {
+            c.batch_execute(sql).await.unwrap();
+            match c.batch_execute(sql).await {
+                Ok(()) => "a second run succeeds".into(),
+                Err(e) => format!("a second run fails: {}", msg(e)),
+            }
+        }
+        Evidence::IndexesAfterTwoRuns(t) => {
+            c.batch_execute(sql).await.unwrap();
+            c.batch_execute(sql).await.unwrap();
+            let names = text(format!("SELECT string_agg(indexname, ', ' ORDER BY indexname) FROM pg_indexes WHERE tablename = '{t}'")).await;
+            format!("run twice, it leaves two indexes: {names}")
+        }
+        Evidence::Filenode(t) => {
+            let q = format!("SELECT pg_relation_filenode('{t}')::text");
+            let before = text(q.clone()).await;
+            c.batch_execute(sql).await.unwrap();
+            let after = text(q).await;
+            if before == after {
+                "no rewrite: the table keeps its data file".into()
+            } else {
+                "the table is rewritten (new data file)".into()
+            }
+        }
+        Evidence::LocksOn(t) => {
+            c.batch_execute(&format!("BEGIN; {sql}")).await.unwrap();
+            let modes = text(format!("SELECT string_agg(DISTINCT mode, ', ') FROM pg_locks WHERE pid = pg_backend_pid() AND relation = '{t}'::regclass")).await;
+            c.batch_execute("ROLLBACK").await.unwrap();
+            format!("holds {modes} on `{t}`")
+        }
+        Evidence::TableLocks => {
+            c.batch_execute(&format!("BEGIN; {sql}")).await.unwrap();
+            let n = text("SELECT count(*)::text FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND relation >= 16384".into()).await;
+            c.batch_execute("ROLLBACK").await.unwrap();
+            format!("locks on tables: {n}")
+        }
+        Evidence::ConcurrentUpdate(t) => {
+            c.batch_execute(&format!("BEGIN; {sql}")).await.unwrap();
+            let other = db.connect().await.unwrap();
+            let r = other
+                .batch_execute(&format!(
+                    "SET lock_timeout = '500ms'; UPDATE {t} SET id = id"
+                ))
+                .await;
+            c.batch_execute("ROLLBACK").await.unwrap();
+            match r {
+                Ok(()) => "while it is held, another session's UPDATE runs at once".into(),
+                Err(e) => format!("another session's UPDATE waits: {}", msg(e)),
+            }
+        }
+        Evidence::Rows(t) => {
+            c.batch_execute(sql).await.unwrap();
+            let n = text(format!("SELECT count(*)::text FROM {t}")).await;
+            format!("the table is new: {n} rows, no running code uses it")
+        }
+    }
+}
+
+/// The "squawk says / dbtool says / PostgreSQL shows" table in docs/lint.md,
+/// generated from [`DISAGREEMENTS`] run through dbtool's lint and on the
+/// test server. Stale: fails; `DBTOOL_BLESS=1` rewrites it.
+#[tokio::test]
+async fn lint_squawk_disagreements_table_is_true() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let version: String = db
+        .connect()
+        .await
+        .unwrap()
+        .query_one("SELECT current_setting('server_version')", &[])
+        .await
+        .unwrap()
+        .get(0);
+    let mut table = format!(
+        "Generated by `tests/it/lint.rs` (`lint_squawk_disagreements_table_is_true`) on PostgreSQL {}.\n\n| squawk says | migration | dbtool says | PostgreSQL shows |\n|---|---|---|---|\n",
+        version.split_whitespace().next().unwrap_or_default()
+    );
+    for d in DISAGREEMENTS {
+        let pg = postgres_shows(&db, d).await;
+        let mode = if d.non_transactional {
+            "outside a transaction"
+        } else {
+            "in dbtool's transaction"
+        };
+        let lt = if d.engine_lock_timeout {
+            ""
+        } else {
+            ", `lock_timeout = \"0s\"`"
+        };
+        table.push_str(&format!(
+            "| {} | `{}` ({mode}{lt}) | {} | {} |\n",
+            d.squawk,
+            d.sql.replace('\n', " "),
+            dbtool_says(d),
+            pg.replace('|', "\\|"),
+        ));
+    }
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/lint.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let (begin, end) = (
+        "<!-- squawk-disagreements:begin -->\n",
+        "<!-- squawk-disagreements:end -->",
+    );
+    let i = doc.find(begin).expect("squawk-disagreements:begin marker") + begin.len();
+    let j = doc.find(end).expect("squawk-disagreements:end marker");
+    if doc[i..j] != table {
+        if std::env::var_os("DBTOOL_BLESS").is_some() {
+            std::fs::write(&path, format!("{}{table}{}", &doc[..i], &doc[j..])).unwrap();
+        } else {
+            panic!("docs/lint.md's squawk table is stale: run `DBTOOL_BLESS=1 cargo test --test it lint_squawk` and commit\n{table}");
+        }
+    }
+}
+
+/// Issue 18: the help of a finding uses the statement's own names, in text
+/// and JSON; the rule reference keeps the canned example.
+#[test]
+fn lint_help_uses_the_statements_names() {
+    let env = TestEnv::new();
+    env.write(
+        "migrations/V1__idx.sql",
+        "CREATE INDEX foo_idx ON orders (customer_id);\n",
+    );
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "--format", "json"])
+        .output()
+        .unwrap();
+    let f = findings(&out);
+    let help = f[0]["help"].as_str().unwrap();
+    assert!(
+        help.contains(
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS foo_idx ON orders USING btree (customer_id);"
+        ),
+        "{help}"
+    );
+    assert!(!help.contains("events"), "{help}");
+    let out = env.cmd().args(["migrate", "lint"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("= help: -- in a migration of its own")
+            && text.contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS foo_idx ON orders"),
+        "{text}"
+    );
+    let doc =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/lint.md"))
+            .unwrap();
+    assert!(doc.contains(
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_created_at_idx ON events (created_at);"
+    ));
+}
