@@ -253,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'MFA code for assuming the role''s AWS role (else prompted on a terminal)')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Local port (default: the role''s `proxy_port`, else 20000 + CRC-32 of "ENV/ROLE" mod 10000)')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Listen on ADDR instead of 127.0.0.1 (other machines may then reach the proxy)')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close client connections idle (no bytes either way) for this long, e.g. 30m (default: never)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Refuse new clients while N connections are open')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]')

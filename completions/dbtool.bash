@@ -3655,7 +3655,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__proxy)
-            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --yes --dry-run --port --bind --trust-local --passfile --read-only --audit-statements --max-connections --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --yes --dry-run --port --bind --trust-local --passfile --read-only --audit-statements --idle-timeout --max-connections --config --env --quiet --verbose --color --output-format --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3686,6 +3686,10 @@ _dbtool() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

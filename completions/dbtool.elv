@@ -234,6 +234,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --mfa-code 'MFA code for assuming the role''s AWS role (else prompted on a terminal)'
             cand --port 'Local port (default: the role''s `proxy_port`, else 20000 + CRC-32 of "ENV/ROLE" mod 10000)'
             cand --bind 'Listen on ADDR instead of 127.0.0.1 (other machines may then reach the proxy)'
+            cand --idle-timeout 'Close client connections idle (no bytes either way) for this long, e.g. 30m (default: never)'
             cand --max-connections 'Refuse new clients while N connections are open'
             cand --config 'Read configuration from FILE instead of ./dbtool.toml'
             cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'

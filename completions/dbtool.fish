@@ -196,6 +196,7 @@ complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l user -d 'Databas
 complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l mfa-code -d 'MFA code for assuming the role\'s AWS role (else prompted on a terminal)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l port -d 'Local port (default: the role\'s `proxy_port`, else 20000 + CRC-32 of "ENV/ROLE" mod 10000)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l bind -d 'Listen on ADDR instead of 127.0.0.1 (other machines may then reach the proxy)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l idle-timeout -d 'Close client connections idle (no bytes either way) for this long, e.g. 30m (default: never)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l max-connections -d 'Refuse new clients while N connections are open' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l config -d 'Read configuration from FILE instead of ./dbtool.toml' -r -F
 complete -c dbtool -n "__fish_dbtool_using_subcommand proxy" -l env -d 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]' -r

@@ -47,6 +47,10 @@ pub struct ProxyArgs {
     #[arg(long)]
     pub audit_statements: bool,
 
+    /// Close client connections idle (no bytes either way) for this long, e.g. 30m (default: never)
+    #[arg(long, value_name = "DURATION", value_parser = crate::text::parse_duration)]
+    pub idle_timeout: Option<std::time::Duration>,
+
     /// Refuse new clients while N connections are open
     #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_connections: u32,
@@ -178,6 +182,7 @@ pub async fn run(ctx: &Context, args: &ProxyArgs) -> anyhow::Result<ExitStatus> 
         auth,
         read_only: args.read_only,
         max_connections: args.max_connections as usize,
+        idle_timeout: args.idle_timeout.filter(|d| !d.is_zero()),
         audit_statements: args.audit_statements,
         dbname: r.conn.dbname.clone(),
         application_name: r.application_name(),

@@ -50,6 +50,8 @@ pub struct Settings {
     pub auth: LocalAuth,
     pub read_only: bool,
     pub max_connections: usize,
+    /// Close sessions without a byte either way for this long.
+    pub idle_timeout: Option<Duration>,
     pub audit_statements: bool,
     /// The database when the client names none.
     pub dbname: String,
@@ -533,6 +535,7 @@ async fn client(mut sock: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
                 .then_some(&statements as &(dyn Fn(u8, &str) + Sync)),
             &up,
             &down,
+            s.idle_timeout,
         )
         .await;
     }
@@ -578,6 +581,7 @@ async fn relay(
     statements: Option<&StatementSink<'_>>,
     up: &AtomicU64,
     down: &AtomicU64,
+    idle_timeout: Option<Duration>,
 ) {
     let (mut cr, mut cw) = client.into_split();
     let (mut ur, mut uw) = tokio::io::split(upstream);
@@ -621,14 +625,51 @@ async fn relay(
             down.fetch_add(n as u64, Ordering::Relaxed);
         }
     };
-    tokio::pin!(c2u);
-    tokio::pin!(u2c);
-    tokio::select! {
-        _ = &mut c2u => {
-            // Let the server's last messages (an error, its goodbye) drain.
-            let _ = tokio::time::timeout(Duration::from_secs(2), &mut u2c).await;
+    // Idle: the byte counters stood still for the whole timeout.
+    let idle = async {
+        let Some(limit) = idle_timeout else {
+            return std::future::pending::<()>().await;
+        };
+        let tick = (limit / 10).clamp(Duration::from_millis(100), Duration::from_secs(5));
+        let mut last = (0, 0);
+        let mut since = Instant::now();
+        loop {
+            tokio::time::sleep(tick).await;
+            let now = (up.load(Ordering::Relaxed), down.load(Ordering::Relaxed));
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= limit {
+                return;
+            }
         }
-        _ = &mut u2c => {}
+    };
+    let timed_out = {
+        tokio::pin!(c2u);
+        tokio::pin!(u2c);
+        tokio::pin!(idle);
+        tokio::select! {
+            _ = &mut c2u => {
+                // Let the server's last messages (an error, its goodbye) drain.
+                let _ = tokio::time::timeout(Duration::from_secs(2), &mut u2c).await;
+                false
+            }
+            _ = &mut u2c => false,
+            _ = &mut idle => true,
+        }
+    };
+    if let (true, Some(limit)) = (timed_out, idle_timeout) {
+        // Nothing is in flight: a FATAL error at a message boundary, as
+        // PostgreSQL's own idle_session_timeout does; the upstream
+        // connection closes with this function.
+        let e = wire::Error::fatal(
+            "57P05",
+            format!(
+                "dbtool proxy: terminating connection idle for {} (--idle-timeout)",
+                humantime::format_duration(limit)
+            ),
+        );
+        write_error(&mut cw, &e).await;
     }
 }
 

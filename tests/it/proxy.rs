@@ -842,3 +842,32 @@ async fn ctrl_c_waits_then_cancels_and_closes_open_sessions() {
         .get(0);
     assert_eq!(count, 0, "a backend outlived the proxy");
 }
+
+#[tokio::test]
+async fn idle_clients_are_closed_after_the_idle_timeout() {
+    let s = setup().await;
+    let proxy = Proxy::start(&s.env, &["tm", "--role", "api", "--idle-timeout", "1s"]);
+    let mut cfg = proxy.pg_config(&s.db.dbname);
+    cfg.application_name("proxy-idle-test");
+    let c = connect(&cfg).await.unwrap();
+    c.simple_query("SELECT 1").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert!(c.is_closed() || c.simple_query("SELECT 1").await.is_err());
+    let admin = s.db.connect().await.unwrap();
+    let count: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'proxy-idle-test'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(count, 0, "the idle session's backend is still there");
+    // A busy session is not idle.
+    let c = connect(&cfg).await.unwrap();
+    c.simple_query("SELECT pg_sleep(0.3)").await.unwrap();
+    for _ in 0..8 {
+        c.simple_query("SELECT 1").await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
