@@ -199,6 +199,7 @@ pub async fn run(ctx: &Context, args: &ProxyArgs) -> anyhow::Result<ExitStatus> 
         &password,
         passfile.as_ref(),
         audit.as_ref().map(|a| a.path().to_path_buf()),
+        ip,
     );
 
     let shutdown = async {
@@ -302,11 +303,15 @@ fn print_ready(
     password: &str,
     passfile: Option<&PassFile>,
     audit: Option<PathBuf>,
+    bind: IpAddr,
 ) {
     let pr = &ctx.printer;
     let credential = match &r.password {
         crate::access::PasswordSource::IamToken => {
             "an IAM token minted for each connection".to_string()
+        }
+        crate::access::PasswordSource::Stored(src) => {
+            format!("the password read from {src} for each connection")
         }
         other => crate::commands::connect::describe_password(other) + ", read for each connection",
     };
@@ -332,7 +337,10 @@ fn print_ready(
         r.conn.shown_user(),
         r.role
     ));
-    pr.status(format!("listening on {host}:{port}: connect to {url}"));
+    pr.status(format!(
+        "listening on {}: connect to {url}",
+        SocketAddr::new(bind, port)
+    ));
     if args.trust_local {
         pr.status("local clients need no password (--trust-local)");
     } else if let Some(pf) = passfile {
