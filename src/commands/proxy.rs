@@ -123,10 +123,15 @@ pub async fn run(ctx: &Context, args: &ProxyArgs) -> anyhow::Result<ExitStatus> 
         IpAddr::V6(v6) => format!("[{v6}]"),
         IpAddr::V4(v4) => v4.to_string(),
     };
+    const PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
     let url = format!(
         "postgresql://{}@{shown_host}:{port}/{}",
-        percent_encoding::utf8_percent_encode(&user, percent_encoding::NON_ALPHANUMERIC),
-        percent_encoding::utf8_percent_encode(&r.conn.dbname, percent_encoding::NON_ALPHANUMERIC)
+        percent_encoding::utf8_percent_encode(&user, PART),
+        percent_encoding::utf8_percent_encode(&r.conn.dbname, PART)
     );
     let auth = if args.trust_local {
         LocalAuth::Trust

@@ -187,6 +187,13 @@ async fn twenty_connections_pick_up_rotated_passwords_and_psql_works() {
     let s = setup().await;
     let mut proxy = Proxy::start(&s.env, &["tm", "--role", "api"]);
     assert_eq!(proxy.user(), s.user);
+    assert_eq!(
+        proxy.info["url"],
+        format!(
+            "postgresql://{}@127.0.0.1:{}/{}",
+            s.user, proxy.port, s.db.dbname
+        )
+    );
     let admin = s.db.connect().await.unwrap();
     let cfg = proxy.pg_config(&s.db.dbname);
     for i in 0..20 {
