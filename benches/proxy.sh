@@ -64,13 +64,13 @@ EOT
 echo "$table"
 
 cd - >/dev/null
-python3 - "$table" "$build" "$(pgbench --version)" <<'PY'
+python3 - "$table" "$build" "$(pgbench --version)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import pathlib, re, sys, datetime
 path = pathlib.Path("docs/benchmarks.md")
 text = path.read_text()
 section = ("## proxy\n\n`benches/proxy.sh` on " + datetime.date.today().isoformat() + ", dbtool " + sys.argv[2] + ", " + sys.argv[3] +
            ", the sandbox server on the same 2-core machine as pgbench and the proxy (all three share the cores), "
-           "both runs back to back. Through the proxy, each new connection is: local md5 check, the sandbox password read "
+           "both runs back to back; load average " + sys.argv[4] + " at the end. Through the proxy, each new connection is: local md5 check, the sandbox password read "
            "again, a new upstream connection with SCRAM-SHA-256.\n\n" + sys.argv[1] + "\n\n")
 pattern = re.compile(r"^## proxy\n.*?(?=^## |\Z)", re.S | re.M)
 text = pattern.sub(section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
