@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local PostgreSQL that dbtool manages (the default target)')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)')
             [CompletionResult]::new('db-connect', 'db-connect', [CompletionResultType]::ParameterValue, 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Serve a local PostgreSQL endpoint that signs in upstream with a fresh credential per connection')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the AWS identity dbtool uses and the cached role sessions')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Delete cached AWS role sessions')
@@ -233,6 +234,39 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (needed without a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done; change nothing')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars or spinners')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'dbtool;proxy' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Database user to connect as, instead of the role''s configured user')
+            [CompletionResult]::new('--mfa-code', '--mfa-code', [CompletionResultType]::ParameterName, 'MFA code for assuming the role''s AWS role (else prompted on a terminal)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Local port (default: the role''s `proxy_port`, else 20000 + CRC-32 of "ENV/ROLE" mod 10000)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Listen on ADDR instead of 127.0.0.1 (other machines may then reach the proxy)')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close client connections idle (no bytes either way) for this long, e.g. 30m (default: never)')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Refuse new clients while N connections are open')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read configuration from FILE instead of ./dbtool.toml')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours on stderr (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Format of data printed on stdout')
+            [CompletionResult]::new('--reader', '--reader', [CompletionResultType]::ParameterName, 'Aurora: connect to the cluster''s reader endpoint (the replicas) instead of the writer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (needed without a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done; change nothing')
+            [CompletionResult]::new('--trust-local', '--trust-local', [CompletionResultType]::ParameterName, 'Let loopback clients in without a password (anyone on this machine can then connect)')
+            [CompletionResult]::new('--passfile', '--passfile', [CompletionResultType]::ParameterName, 'Write this run''s password as a 0600 .pgpass line (in $XDG_RUNTIME_DIR, else the cache directory)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Start every upstream session with default_transaction_read_only=on')
+            [CompletionResult]::new('--audit-statements', '--audit-statements', [CompletionResultType]::ParameterName, 'Also write each statement''s text (Query and Parse messages, never parameters) to the audit log')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print less: only data, warnings and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail (repeat for even more)')
@@ -1621,6 +1655,7 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
         'dbtool;help' {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local PostgreSQL that dbtool manages (the default target)')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Serve a local PostgreSQL endpoint that signs in upstream with a fresh credential per connection')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the AWS identity dbtool uses and the cached role sessions')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Delete cached AWS role sessions')
@@ -1661,6 +1696,9 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             break
         }
         'dbtool;help;connect' {
+            break
+        }
+        'dbtool;help;proxy' {
             break
         }
         'dbtool;help;env' {

@@ -49,6 +49,9 @@ _dbtool() {
             dbtool,migrate)
                 cmd="dbtool__subcmd__migrate"
                 ;;
+            dbtool,proxy)
+                cmd="dbtool__subcmd__proxy"
+                ;;
             dbtool,restore)
                 cmd="dbtool__subcmd__restore"
                 ;;
@@ -132,6 +135,9 @@ _dbtool() {
                 ;;
             dbtool__subcmd__help,migrate)
                 cmd="dbtool__subcmd__help__subcmd__migrate"
+                ;;
+            dbtool__subcmd__help,proxy)
+                cmd="dbtool__subcmd__help__subcmd__proxy"
                 ;;
             dbtool__subcmd__help,restore)
                 cmd="dbtool__subcmd__help__subcmd__restore"
@@ -443,7 +449,7 @@ _dbtool() {
 
     case "${cmd}" in
         dbtool)
-            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version sandbox connect db-connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help"
+            opts="-q -v -h -V --config --env --quiet --verbose --color --output-format --no-progress --help --version sandbox connect db-connect proxy env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,7 +1063,7 @@ _dbtool() {
             return 0
             ;;
         dbtool__subcmd__help)
-            opts="sandbox connect env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help"
+            opts="sandbox connect proxy env whoami logout migrate dump roles restore cname snapshot logs upgrade doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1415,20 @@ _dbtool() {
         dbtool__subcmd__help__subcmd__migrate__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__help__subcmd__proxy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3608,6 +3628,72 @@ _dbtool() {
                     return 0
                     ;;
                 --keep-snapshots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dbtool__subcmd__proxy)
+            opts="-r -y -q -v -h -V --url --role --user --mfa-code --reader --yes --dry-run --port --bind --trust-local --passfile --read-only --audit-statements --idle-timeout --max-connections --config --env --quiet --verbose --color --output-format --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand sandbox 'Run a local PostgreSQL that dbtool manages (the default target)'
             cand connect 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
             cand db-connect 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+            cand proxy 'Serve a local PostgreSQL endpoint that signs in upstream with a fresh credential per connection'
             cand env 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
             cand whoami 'Show the AWS identity dbtool uses and the cached role sessions'
             cand logout 'Delete cached AWS role sessions'
@@ -215,6 +216,38 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
             cand --dry-run 'Show what would be done; change nothing'
             cand --refresh 'Keep a fresh IAM token in a PGPASSFILE while the client runs (for reconnects after 15 minutes)'
+            cand -q 'Print less: only data, warnings and errors'
+            cand --quiet 'Print less: only data, warnings and errors'
+            cand -v 'Print more detail (repeat for even more)'
+            cand --verbose 'Print more detail (repeat for even more)'
+            cand --no-progress 'Never draw progress bars or spinners'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'dbtool;proxy'= {
+            cand --url 'Connection URL (postgresql://user@host:5432/db, jdbc:postgresql://…, or `service=NAME`) [env: DBTOOL_DATABASE_URL]'
+            cand -r 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)'
+            cand --role 'Database role: readonly, write, admin, or one configured in dbtool.toml (default: the command''s)'
+            cand --user 'Database user to connect as, instead of the role''s configured user'
+            cand --mfa-code 'MFA code for assuming the role''s AWS role (else prompted on a terminal)'
+            cand --port 'Local port (default: the role''s `proxy_port`, else 20000 + CRC-32 of "ENV/ROLE" mod 10000)'
+            cand --bind 'Listen on ADDR instead of 127.0.0.1 (other machines may then reach the proxy)'
+            cand --idle-timeout 'Close client connections idle (no bytes either way) for this long, e.g. 30m (default: never)'
+            cand --max-connections 'Refuse new clients while N connections are open'
+            cand --config 'Read configuration from FILE instead of ./dbtool.toml'
+            cand --env 'Use the configured environment NAME (preview, staging, production…) [env: DBTOOL_ENV]'
+            cand --color 'When to use colours on stderr (NO_COLOR is honoured with auto)'
+            cand --output-format 'Format of data printed on stdout'
+            cand --reader 'Aurora: connect to the cluster''s reader endpoint (the replicas) instead of the writer'
+            cand -y 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --yes 'Answer yes to confirmation prompts (needed without a terminal)'
+            cand --dry-run 'Show what would be done; change nothing'
+            cand --trust-local 'Let loopback clients in without a password (anyone on this machine can then connect)'
+            cand --passfile 'Write this run''s password as a 0600 .pgpass line (in $XDG_RUNTIME_DIR, else the cache directory)'
+            cand --read-only 'Start every upstream session with default_transaction_read_only=on'
+            cand --audit-statements 'Also write each statement''s text (Query and Parse messages, never parameters) to the audit log'
             cand -q 'Print less: only data, warnings and errors'
             cand --quiet 'Print less: only data, warnings and errors'
             cand -v 'Print more detail (repeat for even more)'
@@ -1525,6 +1558,7 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help'= {
             cand sandbox 'Run a local PostgreSQL that dbtool manages (the default target)'
             cand connect 'Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)'
+            cand proxy 'Serve a local PostgreSQL endpoint that signs in upstream with a fresh credential per connection'
             cand env 'Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`'
             cand whoami 'Show the AWS identity dbtool uses and the cached role sessions'
             cand logout 'Delete cached AWS role sessions'
@@ -1558,6 +1592,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
         &'dbtool;help;sandbox;reset'= {
         }
         &'dbtool;help;connect'= {
+        }
+        &'dbtool;help;proxy'= {
         }
         &'dbtool;help;env'= {
         }

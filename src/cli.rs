@@ -70,6 +70,13 @@ pub enum Command {
     /// Open psql, pgcli or any client as readonly, write or admin (IAM token, assumed role)
     #[command(visible_alias = "db-connect")]
     Connect(commands::connect::ConnectArgs),
+    /// Serve a local PostgreSQL endpoint that signs in upstream with a fresh credential per connection
+    ///
+    /// For GUI clients, pools and tools that reconnect: every client connection to 127.0.0.1:PORT
+    /// opens its own upstream connection with an IAM token minted at that moment (or the password
+    /// re-read from its source). Local clients authenticate with a random per-run password (or
+    /// --trust-local). Exit codes: 0 after Ctrl-C, 1 on failures, 2 on bad flags. See docs/proxy.md.
+    Proxy(commands::proxy::ProxyArgs),
     /// Print PG* variables (with an IAM token) for `eval "$(dbtool env TARGET)"`
     Env(commands::env::EnvArgs),
     /// Show the AWS identity dbtool uses and the cached role sessions

@@ -154,6 +154,9 @@ pub struct RoleConfig {
     /// Aurora endpoint this role connects to: `writer` (default), `reader`,
     /// or the name of a custom endpoint of the cluster.
     pub endpoint: Option<String>,
+    /// Local port `dbtool proxy` listens on for this environment and role
+    /// (default: 20000 + CRC-32 of "ENV/ROLE" mod 10000).
+    pub proxy_port: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -610,7 +613,9 @@ fn walk_value(
                 .hint("poll AWS every few seconds, e.g. \"15s\""))
         }
         DeValue::Integer(i)
-            if path.last().is_some_and(|k| k == "port")
+            if path
+                .last()
+                .is_some_and(|k| k == "port" || k == "proxy_port")
                 && i64::from_str_radix(
                     i.as_str().replace('_', "").trim_start_matches('+'),
                     i.radix(),
@@ -706,7 +711,17 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
                 .hint("set `cluster = \"ID\"` in the environment instead of `instance`/`host`, or remove `endpoint`"));
             }
         }
+        let mut proxy_ports: BTreeMap<u16, &str> = BTreeMap::new();
         for (role, rc) in &env.roles {
+            if let Some(port) = rc.proxy_port {
+                if let Some(other) = proxy_ports.insert(port, role) {
+                    return Err(UserError::usage(format!(
+                        "{}: roles `{other}` and `{role}` of environment `{name}` both set `proxy_port = {port}`",
+                        at(&format!("[environments.{name}.roles.{role}]"))
+                    ))
+                    .hint("give each role its own proxy_port: a GUI's saved connection names one role"));
+                }
+            }
             if let Some(e) = rc.endpoint.as_deref() {
                 if !crate::access::is_instance_identifier(e) {
                     return Err(UserError::usage(format!(
@@ -765,6 +780,35 @@ fn validate(config: &Config, text: &str, origin: &str) -> Result<(), UserError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proxy_ports_are_checked() {
+        let ok = "[environments.prod]\nhost = \"h\"\n[environments.prod.roles.readonly]\nproxy_port = 6543\n";
+        let c = parse(ok, "dbtool.toml").unwrap();
+        assert_eq!(
+            c.environments["prod"].roles["readonly"].proxy_port,
+            Some(6543)
+        );
+        let zero = "[environments.prod]\nhost = \"h\"\n[environments.prod.roles.readonly]\nproxy_port = 0\n";
+        let err = parse(zero, "dbtool.toml").unwrap_err();
+        assert!(
+            err.message
+                .contains("`environments.prod.roles.readonly.proxy_port` = 0 is not a port"),
+            "{}",
+            err.message
+        );
+        let twice = "[environments.prod]\nhost = \"h\"\n[environments.prod.roles.readonly]\nproxy_port = 6543\n[environments.prod.roles.write]\nproxy_port = 6543\n";
+        let err = parse(twice, "dbtool.toml").unwrap_err();
+        assert!(
+            err.message.contains(
+                "roles `readonly` and `write` of environment `prod` both set `proxy_port = 6543`"
+            ),
+            "{}",
+            err.message
+        );
+        let big = "[environments.prod]\nhost = \"h\"\n[environments.prod.roles.readonly]\nproxy_port = 70000\n";
+        assert!(parse(big, "dbtool.toml").is_err());
+    }
 
     #[test]
     fn unknown_key_names_line_and_suggests() {

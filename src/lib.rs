@@ -19,6 +19,7 @@ pub mod pg;
 pub mod printer;
 pub mod process;
 pub mod prompt;
+pub mod proxy;
 pub mod restore;
 pub mod roles;
 pub mod sandbox;

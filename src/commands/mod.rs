@@ -11,6 +11,7 @@ pub mod logs;
 pub mod migrate;
 pub mod migrate_drift;
 pub mod migrate_test;
+pub mod proxy;
 pub mod restore;
 pub mod roles;
 pub mod sandbox;
@@ -26,6 +27,7 @@ pub async fn dispatch(ctx: &Context, command: &Command) -> anyhow::Result<ExitSt
     match command {
         Command::Sandbox(args) => sandbox::run(ctx, args).await,
         Command::Connect(args) => connect::run(ctx, args).await,
+        Command::Proxy(args) => proxy::run(ctx, args).await,
         Command::Env(args) => env::run(ctx, args).await,
         Command::Whoami(args) => whoami::run(ctx, args).await,
         Command::Logout(args) => whoami::logout(ctx, args).await,

@@ -5,6 +5,9 @@
 mod tls;
 pub mod url;
 
+/// The rustls connector for an sslmode (also the proxy's upstream TLS).
+pub use tls::make_connector;
+
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;

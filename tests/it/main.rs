@@ -17,6 +17,7 @@ mod generated;
 mod lint;
 mod logs;
 mod migrate;
+mod proxy;
 mod rehearsal;
 mod restore;
 mod roles;
