@@ -6,8 +6,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use anstyle::AnsiColor;
-
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
 use crate::lint::{self, report, LintConfig, LintOptions, PgVersion, Severity};
@@ -197,7 +195,7 @@ pub async fn run_with(
     let mut findings = Vec::new();
     let mut statements = Vec::new();
     let mut linted = 0usize;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let threads = lint::threads();
     // Every file is read, in order, so what earlier ones create is known;
     // `--changed-since` only filters what is reported, and the changed
     // files are one run: a table an earlier one creates is new in later ones.
@@ -248,12 +246,7 @@ pub async fn run_with(
                 if !colour {
                     return t.to_string();
                 }
-                let c = match s {
-                    Severity::Error => AnsiColor::Red,
-                    Severity::Warning => AnsiColor::Yellow,
-                    Severity::Info => AnsiColor::Cyan,
-                };
-                printer.paint(c, t)
+                printer.paint(s.color(), t)
             };
             write_text(&report::text(&findings, &paint))?;
         }

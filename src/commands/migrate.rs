@@ -1102,11 +1102,7 @@ fn lint_before_applying(
     // shown in full before it (why, lock, the safe alternative).
     if !findings.is_empty() && (!refused || findings.len() <= deploy::FULL_FINDINGS) {
         let p = &ctx.printer;
-        let paint = |s: crate::lint::Severity, t: &str| match s {
-            crate::lint::Severity::Error => p.paint(anstyle::AnsiColor::Red, t),
-            crate::lint::Severity::Warning => p.paint(anstyle::AnsiColor::Yellow, t),
-            crate::lint::Severity::Info => p.paint(anstyle::AnsiColor::Cyan, t),
-        };
+        let paint = |s: crate::lint::Severity, t: &str| p.paint(s.color(), t);
         eprint!("{}", deploy::text(&findings, &paint));
         p.status(format!(
             "lint: {}",

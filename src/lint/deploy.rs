@@ -89,7 +89,7 @@ pub fn lint_pending(sources: &[Source], pending: &[bool], opts: &LintOptions) ->
         findings: Vec::new(),
         locked: vec![None; sources.len()],
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let threads = super::threads();
     let _ = super::lint_run_in_order(
         sources.len(),
         |i| Ok::<_, std::convert::Infallible>(sources[i].clone()),

@@ -43,6 +43,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The colour findings of this severity are painted in.
+    pub fn color(self) -> anstyle::AnsiColor {
+        match self {
+            Severity::Error => anstyle::AnsiColor::Red,
+            Severity::Warning => anstyle::AnsiColor::Yellow,
+            Severity::Info => anstyle::AnsiColor::Cyan,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -289,6 +298,11 @@ pub fn lint_source(src: &Source, opts: &LintOptions, schema: &mut Schema) -> Fil
 #[derive(Debug, Default)]
 pub struct Run {
     new_tables: std::collections::HashSet<String>,
+}
+
+/// How many threads split and parse files: the cores, at most 4.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
 }
 
 /// Lints `count` files in migration order. Loading, splitting and parsing
