@@ -67,6 +67,21 @@ pub struct LintArgs {
     /// Run the migrations on a throwaway PostgreSQL, statement by statement, and measure each one's locks, rewrites and time beside the lock model
     #[arg(long, conflicts_with_all = ["list_rules", "explain", "format"])]
     pub trace: bool,
+
+    /// With --trace: prepare the throwaway PostgreSQL with what TARGET's history says is applied, then trace only TARGET's pending migrations (TARGET read only; without a value: the default target, as `migrate drift` picks it)
+    #[arg(long = "target", value_name = "TARGET", num_args = 0..=1, require_equals = true, requires = "trace", conflicts_with_all = ["paths", "changed_since", "on"])]
+    pub trace_target: Option<Option<String>>,
+
+    /// With --trace: trace TARGET's pending migrations on TARGET itself (a sandbox or a non-production environment, e.g. a restored copy), in one transaction that is rolled back; sizes and durations are real
+    #[arg(long, value_name = "TARGET", requires = "trace", conflicts_with_all = ["paths", "changed_since"])]
+    pub on: Option<String>,
+}
+
+impl LintArgs {
+    /// `--trace --target[=…]` or `--trace --on …`: a database is involved.
+    pub fn traces_a_target(&self) -> bool {
+        self.trace && (self.trace_target.is_some() || self.on.is_some())
+    }
 }
 
 /// The `[lint]` table of the configuration file (default when absent);
@@ -335,10 +350,10 @@ async fn trace(
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let (sql, line_of): (String, Box<dyn Fn(usize) -> usize + Send>) = if settings
-            .placeholder_replacement
-        {
-            let text = placeholders.for_file(name).replace(&source.text).map_err(|u| {
+        type ShownFn = Box<dyn Fn(std::ops::Range<usize>) -> String + Send>;
+        let (sql, line_of, shown_fn): (String, Box<dyn Fn(usize) -> usize + Send>, ShownFn) =
+            if settings.placeholder_replacement {
+                let text = placeholders.for_file(name).replace(&source.text).map_err(|u| {
                     UserError::usage(format!(
                         "{shown}:{}:{}: placeholder `${{{}}}` has no value",
                         u.line, u.column, u.name
@@ -347,21 +362,29 @@ async fn trace(
                         "set the placeholder in [migrate.placeholders]; --trace runs on a throwaway cluster and reads no secret sources",
                     )
                 })?;
-            let sql = text.expose().to_string();
-            (sql, Box::new(move |off| text.line_col(off).0))
-        } else {
-            let raw = source.text.clone();
-            let text = source.text;
-            (
-                raw,
-                Box::new(move |off| crate::text::line_col(&text, off).0),
-            )
-        };
+                let sql = text.expose().to_string();
+                let shown_text = text.clone();
+                (
+                    sql,
+                    Box::new(move |off| text.line_col(off).0),
+                    Box::new(move |r| shown_text.shown(r)),
+                )
+            } else {
+                let raw = source.text.clone();
+                let shown_text = raw.clone();
+                let text = source.text;
+                (
+                    raw,
+                    Box::new(move |off| crate::text::line_col(&text, off).0),
+                    Box::new(move |r: std::ops::Range<usize>| shown_text[r].to_string()),
+                )
+            };
         files.push(trace::TraceFile {
             file: shown,
             sql,
             traced: *is_traced,
             line_of,
+            shown: shown_fn,
         });
     }
     let pg = {
@@ -394,21 +417,52 @@ async fn trace(
             return Ok(ExitStatus::Failure);
         }
     };
+    report_traced(ctx, &traced, pg, None)
+}
+
+/// Prints traced statements (a table, the differences below it; JSON: the
+/// array, or `header` with it as `statements`) and returns the exit status:
+/// 1 on a difference or a failed statement.
+pub fn report_traced(
+    ctx: &Context,
+    traced: &[crate::migrate::trace::Traced],
+    pg: PgVersion,
+    header: Option<serde_json::Map<String, serde_json::Value>>,
+) -> anyhow::Result<ExitStatus> {
+    use crate::migrate::trace;
+    let p = &ctx.printer;
     let mismatches: usize = traced.iter().map(|t| t.mismatches.len()).sum();
     let failed = traced.iter().find(|t| t.error.is_some());
+    let not_run = traced.iter().filter(|t| t.not_run.is_some()).count();
+    let sized = traced.iter().any(|t| {
+        t.measured
+            .as_ref()
+            .is_some_and(|m| m.locks.iter().any(|l| l.size.is_some()))
+    });
     if p.is_json() {
-        write_json(&traced)?;
+        match header {
+            Some(mut h) => {
+                h.insert("statements".into(), serde_json::to_value(traced)?);
+                write_json(&h)?;
+            }
+            None => write_json(&traced)?,
+        }
     } else {
         let mut rows = vec![["Statement", "Predicted", "Measured", "Time", ""]
             .map(String::from)
             .to_vec()];
-        for t in &traced {
-            let (measured, time) = match &t.measured {
-                Some(m) => (
+        for t in traced {
+            let (measured, time) = match (&t.measured, &t.not_run) {
+                (Some(m), _) => (
                     trace::show_measured(&t.lock, m),
-                    format!("{:.1} ms", m.duration_ms),
+                    if sized {
+                        trace::human_duration(m.duration_ms)
+                    } else {
+                        format!("{:.1} ms", m.duration_ms)
+                    },
                 ),
-                None => ("failed".to_string(), String::new()),
+                (None, Some(_)) => ("not run".to_string(), String::new()),
+                (None, None) => ("failed".to_string(), String::new()),
             };
             rows.push(vec![
                 format!(
@@ -420,7 +474,9 @@ async fn trace(
                 trace::show_predicted(&t.lock),
                 measured,
                 time,
-                if t.mismatches.is_empty() && t.error.is_none() {
+                if t.not_run.is_some() {
+                    "-".into()
+                } else if t.mismatches.is_empty() && t.error.is_none() {
                     "✓".into()
                 } else {
                     "≠".into()
@@ -428,7 +484,15 @@ async fn trace(
             ]);
         }
         p.table(&rows);
-        for t in &traced {
+        for t in traced {
+            if let (true, Some(m)) = (sized, &t.measured) {
+                for line in trace::sized_lines(&t.lock, m) {
+                    p.data(format!("{}:{}: {line}", t.file, t.line));
+                }
+            }
+            if let Some(why) = &t.not_run {
+                p.data(format!("{}:{}: {why}", t.file, t.line));
+            }
             for m in &t.mismatches {
                 p.data(format!("≠ {}:{}: {m}", t.file, t.line));
             }
@@ -444,16 +508,20 @@ async fn trace(
         p.hint("the statements after it were not traced");
         return Ok(ExitStatus::Failure);
     }
+    let measured = traced.len() - not_run;
+    let skipped = if not_run > 0 {
+        format!(" ({not_run} non-transactional statement(s) not run)")
+    } else {
+        String::new()
+    };
     if mismatches > 0 {
         p.warn(format!(
-            "trace: {mismatches} difference(s) between the lock model and PostgreSQL {pg} in {} statement(s)",
-            traced.len()
+            "trace: {mismatches} difference(s) between the lock model and PostgreSQL {pg} in {measured} statement(s){skipped}",
         ));
         return Ok(ExitStatus::Failure);
     }
     p.success(format!(
-        "trace: {} statement(s) measured on PostgreSQL {pg}, all as the lock model predicts",
-        traced.len()
+        "trace: {measured} statement(s) measured on PostgreSQL {pg}, all as the lock model predicts{skipped}",
     ));
     Ok(ExitStatus::Success)
 }

@@ -356,9 +356,22 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
             None
         }
     };
-    let access = match sub_access {
-        Some(sub) => args.access.merged(sub),
-        None => args.access.clone(),
+    // `lint --trace --target[=TARGET]` / `--on TARGET`: a database command.
+    let lint_trace = match &args.command {
+        Some(MigrateCommand::Lint(l)) if l.traces_a_target() => Some(l),
+        _ => None,
+    };
+    let trace_access = lint_trace.map(|l| AccessArgs {
+        target: crate::access::TargetArgs {
+            target: l.on.clone().or_else(|| l.trace_target.clone().flatten()),
+            url: None,
+        },
+        identity: Default::default(),
+    });
+    let access = match (sub_access, &trace_access) {
+        (Some(sub), _) => args.access.merged(sub),
+        (None, Some(t)) => args.access.merged(t),
+        (None, None) => args.access.clone(),
     };
     let selected = ctx.environment()?.map(|(n, _)| n.to_string());
     let mut settings = resolve_settings(ctx, &args.opts, selected.as_deref(), None)?;
@@ -369,7 +382,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
     if let Some(MigrateCommand::Test(t)) = &args.command {
         return crate::commands::migrate_test::run(ctx, t, settings).await;
     }
-    if let Some(MigrateCommand::Lint(lint)) = &args.command {
+    if let (Some(MigrateCommand::Lint(lint)), None) = (&args.command, lint_trace) {
         // Locations and lock_timeout as migrate resolves them (flags,
         // FLYWAY_* variables, dbtool.toml, flyway.conf).
         let defaults = crate::commands::lint::Defaults {
@@ -379,12 +392,28 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
         };
         return crate::commands::lint::run_with(ctx, lint, &defaults).await;
     }
-    let intent = match args.command {
+    let intent = match &args.command {
         Some(MigrateCommand::Info(_) | MigrateCommand::Validate(_) | MigrateCommand::Drift(_)) => {
             Intent::Read
         }
+        // --target reads the history only; --on runs statements (rolled back).
+        Some(MigrateCommand::Lint(l)) if l.on.is_none() => Intent::Read,
         Some(MigrateCommand::Clean(_)) => Intent::Destroy,
         _ => Intent::Change,
+    };
+    // --on: refused before anything connects unless the sandbox or a
+    // non-production environment.
+    let on_why = match lint_trace.and_then(|l| l.on.as_ref()) {
+        Some(_) => {
+            let planned = ctx.plan(&ctx.request(&access, intent, Role::Write))?;
+            let sandbox = crate::commands::lint_trace::running_sandbox(ctx);
+            Some(crate::commands::lint_trace::on_allowed(
+                &planned,
+                ctx.config(),
+                sandbox.as_ref(),
+            )?)
+        }
+        None => None,
     };
     let target = target(ctx, &access, &settings, intent, args.opts.confirm.yes).await?;
     let environment = target.environment.clone();
@@ -405,7 +434,7 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
 
     // Placeholders from SSM / Secrets Manager, for commands that run SQL
     // (info and validate need no values), with the target's AWS identity.
-    let builds = matches!(args.command, Some(MigrateCommand::Drift(_)));
+    let builds = matches!(args.command, Some(MigrateCommand::Drift(_))) || lint_trace.is_some();
     if (intent != Intent::Read || builds) && !settings.placeholder_sources.is_empty() {
         let sdk = if settings.placeholder_sources.values().any(|s| s.needs_aws()) {
             let mfa = crate::aws::credentials::MfaOptions {
@@ -628,6 +657,18 @@ pub async fn run(ctx: &Context, args: &MigrateArgs) -> anyhow::Result<ExitStatus
                 &settings,
                 &conn,
                 &target.describe(),
+            )
+            .await
+        }
+        Some(MigrateCommand::Lint(_)) if lint_trace.is_some() => {
+            crate::commands::lint_trace::run(
+                ctx,
+                &engine,
+                &resolved,
+                &settings,
+                &conn,
+                &target.describe(),
+                on_why.as_deref(),
             )
             .await
         }

@@ -9,10 +9,10 @@ use crate::access::{AccessArgs, Intent, Role};
 use crate::context::Context;
 use crate::error::{ExitStatus, UserError};
 use crate::migrate::drift::{self, Drift};
-use crate::migrate::engine::{self, Engine};
+use crate::migrate::engine::Engine;
 use crate::migrate::rehearsal::Throwaway;
 use crate::migrate::settings::Settings;
-use crate::migrate::{state, Resolved, State, Target};
+use crate::migrate::{state, Resolved};
 use crate::pg::ConnInfo;
 
 #[derive(Debug, clap::Args)]
@@ -69,17 +69,7 @@ pub async fn run(
         .into_iter()
         .map(|e| format!("{}: {}", e.script, e.message))
         .collect();
-    let latest = entries
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.state,
-                State::Success | State::OutOfOrder | State::Baseline
-            )
-        })
-        .filter_map(|e| e.version.as_deref())
-        .filter_map(|v| crate::migrate::Version::parse(v).ok())
-        .max();
+    let latest = crate::migrate::rehearsal::latest_applied(&entries);
     // The live catalog, read-only.
     let live = conn.connect().await?;
     live.simple_query("SET default_transaction_read_only = on")
@@ -97,26 +87,17 @@ pub async fn run(
     ));
     let expected = async {
         let cluster = Throwaway::start()?;
-        let mut s = settings.clone();
-        s.target = match &latest {
-            Some(v) => Target::Version(v.clone()),
-            None => Target::Current,
-        };
-        s.baseline_on_migrate = false;
-        let now = chrono::Local::now().naive_local();
-        let placeholders = s.placeholders_for(&conn.user, &conn.dbname, now);
-        let files = engine::load_files(&s, &placeholders)?;
-        let mut e = Engine::connect(&cluster.conn, &s, p).await?;
-        e.acquire_lock().await?;
-        let r = async {
-            let plan = e.plan(&files, false).await?;
-            e.apply(&files, &plan).await
-        }
-        .await;
-        e.release_lock().await;
-        r?;
+        crate::migrate::rehearsal::apply_up_to(
+            &cluster.conn,
+            settings,
+            latest.as_ref(),
+            &conn.user,
+            &conn.dbname,
+            p,
+        )
+        .await?;
         let client = cluster.conn.connect().await?;
-        drift::read(&client, &s.table, args.grants).await
+        drift::read(&client, &settings.table, args.grants).await
     }
     .await;
     let expected = match expected {

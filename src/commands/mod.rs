@@ -7,6 +7,7 @@ pub mod doctor;
 pub mod dump;
 pub mod env;
 pub mod lint;
+pub mod lint_trace;
 pub mod logs;
 pub mod migrate;
 pub mod migrate_drift;

@@ -7,7 +7,11 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::migrate::engine::{self, Engine};
+use crate::migrate::settings::Settings;
+use crate::migrate::{Target, Version};
 use crate::pg::ConnInfo;
+use crate::printer::Printer;
 use crate::sandbox::Sandbox;
 
 /// A throwaway cluster, stopped and deleted on drop unless kept.
@@ -57,6 +61,57 @@ impl Throwaway {
     pub fn keep(&mut self) {
         self.keep = true;
     }
+}
+
+/// The highest version the target's history says was applied (success,
+/// out of order or baseline). Pure.
+pub fn latest_applied(entries: &[crate::migrate::state::InfoEntry]) -> Option<Version> {
+    use crate::migrate::State;
+    entries
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.state,
+                State::Success | State::OutOfOrder | State::Baseline
+            )
+        })
+        .filter_map(|e| e.version.as_deref())
+        .filter_map(|v| Version::parse(v).ok())
+        .max()
+}
+
+/// Applies the migrations up to `latest` (none: nothing but the history
+/// table) on the throwaway cluster `cluster`, with the placeholders a run
+/// on the target (`user`, `dbname`) gets: the schema the target's history
+/// says it has (`migrate drift`'s expected schema, `lint --trace TARGET`'s
+/// starting point).
+pub async fn apply_up_to(
+    cluster: &ConnInfo,
+    settings: &Settings,
+    latest: Option<&Version>,
+    user: &str,
+    dbname: &str,
+    printer: &Printer,
+) -> anyhow::Result<()> {
+    let mut s = settings.clone();
+    s.target = match latest {
+        Some(v) => Target::Version(v.clone()),
+        None => Target::Current,
+    };
+    s.baseline_on_migrate = false;
+    let now = chrono::Local::now().naive_local();
+    let placeholders = s.placeholders_for(user, dbname, now);
+    let files = engine::load_files(&s, &placeholders)?;
+    let mut e = Engine::connect(cluster, &s, printer).await?;
+    e.acquire_lock().await?;
+    let r = async {
+        let plan = e.plan(&files, false).await?;
+        e.apply(&files, &plan).await
+    }
+    .await;
+    e.release_lock().await;
+    r?;
+    Ok(())
 }
 
 /// Stops and deletes a throwaway cluster; a directory left empty by a start

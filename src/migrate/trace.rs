@@ -3,7 +3,9 @@
 //! backend's `pg_locks` rows), whether it rewrites a table (a changed
 //! `pg_relation_filenode`) and how long it takes, beside the static lock
 //! model's prediction. [`compare`] (prediction against measurement) is pure;
-//! [`trace_files`] touches the throwaway cluster only.
+//! [`trace_files`] touches the throwaway cluster only; [`trace_on`] runs on
+//! a database the user points at (`--on`), inside one transaction that is
+//! rolled back, and never runs a non-transactional statement there.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -31,6 +33,18 @@ pub struct MeasuredLock {
     /// An index's table (`schema.name`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+    /// `pg_total_relation_size` after the statement (tables and
+    /// materialized views, `--on` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_bytes: Option<i64>,
+    /// The same in human units (`12 GB`), as `pg_size_pretty` writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    /// `--on`: the mode was already held by the run's transaction (an
+    /// earlier statement took it), so this statement's request of it cannot
+    /// be seen apart.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub held_before: bool,
 }
 
 /// What one statement did on the throwaway cluster.
@@ -56,7 +70,14 @@ pub struct Traced {
     pub mismatches: Vec<String>,
     /// PostgreSQL's error, when the statement failed.
     pub error: Option<String>,
+    /// Why the statement was not run (`--on`: a non-transactional one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_run: Option<String>,
 }
+
+/// What `--on` says of a statement it does not run.
+pub const NOT_RUN_NON_TRANSACTIONAL: &str =
+    "not run: non-transactional, measured only on a throwaway cluster";
 
 /// One file to run: its name, its SQL with placeholders replaced, whether
 /// its statements are traced (false: applied only, to prepare the schema),
@@ -67,6 +88,9 @@ pub struct TraceFile {
     pub traced: bool,
     /// Byte offset in `sql` → line in the file.
     pub line_of: Box<dyn Fn(usize) -> usize + Send>,
+    /// A byte range of `sql` as it may be shown (secret placeholder values
+    /// replaced by their names).
+    pub shown: Box<dyn Fn(std::ops::Range<usize>) -> String + Send>,
 }
 
 /// Whether the model's `relation` (as written: `events`, `public.events`)
@@ -245,6 +269,9 @@ fn measured_locks(
             rewrite,
             index: matches!(rel.kind, 'i' | 'I'),
             table: rel.table.clone(),
+            size_bytes: None,
+            size: None,
+            held_before: false,
         });
         e.mode = e.mode.max(*mode);
         e.rewrite |= rewrite;
@@ -488,11 +515,12 @@ pub async fn trace_files(
             let mut t = Traced {
                 file: f.file.clone(),
                 line: (f.line_of)(stmt.range.start),
-                statement: crate::lint::abbreviate(text, 160),
+                statement: crate::lint::abbreviate(&(f.shown)(stmt.range.clone()), 160),
                 lock,
                 measured: None,
                 mismatches: Vec::new(),
                 error: None,
+                not_run: None,
             };
             let outcome = if transactional {
                 trace_in_transaction(&client, text).await?
@@ -508,14 +536,7 @@ pub async fn trace_files(
             };
             match outcome {
                 Ok((raw, after, ms)) => {
-                    let truncate = pg_query::parse(text).is_ok_and(|p| {
-                        p.protobuf.stmts.iter().any(|s| {
-                            matches!(
-                                s.stmt.as_ref().and_then(|n| n.node.as_ref()),
-                                Some(pg_query::NodeEnum::TruncateStmt(_))
-                            )
-                        })
-                    });
+                    let truncate = is_truncate(text);
                     let locks = measured_locks(&raw, &before, &after, truncate);
                     let table_of_index = |name: &str| {
                         before
@@ -540,6 +561,262 @@ pub async fn trace_files(
         }
     }
     Ok(out)
+}
+
+/// `pg_total_relation_size` of each oid that still exists: oid → (bytes,
+/// `pg_size_pretty`).
+async fn sizes(client: &Client, oids: &[i64]) -> anyhow::Result<HashMap<i64, (i64, String)>> {
+    let rows = client
+        .query(
+            "SELECT o, pg_total_relation_size(o::oid), pg_size_pretty(pg_total_relation_size(o::oid))
+             FROM unnest($1::bigint[]) AS o",
+            &[&oids],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let bytes: Option<i64> = r.get(1);
+            let pretty: Option<String> = r.get(2);
+            Some((r.get::<_, i64>(0), (bytes?, pretty?)))
+        })
+        .collect())
+}
+
+/// `--on`: the statements of `files` (all traced) on the database `conn`
+/// points at, inside ONE transaction that is rolled back at the end: each
+/// statement in a savepoint (released, so the next one sees its effect),
+/// its locks those its backend did not hold before it, each locked table's
+/// size beside them. Non-transactional statements are not run (and
+/// reported so). A dropped connection (Ctrl-C, kill) ends the transaction
+/// without a commit; `client_connection_check_interval` (PostgreSQL 14+)
+/// makes the server notice it during a long statement too.
+pub async fn trace_on(
+    conn: &ConnInfo,
+    files: &[TraceFile],
+    pg: PgVersion,
+) -> anyhow::Result<Vec<Traced>> {
+    let client = conn.connect().await?;
+    let server_num: i32 = client
+        .query_one("SELECT current_setting('server_version_num')::int", &[])
+        .await?
+        .get(0);
+    if server_num >= 140000 {
+        client
+            .batch_execute("SET client_connection_check_interval = '1s'")
+            .await?;
+    }
+    client
+        .batch_execute("SET idle_in_transaction_session_timeout = '60s'")
+        .await?;
+    client.batch_execute("BEGIN").await?;
+    let pid: i32 = client
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await?
+        .get(0);
+    let r = trace_in_one_transaction(&client, files, pg, server_num, pid).await;
+    // Whatever happened, nothing is kept.
+    let rolled_back = client.batch_execute("ROLLBACK").await;
+    let out = r?;
+    rolled_back?;
+    Ok(out)
+}
+
+async fn trace_in_one_transaction(
+    client: &Client,
+    files: &[TraceFile],
+    pg: PgVersion,
+    server_num: i32,
+    pid: i32,
+) -> anyhow::Result<Vec<Traced>> {
+    let mut out = Vec::new();
+    for f in files {
+        let statements = sql::split(&f.sql).map_err(|e| {
+            anyhow::anyhow!(
+                "{}:{}:{}: cannot split the file into statements: {}",
+                f.file,
+                e.line,
+                e.column,
+                e.message
+            )
+        })?;
+        for stmt in statements
+            .iter()
+            .filter(|s| s.kind != StatementKind::MetaCommand && s.transaction_control().is_none())
+        {
+            let text = stmt.text(&f.sql);
+            let before = relations(client).await?;
+            let mut t = Traced {
+                file: f.file.clone(),
+                line: (f.line_of)(stmt.range.start),
+                statement: crate::lint::abbreviate(&(f.shown)(stmt.range.clone()), 160),
+                lock: predicted(text, pg, &before),
+                measured: None,
+                mismatches: Vec::new(),
+                error: None,
+                not_run: None,
+            };
+            if stmt.is_non_transactional(server_num) {
+                t.not_run = Some(NOT_RUN_NON_TRANSACTIONAL.into());
+                out.push(t);
+                continue;
+            }
+            let (held, _) = locks_of(client, pid).await?;
+            client.batch_execute("SAVEPOINT dbtool_trace").await?;
+            let started = Instant::now();
+            let r = client.batch_execute(text).await;
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            if let Err(e) = r {
+                client
+                    .batch_execute("ROLLBACK TO SAVEPOINT dbtool_trace")
+                    .await?;
+                t.error = Some(server_message(&e));
+                out.push(t);
+                return Ok(out);
+            }
+            let (now, _) = locks_of(client, pid).await?;
+            let after = relations(client).await?;
+            let new: Vec<(i64, LockMode)> = now.into_iter().filter(|l| !held.contains(l)).collect();
+            let truncate = is_truncate(text);
+            let mut locks = measured_locks(&new, &before, &after, truncate);
+            // A mode an earlier statement already took is held, not seen
+            // anew (pg_locks has one row per mode): the predicted mode,
+            // when held, counts as this statement's, marked `held_before`.
+            for p in &t.lock {
+                let Some((oid, rel)) = before
+                    .iter()
+                    .find(|(_, r)| same_relation(&p.relation, &r.name))
+                else {
+                    continue;
+                };
+                if !held.contains(&(*oid, p.mode)) {
+                    continue;
+                }
+                match locks.iter_mut().find(|l| l.relation == rel.name) {
+                    Some(l) if l.mode < p.mode => {
+                        l.mode = p.mode;
+                        l.held_before = true;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let mut m = measured_locks(&[(*oid, p.mode)], &before, &after, truncate);
+                        for l in &mut m {
+                            l.held_before = true;
+                        }
+                        locks.extend(m);
+                    }
+                }
+            }
+            let tables: Vec<i64> = new
+                .iter()
+                .map(|(o, _)| *o)
+                .chain(
+                    before
+                        .iter()
+                        .filter(|(_, r)| locks.iter().any(|l| l.relation == r.name))
+                        .map(|(o, _)| *o),
+                )
+                .filter(|o| {
+                    before
+                        .get(o)
+                        .is_some_and(|r| matches!(r.kind, 'r' | 'm' | 'p'))
+                })
+                .collect();
+            let sized = sizes(client, &tables).await?;
+            for l in &mut locks {
+                if let Some((_, (bytes, pretty))) = sized
+                    .iter()
+                    .find(|(o, _)| before.get(o).is_some_and(|r| r.name == l.relation))
+                {
+                    l.size_bytes = Some(*bytes);
+                    l.size = Some(pretty.clone());
+                }
+            }
+            client
+                .batch_execute("RELEASE SAVEPOINT dbtool_trace")
+                .await?;
+            let table_of_index = |name: &str| {
+                before
+                    .values()
+                    .find(|r| matches!(r.kind, 'i' | 'I') && same_relation(name, &r.name))
+                    .and_then(|r| r.table.clone())
+            };
+            t.mismatches = compare(&t.lock, &locks, &table_of_index);
+            t.measured = Some(Measured {
+                locks,
+                duration_ms: (ms * 1000.0).round() / 1000.0,
+                in_transaction: true,
+            });
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the text is a TRUNCATE (its new file is not a rewrite).
+fn is_truncate(text: &str) -> bool {
+    pg_query::parse(text).is_ok_and(|p| {
+        p.protobuf.stmts.iter().any(|s| {
+            matches!(
+                s.stmt.as_ref().and_then(|n| n.node.as_ref()),
+                Some(pg_query::NodeEnum::TruncateStmt(_))
+            )
+        })
+    })
+}
+
+/// A duration the way a person reads it: `850 ms`, `4.2 s`, `40 s`,
+/// `3 min 5 s`. Pure.
+pub fn human_duration(ms: f64) -> String {
+    if ms < 1.0 {
+        format!("{ms:.2} ms")
+    } else if ms < 1000.0 {
+        format!("{ms:.0} ms")
+    } else if ms < 10_000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else if ms < 60_000.0 {
+        format!("{:.0} s", ms / 1000.0)
+    } else {
+        let s = (ms / 1000.0).round() as u64;
+        format!("{} min {} s", s / 60, s % 60)
+    }
+}
+
+/// `--on`'s sentences for one statement: `ACCESS EXCLUSIVE on public.events
+/// (12 GB) for 40 s`, one per lock [`show_measured`] shows. Pure.
+pub fn sized_lines(predicted: &[RelationLock], m: &Measured) -> Vec<String> {
+    m.locks
+        .iter()
+        .filter(|l| shown_lock(predicted, l))
+        .map(|l| {
+            format!(
+                "{} on {}{}{} for {}{}",
+                l.mode,
+                l.relation,
+                l.size
+                    .as_ref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default(),
+                if l.rewrite { ", rewritten," } else { "" },
+                human_duration(m.duration_ms),
+                if l.held_before {
+                    " (already held by an earlier statement)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect()
+}
+
+/// Whether [`show_measured`] shows a lock: the model names its relation,
+/// or it is more than a read and not on an index.
+fn shown_lock(predicted: &[RelationLock], l: &MeasuredLock) -> bool {
+    predicted
+        .iter()
+        .any(|p| same_relation(&p.relation, &l.relation))
+        || !(l.index
+            || (matches!(l.mode, LockMode::AccessShare | LockMode::RowShare) && !l.rewrite))
 }
 
 /// `ACCESS EXCLUSIVE on public.t (rewrite)`, joined: the text form. Pure.
@@ -567,13 +844,7 @@ pub fn show_measured(predicted: &[RelationLock], m: &Measured) -> String {
     let shown: Vec<String> = m
         .locks
         .iter()
-        .filter(|l| {
-            predicted
-                .iter()
-                .any(|p| same_relation(&p.relation, &l.relation))
-                || !(l.index
-                    || (matches!(l.mode, LockMode::AccessShare | LockMode::RowShare) && !l.rewrite))
-        })
+        .filter(|l| shown_lock(predicted, l))
         .map(|l| {
             let name = l.relation.strip_prefix("public.").unwrap_or(&l.relation);
             let name = predicted
@@ -582,8 +853,12 @@ pub fn show_measured(predicted: &[RelationLock], m: &Measured) -> String {
                 .map(|p| p.relation.as_str())
                 .unwrap_or(name);
             format!(
-                "{} on {name}{}",
+                "{} on {name}{}{}",
                 l.mode,
+                l.size
+                    .as_ref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default(),
                 if l.rewrite { " (rewrite)" } else { "" }
             )
         })
@@ -616,6 +891,9 @@ mod tests {
             rewrite,
             index,
             table: None,
+            size_bytes: None,
+            size: None,
+            held_before: false,
         }
     }
 

@@ -418,3 +418,316 @@ fn a_cluster_that_cannot_start_leaves_nothing_behind() {
         .unwrap_or_default();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// Applies `migrations/` on `url` up to `version` (the target's history).
+fn apply_up_to(env: &TestEnv, url: &str, version: &str) {
+    let out = env
+        .cmd()
+        .args(["migrate", "--url", url, "--target-version", version])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+async fn relation_count(client: &tokio_postgres::Client) -> i64 {
+    client
+        .query_one("select count(*) from pg_class", &[])
+        .await
+        .unwrap()
+        .get(0)
+}
+
+/// `--trace --target=TARGET`: the throwaway cluster gets exactly the
+/// target's applied versions (v1, v2), only the pending v3 is traced (it
+/// alters v2's table), and the target is not changed.
+#[tokio::test]
+async fn trace_target_prepares_the_applied_versions_and_traces_the_pending_ones() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let client = db.connect().await.unwrap();
+    let env = TestEnv::new();
+    env.write("migrations/V1__a.sql", "create table a (id int);\n");
+    env.write(
+        "migrations/V2__b.sql",
+        "create table b (id int primary key, name text);\n",
+    );
+    env.write(
+        "migrations/V3__c.sql",
+        "alter table b add column c int;\ncreate index b_c_idx on b (c);\n",
+    );
+    let url = db.url(true);
+    apply_up_to(&env, &url, "2");
+    let before = relation_count(&client).await;
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "--trace", "--output-format", "json"])
+        .arg(format!("--target={url}"))
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["mode"], "throwaway", "{v:#}");
+    assert_eq!(v["prepared"], serde_json::json!(["v1", "v2"]), "{v:#}");
+    assert_eq!(v["traced"], serde_json::json!(["v3"]), "{v:#}");
+    let statements = v["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 2, "{v:#}");
+    assert!(statements
+        .iter()
+        .all(|s| s["file"].as_str().unwrap().ends_with("V3__c.sql")
+            && s["error"].is_null()
+            && s["mismatches"].as_array().unwrap().is_empty()));
+    assert_eq!(
+        statements[0]["measured"]["locks"][0]["relation"], "public.b",
+        "{v:#}"
+    );
+    assert!(
+        stderr(&out).contains("applied migrations (v1, v2), then tracing v3"),
+        "{}",
+        stderr(&out)
+    );
+    // Read-only on the target; the throwaway cluster is gone.
+    assert_eq!(relation_count(&client).await, before);
+    assert!(rehearsal_dirs(&env).is_empty());
+
+    // Nothing pending: nothing to trace.
+    apply_up_to(&env, &url, "3");
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "--trace"])
+        .arg(format!("--target={url}"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing pending") && stderr(&out).contains("v1, v2, v3"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// `--on` is refused, before anything connects, on a production
+/// environment (by name or by its URL) and on a database dbtool.toml does
+/// not know.
+#[tokio::test]
+async fn trace_on_is_refused_on_production_and_unknown_databases() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let client = db.connect().await.unwrap();
+    let env = TestEnv::new();
+    env.write("migrations/V1__a.sql", "create table a (id int);\n");
+    let url = db.url(true);
+    let before = relation_count(&client).await;
+    let refused = |args: &[&str], want: &str| {
+        let out = env
+            .cmd()
+            .args(["migrate", "lint", "--trace"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(want), "{want} in {}", stderr(&out));
+        assert!(stderr(&out).contains("hint:"), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("password"), "{}", stderr(&out));
+    };
+    refused(
+        &["--on", &url],
+        "it is neither the sandbox nor a configured non-production environment",
+    );
+    env.write(
+        "dbtool.toml",
+        &format!("[environments.prod]\nurl = \"{url}\"\nproduction = true\n"),
+    );
+    refused(&["--on", "prod"], "it is a production database");
+    refused(&["--on", &url], "it is a production database");
+    // Nothing ran: no history table, no table a.
+    assert_eq!(relation_count(&client).await, before);
+}
+
+/// The allowed case: a non-production environment with data. Each locked
+/// table's size and the duration are reported; a non-transactional
+/// statement is not run; a mode an earlier statement took is marked held;
+/// afterwards the database is as it was, with no transaction left open.
+#[tokio::test]
+async fn trace_on_a_copy_reports_sizes_and_leaves_it_unchanged() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let client = db.connect().await.unwrap();
+    let env = TestEnv::new();
+    env.write(
+        "migrations/V1__events.sql",
+        "create table events (id bigint primary key, payload text);\n\
+         insert into events select g, repeat('x', 200) from generate_series(1, 50000) g;\n",
+    );
+    env.write(
+        "migrations/V2__pending.sql",
+        "alter table events add column n int default 1;\n\
+         create index concurrently events_n_idx on events (n);\n\
+         alter table events alter column n type bigint;\n",
+    );
+    let url = db.url(true);
+    apply_up_to(&env, &url, "1");
+    env.write(
+        "dbtool.toml",
+        &format!("[environments.copy]\nurl = \"{url}\"\n"),
+    );
+    let before = relation_count(&client).await;
+    let out = env
+        .cmd()
+        .args([
+            "migrate",
+            "lint",
+            "--trace",
+            "--on",
+            "copy",
+            "--output-format",
+            "json",
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}\n{}", stderr(&out), stdout(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["mode"], "on", "{v:#}");
+    assert_eq!(v["prepared"], serde_json::json!(["v1"]), "{v:#}");
+    let s = v["statements"].as_array().unwrap();
+    assert_eq!(s.len(), 3, "{v:#}");
+    let lock = &s[0]["measured"]["locks"][0];
+    assert_eq!(lock["relation"], "public.events", "{v:#}");
+    assert_eq!(lock["mode"], "ACCESS_EXCLUSIVE", "{v:#}");
+    assert!(lock["size_bytes"].as_i64().unwrap() > 10_000_000, "{v:#}");
+    assert!(lock["size"].as_str().unwrap().ends_with("MB"), "{v:#}");
+    assert!(s[0]["measured"]["duration_ms"].as_f64().unwrap() > 0.0);
+    assert_eq!(
+        s[1]["not_run"],
+        "not run: non-transactional, measured only on a throwaway cluster"
+    );
+    assert!(s[1]["measured"].is_null());
+    let held = &s[2]["measured"]["locks"][0];
+    assert_eq!(held["held_before"], true, "{v:#}");
+    assert_eq!(held["rewrite"], true, "{v:#}");
+    assert!(s
+        .iter()
+        .all(|t| t["mismatches"].as_array().unwrap().is_empty()));
+
+    // Text: the sentence with the size and the time.
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "--trace", "--on", "copy"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("migrations/V2__pending.sql:1: ACCESS EXCLUSIVE on public.events (")
+            && text.contains(" MB) for "),
+        "{text}"
+    );
+    assert!(
+        text.contains("migrations/V2__pending.sql:2: not run: non-transactional, measured only on a throwaway cluster"),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("1 non-transactional statement(s) not run"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Nothing left behind: the same relations, no column n, no open transaction.
+    assert_eq!(relation_count(&client).await, before);
+    let n: i64 = client
+        .query_one(
+            "select count(*) from information_schema.columns where table_name = 'events' and column_name = 'n'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 0);
+    let open: i64 = client
+        .query_one(
+            "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(open, 0);
+}
+
+/// kill -9 in the middle of `--on`: the transaction dies with the
+/// connection; the copy is unchanged.
+#[tokio::test]
+async fn a_killed_trace_on_leaves_the_copy_unchanged() {
+    let db = crate::testkit::fresh_database().await.unwrap();
+    let client = db.connect().await.unwrap();
+    let env = TestEnv::new();
+    env.write("migrations/V1__a.sql", "create table a (id int);\n");
+    env.write(
+        "migrations/V2__slow.sql",
+        "create table killed (id int);\nalter table a add column b int;\nselect pg_sleep(30);\n",
+    );
+    let url = db.url(true);
+    apply_up_to(&env, &url, "1");
+    env.write(
+        "dbtool.toml",
+        &format!("[environments.copy]\nurl = \"{url}\"\n"),
+    );
+    let before = relation_count(&client).await;
+    let mut child = env
+        .std_cmd()
+        .args(["migrate", "lint", "--trace", "--on", "copy"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let sleeping = "select count(*) from pg_stat_activity where datname = current_database() and state = 'active' and query like '%pg_sleep(30)%' and pid <> pg_backend_pid()";
+    let start = std::time::Instant::now();
+    loop {
+        let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
+        if n > 0 {
+            break;
+        }
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "the trace never reached pg_sleep"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    child.wait().unwrap();
+    // The server notices the closed connection and rolls back.
+    let start = std::time::Instant::now();
+    loop {
+        let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
+        if n == 0 {
+            break;
+        }
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "the backend outlived its client"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(relation_count(&client).await, before);
+    let killed: i64 = client
+        .query_one(
+            "select count(*) from pg_class where relname = 'killed'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(killed, 0);
+    let open: i64 = client
+        .query_one(
+            "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(open, 0);
+}
