@@ -818,6 +818,8 @@ Register-ArgumentCompleter -Native -CommandName 'dbtool' -ScriptBlock {
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip these rules (comma-separated or repeated)')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Run only these rules (comma-separated or repeated)')
             [CompletionResult]::new('--changed-since', '--changed-since', [CompletionResultType]::ParameterName, 'Lint only files changed since this git ref (plus uncommitted and untracked ones)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'With --trace: prepare the throwaway PostgreSQL with what TARGET''s history says is applied, then trace only TARGET''s pending migrations (TARGET read only; without a value: the default target, as `migrate drift` picks it)')
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'With --trace: trace TARGET''s pending migrations on TARGET itself (a sandbox or a non-production environment, e.g. a restored copy), in one transaction that is rolled back; sizes and durations are real')
             [CompletionResult]::new('--preflight', '--preflight', [CompletionResultType]::ParameterName, 'Check for sessions that would block each migration: wait, refuse or off')
             [CompletionResult]::new('--preflight-timeout', '--preflight-timeout', [CompletionResultType]::ParameterName, 'How long --preflight wait waits for blocking sessions')
             [CompletionResult]::new('--flyway-config', '--flyway-config', [CompletionResultType]::ParameterName, 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)')

@@ -786,6 +786,8 @@ set edit:completion:arg-completer[dbtool] = {|@words|
             cand --exclude 'Skip these rules (comma-separated or repeated)'
             cand --include 'Run only these rules (comma-separated or repeated)'
             cand --changed-since 'Lint only files changed since this git ref (plus uncommitted and untracked ones)'
+            cand --target 'With --trace: prepare the throwaway PostgreSQL with what TARGET''s history says is applied, then trace only TARGET''s pending migrations (TARGET read only; without a value: the default target, as `migrate drift` picks it)'
+            cand --on 'With --trace: trace TARGET''s pending migrations on TARGET itself (a sandbox or a non-production environment, e.g. a restored copy), in one transaction that is rolled back; sizes and durations are real'
             cand --preflight 'Check for sessions that would block each migration: wait, refuse or off'
             cand --preflight-timeout 'How long --preflight wait waits for blocking sessions'
             cand --flyway-config 'Read Flyway settings from FILE (default: ./flyway.toml or ./flyway.conf)'

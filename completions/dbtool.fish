@@ -767,6 +767,8 @@ sarif\t'SARIF 2.1.0, for code scanning'"
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l exclude -d 'Skip these rules (comma-separated or repeated)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l include -d 'Run only these rules (comma-separated or repeated)' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l changed-since -d 'Lint only files changed since this git ref (plus uncommitted and untracked ones)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l target -d 'With --trace: prepare the throwaway PostgreSQL with what TARGET\'s history says is applied, then trace only TARGET\'s pending migrations (TARGET read only; without a value: the default target, as `migrate drift` picks it)' -r
+complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l on -d 'With --trace: trace TARGET\'s pending migrations on TARGET itself (a sandbox or a non-production environment, e.g. a restored copy), in one transaction that is rolled back; sizes and durations are real' -r
 complete -c dbtool -n "__fish_dbtool_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l preflight -d 'Check for sessions that would block each migration: wait, refuse or off' -r -f -a "wait\t'Wait (up to --preflight-timeout) for the blocking sessions to finish'
 refuse\t'Stop before the migration and name the blocking sessions'
 off\t'Do not check'"

@@ -898,6 +898,31 @@ mod tests {
     }
 
     #[test]
+    fn durations_read_like_a_person_writes_them() {
+        assert_eq!(human_duration(0.42), "0.42 ms");
+        assert_eq!(human_duration(172.4), "172 ms");
+        assert_eq!(human_duration(4_230.0), "4.2 s");
+        assert_eq!(human_duration(40_400.0), "40 s");
+        assert_eq!(human_duration(185_000.0), "3 min 5 s");
+    }
+
+    #[test]
+    fn sized_lines_name_size_time_and_a_held_mode() {
+        let mut l = m("public.events", AccessExclusive, true, false);
+        l.size = Some("12 GB".into());
+        l.held_before = true;
+        let measured = Measured {
+            locks: vec![l, m("public.users", AccessShare, false, false)],
+            duration_ms: 40_000.0,
+            in_transaction: true,
+        };
+        assert_eq!(
+            sized_lines(&[p("events", AccessExclusive, true)], &measured),
+            ["ACCESS EXCLUSIVE on public.events (12 GB), rewritten, for 40 s (already held by an earlier statement)"]
+        );
+    }
+
+    #[test]
     fn names_match_qualified_or_in_public() {
         assert!(same_relation("events", "public.events"));
         assert!(same_relation("public.events", "public.events"));
