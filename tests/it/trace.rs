@@ -731,3 +731,44 @@ async fn a_killed_trace_on_leaves_the_copy_unchanged() {
         .get(0);
     assert_eq!(open, 0);
 }
+
+/// With no environments the default target is the sandbox: `--target`
+/// without a value prepares v1 and traces v2; `--on sandbox` is allowed
+/// and leaves it as it was.
+#[test]
+fn the_sandbox_is_the_default_target_and_an_allowed_copy() {
+    let env = TestEnv::new();
+    env.write("migrations/V1__a.sql", "create table a (id int);\n");
+    let out = env.cmd().args(["sandbox", "up"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = env.cmd().args(["migrate", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    env.write("migrations/V2__b.sql", "alter table a add column b int;\n");
+    for args in [&["--target"][..], &["--on", "sandbox"][..]] {
+        let out = env
+            .cmd()
+            .args(["migrate", "lint", "--trace", "--output-format", "json"])
+            .args(args)
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            v["target"].as_str().unwrap().starts_with("sandbox"),
+            "{v:#}"
+        );
+        assert_eq!(v["prepared"], serde_json::json!(["v1"]), "{v:#}");
+        assert_eq!(v["traced"], serde_json::json!(["v2"]), "{v:#}");
+        assert_eq!(v["statements"].as_array().unwrap().len(), 1, "{v:#}");
+    }
+    // v2 is still pending: nothing was applied by either trace.
+    let out = env
+        .cmd()
+        .args(["migrate", "info", "--output-format", "json"])
+        .output()
+        .unwrap();
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info[1]["state"], "Pending", "{info:#}");
+    assert!(rehearsal_dirs(&env).is_empty());
+}
