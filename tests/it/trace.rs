@@ -653,10 +653,10 @@ async fn trace_on_a_copy_reports_sizes_and_leaves_it_unchanged() {
     assert_eq!(open, 0);
 }
 
-/// kill -9 in the middle of `--on`: the transaction dies with the
-/// connection; the copy is unchanged.
+/// Ctrl-C or kill -9 in the middle of `--on`: the transaction dies with
+/// the connection; the copy is unchanged.
 #[tokio::test]
-async fn a_killed_trace_on_leaves_the_copy_unchanged() {
+async fn an_interrupted_or_killed_trace_on_leaves_the_copy_unchanged() {
     let db = crate::testkit::fresh_database().await.unwrap();
     let client = db.connect().await.unwrap();
     let env = TestEnv::new();
@@ -672,64 +672,73 @@ async fn a_killed_trace_on_leaves_the_copy_unchanged() {
         &format!("[environments.copy]\nurl = \"{url}\"\n"),
     );
     let before = relation_count(&client).await;
-    let mut child = env
-        .std_cmd()
-        .args(["migrate", "lint", "--trace", "--on", "copy"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let sleeping = "select count(*) from pg_stat_activity where datname = current_database() and state = 'active' and query like '%pg_sleep(30)%' and pid <> pg_backend_pid()";
-    let start = std::time::Instant::now();
-    loop {
-        let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
-        if n > 0 {
-            break;
-        }
-        assert!(
-            start.elapsed().as_secs() < 30,
-            "the trace never reached pg_sleep"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(child.id() as i32),
+    for signal in [
+        nix::sys::signal::Signal::SIGINT,
         nix::sys::signal::Signal::SIGKILL,
-    )
-    .unwrap();
-    child.wait().unwrap();
-    // The server notices the closed connection and rolls back.
-    let start = std::time::Instant::now();
-    loop {
-        let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
-        if n == 0 {
-            break;
+    ] {
+        let child = env
+            .std_cmd()
+            .args(["migrate", "lint", "--trace", "--on", "copy"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let sleeping = "select count(*) from pg_stat_activity where datname = current_database() and state = 'active' and query like '%pg_sleep(30)%' and pid <> pg_backend_pid()";
+        let start = std::time::Instant::now();
+        loop {
+            let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
+            if n > 0 {
+                break;
+            }
+            assert!(
+                start.elapsed().as_secs() < 30,
+                "the trace never reached pg_sleep"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        assert!(
-            start.elapsed().as_secs() < 20,
-            "the backend outlived its client"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
+        let out = child.wait_with_output().unwrap();
+        if signal == nix::sys::signal::Signal::SIGINT {
+            assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+            assert!(
+                stderr(&out).contains("nothing was changed"),
+                "{}",
+                stderr(&out)
+            );
+        }
+        // The server notices the closed connection and rolls back.
+        let start = std::time::Instant::now();
+        loop {
+            let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
+            if n == 0 {
+                break;
+            }
+            assert!(
+                start.elapsed().as_secs() < 20,
+                "the backend outlived its client"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(relation_count(&client).await, before);
+        let killed: i64 = client
+            .query_one(
+                "select count(*) from pg_class where relname = 'killed'",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(killed, 0);
+        let open: i64 = client
+            .query_one(
+                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(open, 0);
     }
-    assert_eq!(relation_count(&client).await, before);
-    let killed: i64 = client
-        .query_one(
-            "select count(*) from pg_class where relname = 'killed'",
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(killed, 0);
-    let open: i64 = client
-        .query_one(
-            "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(open, 0);
 }
 
 /// With no environments the default target is the sandbox: `--target`
