@@ -540,6 +540,24 @@ async fn trace_on_is_refused_on_production_and_unknown_databases() {
     refused(&["--on", &url], "it is a production database");
     // Nothing ran: no history table, no table a.
     assert_eq!(relation_count(&client).await, before);
+
+    // The same URL is allowed once it is a non-production environment's.
+    env.write(
+        "dbtool.toml",
+        &format!("[environments.copy]\nurl = \"{url}\"\n"),
+    );
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "--trace", "--on", &url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(environment `copy`, not production)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(relation_count(&client).await, before);
 }
 
 /// The allowed case: a non-production environment with data. Each locked
