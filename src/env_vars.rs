@@ -50,6 +50,8 @@ env_vars! {
     DBTOOL_FORCE_NONINTERACTIVE = "DBTOOL_FORCE_NONINTERACTIVE";
     /// How often waits poll AWS (restore, cname, snapshot, `migrate --snapshot`), e.g. `15s` (as `--poll-interval`).
     DBTOOL_POLL_INTERVAL = "DBTOOL_POLL_INTERVAL";
+    /// Tests only, read by debug builds alone: a file holding Unix seconds, the time IAM tokens are signed at (read for each token).
+    DBTOOL_TEST_CLOCK_FILE = "DBTOOL_TEST_CLOCK_FILE";
     /// libpq: server host. Names the target when no TARGET, `--url`, `--env`, DBTOOL_* or DATABASE_URL does.
     PGHOST = "PGHOST";
     /// libpq: server port (with PGHOST; default 5432).

@@ -47,11 +47,18 @@ pub fn main_entry() -> i32 {
     };
     let g = &cli.global;
     let printer = Printer::new(g.quiet, g.verbose, g.color, g.output_format, g.no_progress);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    // `proxy` relays bytes between sockets: on one thread its wake-ups stay
+    // on that thread (no cross-thread hand-offs per message); anything that
+    // may block (an MFA prompt) runs on the blocking pool.
+    let mut builder = if matches!(cli.command, crate::cli::Command::Proxy(_)) {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        let mut b = tokio::runtime::Builder::new_multi_thread();
+        b.worker_threads(2);
+        b
+    };
+    let runtime = builder.enable_all().build();
+    let runtime = match runtime {
         Ok(rt) => rt,
         Err(e) => {
             printer.error(&anyhow::Error::new(e).context("cannot start the async runtime"));

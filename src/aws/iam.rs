@@ -27,6 +27,17 @@ pub async fn token(
         .expires_in(900)
         .build()
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let clocked;
+    let sdk = match test_clock() {
+        Some(at) => {
+            clocked = sdk
+                .to_builder()
+                .time_source(aws_smithy_async::time::StaticTimeSource::new(at))
+                .build();
+            &clocked
+        }
+        None => sdk,
+    };
     let token = AuthTokenGenerator::new(config)
         .auth_token(sdk)
         .await
@@ -45,6 +56,18 @@ pub async fn token(
                 .hint("check your AWS credentials (`dbtool whoami`)")
         })?;
     Ok(signature_last(token.as_str()))
+}
+
+/// The signing time `DBTOOL_TEST_CLOCK_FILE` names, in debug builds only (a
+/// release build never reads it): lets a test sign tokens "a minute apart"
+/// without waiting, and compare them with botocore's for the same time.
+fn test_clock() -> Option<std::time::SystemTime> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let path = std::env::var_os(crate::env_vars::DBTOOL_TEST_CLOCK_FILE)?;
+    let secs: u64 = std::fs::read_to_string(path).ok()?.trim().parse().ok()?;
+    Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
 }
 
 /// aws-sdk-rds appends `X-Amz-Security-Token` after `X-Amz-Signature`;

@@ -290,8 +290,17 @@ fn credential_source(
         let printer = printer.clone();
         Box::pin(async move {
             // Confirmed at start: `yes` never asks again.
-            let r = crate::access::finish(planned, &environ, &mfa, true, &printer).await?;
-            Ok(r.conn)
+            let finish = async move {
+                let r = crate::access::finish(planned, &environ, &mfa, true, &printer).await?;
+                Ok::<_, anyhow::Error>(r.conn)
+            };
+            // On the blocking pool: an MFA prompt waits there for the user,
+            // while the runtime's thread keeps relaying the open sessions
+            // (and drives this future's sockets and timers).
+            let runtime = tokio::runtime::Handle::current();
+            tokio::task::spawn_blocking(move || runtime.block_on(finish))
+                .await
+                .map_err(|e| anyhow::anyhow!("the credential task failed: {e}"))?
         })
     })
 }

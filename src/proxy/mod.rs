@@ -576,7 +576,34 @@ async fn send_cancel(t: &CancelTarget) -> std::io::Result<()> {
 /// closed either way, so no backend is left behind.
 async fn relay(
     client: TcpStream,
-    upstream: Box<dyn upstream::Io>,
+    upstream: upstream::Stream,
+    target: &CancelTarget,
+    statements: Option<&StatementSink<'_>>,
+    up: &AtomicU64,
+    down: &AtomicU64,
+    idle_timeout: Option<Duration>,
+) {
+    match upstream {
+        // Plain TCP: owned halves, no lock per read or write.
+        upstream::Stream::Plain(s) => {
+            let (ur, uw) = s.into_split();
+            relay_halves(client, ur, uw, target, statements, up, down, idle_timeout).await
+        }
+        upstream::Stream::Tls(s) => {
+            let (ur, uw) = tokio::io::split(s);
+            relay_halves(client, ur, uw, target, statements, up, down, idle_timeout).await
+        }
+    }
+}
+
+/// How much one read may relay.
+const RELAY_BUF: usize = 64 * 1024;
+
+#[allow(clippy::too_many_arguments)]
+async fn relay_halves<R: AsyncRead + Unpin, W: AsyncWrite + Unpin>(
+    client: TcpStream,
+    mut ur: R,
+    mut uw: W,
     target: &CancelTarget,
     statements: Option<&StatementSink<'_>>,
     up: &AtomicU64,
@@ -584,10 +611,9 @@ async fn relay(
     idle_timeout: Option<Duration>,
 ) {
     let (mut cr, mut cw) = client.into_split();
-    let (mut ur, mut uw) = tokio::io::split(upstream);
     let c2u = async {
         let mut scan = Scan::default();
-        let mut buf = vec![0u8; 64 * 1024];
+        let mut buf = vec![0u8; RELAY_BUF];
         loop {
             let n = match cr.read(&mut buf).await {
                 Ok(0) | Err(_) => break,
@@ -613,7 +639,7 @@ async fn relay(
         let _ = uw.shutdown().await;
     };
     let u2c = async {
-        let mut buf = vec![0u8; 64 * 1024];
+        let mut buf = vec![0u8; RELAY_BUF];
         loop {
             let n = match ur.read(&mut buf).await {
                 Ok(0) | Err(_) => return,

@@ -22,9 +22,16 @@ use crate::pg::{ConnInfo, SslMode};
 pub trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
 
+/// The connection to the server: plain TCP (split into owned halves without
+/// a lock) or TLS.
+pub enum Stream {
+    Plain(TcpStream),
+    Tls(Box<dyn Io>),
+}
+
 /// A server connection that has said ReadyForQuery.
 pub struct Upstream {
-    pub stream: Box<dyn Io>,
+    pub stream: Stream,
     /// The server's backend process id and cancel key.
     pub pid: i32,
     pub key: i32,
@@ -32,6 +39,16 @@ pub struct Upstream {
     /// (AuthenticationOk, ParameterStatus, notices, ReadyForQuery), without
     /// BackendKeyData, which the proxy replaces with its own.
     pub greeting: BytesMut,
+}
+
+impl Stream {
+    /// The stream as one reader and writer (for the handshake).
+    fn io(&mut self) -> &mut (dyn Io + '_) {
+        match self {
+            Stream::Plain(s) => s,
+            Stream::Tls(s) => s.as_mut(),
+        }
+    }
 }
 
 /// The longest an upstream connection may take to say ReadyForQuery.
@@ -77,8 +94,8 @@ async fn handshake(
         .await
         .map_err(unreachable)?;
     let _ = tcp.set_nodelay(true);
-    let mut stream: Box<dyn Io> = match (conn.sslmode, tls) {
-        (SslMode::Disable, _) | (_, None) => Box::new(tcp),
+    let mut stream = match (conn.sslmode, tls) {
+        (SslMode::Disable, _) | (_, None) => Stream::Plain(tcp),
         (mode, Some(tls)) => {
             let mut tcp = tcp;
             let mut buf = BytesMut::new();
@@ -106,11 +123,11 @@ async fn handshake(
                         )
                         .hint("check sslmode and ca_bundle in dbtool.toml")
                     })?;
-                    Box::new(s)
+                    Stream::Tls(Box::new(s))
                 }
                 _ if mode == SslMode::Prefer => {
                     // libpq's `prefer`: a server without TLS is used in the clear.
-                    Box::new(tcp)
+                    Stream::Plain(tcp)
                 }
                 _ => {
                     return Err(wire::Error::fatal(
@@ -135,7 +152,7 @@ async fn handshake(
     let mut startup: Vec<(&str, &str)> = vec![("user", conn.user.as_str())];
     startup.extend(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     frontend::startup_message(startup.iter().copied(), &mut out).map_err(io)?;
-    stream.write_all(&out).await.map_err(io)?;
+    stream.io().write_all(&out).await.map_err(io)?;
 
     let password = || {
         conn.password.clone().ok_or_else(|| {
@@ -158,7 +175,7 @@ async fn handshake(
                     break buf.split_to(total);
                 }
             }
-            if stream.read_buf(&mut buf).await.map_err(io)? == 0 {
+            if stream.io().read_buf(&mut buf).await.map_err(io)? == 0 {
                 return Err(io(std::io::ErrorKind::UnexpectedEof.into()));
             }
         };
@@ -243,7 +260,7 @@ async fn handshake(
             _ => greeting.extend_from_slice(&raw),
         }
         if !reply.is_empty() {
-            stream.write_all(&reply).await.map_err(io)?;
+            stream.io().write_all(&reply).await.map_err(io)?;
         }
     }
 }

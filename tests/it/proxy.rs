@@ -708,6 +708,78 @@ async fn every_iam_connection_carries_a_token_minted_for_it() {
     assert_ne!(seen[0], seen[1]);
 }
 
+/// With the signing clock injected (`DBTOOL_TEST_CLOCK_FILE`, debug builds
+/// only), two connections a minute apart carry tokens dated a minute apart,
+/// each byte-for-byte what botocore's generate_db_auth_token makes for the
+/// same credentials and time (so each signature is valid for RDS).
+#[tokio::test]
+async fn iam_tokens_a_minute_apart_are_each_valid_by_botocore() {
+    let moto = crate::testkit::moto().unwrap();
+    let clock = tempfile::NamedTempFile::new().unwrap();
+    let env =
+        TestEnv::with_moto(&moto).env("DBTOOL_TEST_CLOCK_FILE", clock.path().to_str().unwrap());
+    let (port, mut tokens) = token_catcher(env.path()).await;
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "region = \"eu-west-2\"\n[environments.iam]\nhost = \"127.0.0.1\"\nport = {port}\ndatabase = \"app\"\nauth = \"iam\"\nsslmode = \"require\"\n"
+        ),
+    );
+    // 2024-08-26 22:00:00 UTC, then one minute later.
+    let times = [1_724_709_600u64, 1_724_709_660];
+    std::fs::write(clock.path(), times[0].to_string()).unwrap();
+    let proxy = Proxy::start(&env, &["iam", "--role", "readonly"]);
+    let cfg = proxy.pg_config("app");
+    let mut seen = Vec::new();
+    for at in times {
+        std::fs::write(clock.path(), at.to_string()).unwrap();
+        let err = connect(&cfg).await.unwrap_err();
+        assert!(err.as_db_error().is_some(), "{err:?}");
+        let token = tokio::time::timeout(Duration::from_secs(5), tokens.recv())
+            .await
+            .unwrap()
+            .unwrap();
+        seen.push(token);
+    }
+    let date = |t: &str| {
+        t.split('&')
+            .find_map(|p| p.strip_prefix("X-Amz-Date="))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(date(&seen[0]), "20240826T220000Z", "{}", seen[0]);
+    assert_eq!(date(&seen[1]), "20240826T220100Z", "{}", seen[1]);
+    // botocore signs the same requests with the same keys (moto's) at the same times.
+    let python = crate::testkit::target_dir().join("moto-venv/bin/python");
+    let script = format!(
+        "import sys, datetime, botocore.session, botocore.auth\n\
+         s = botocore.session.get_session()\n\
+         c = s.create_client('rds', region_name='eu-west-2', aws_access_key_id='testing', aws_secret_access_key='testing')\n\
+         for at in sys.argv[1:]:\n\
+         \x20   when = datetime.datetime.fromtimestamp(int(at), datetime.timezone.utc).replace(tzinfo=None)\n\
+         \x20   botocore.auth.get_current_datetime = lambda *a, **k: when\n\
+         \x20   print(c.generate_db_auth_token('127.0.0.1', {port}, 'readonly', 'eu-west-2'))\n"
+    );
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .args(times.map(|t| t.to_string()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(seen, expected);
+    drop(proxy);
+}
+
 #[tokio::test]
 async fn upstream_failures_reach_the_client_as_postgresql_errors() {
     let s = setup().await;
