@@ -28,6 +28,30 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The line starts of a text, for many [`line_col`] look-ups in one text
+/// (every statement and finding of a file): each is a binary search plus
+/// a count within the line, instead of a count from the start.
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Lines { starts }
+    }
+
+    /// [`line_col`] of `offset` in `text`, the text this index was made of.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = text.floor_char_boundary(offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1].min(offset);
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
 /// The longest duration any setting accepts. Far beyond every real use
 /// (lock waits, poll intervals, session durations), and far from where
 /// `Instant + Duration` or a conversion to milliseconds/i32 seconds overflows.
@@ -65,6 +89,13 @@ pub fn parse_interval(s: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn lines_agree_with_line_col(text in "[a\r\n é\u{1F600}]{0,40}", offset in 0usize..60) {
+            proptest::prop_assert_eq!(Lines::new(&text).line_col(&text, offset), line_col(&text, offset));
+        }
+    }
 
     #[test]
     fn line_col_counts_characters() {

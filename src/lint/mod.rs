@@ -249,6 +249,8 @@ pub struct Prepared {
     statements: Result<Vec<sql::Statement>, sql::SplitError>,
     /// Per statement: its parse trees, or the parser's message.
     parsed: Vec<Result<Vec<pg_query::NodeEnum>, String>>,
+    /// Line starts of `text`, for the findings' positions.
+    lines: crate::text::Lines,
 }
 
 /// Splits and parses a file.
@@ -262,22 +264,12 @@ pub fn prepare(source: Source) -> Prepared {
     let parsed = match &statements {
         Ok(list) => list
             .iter()
-            .map(|stmt| match pg_query::parse(stmt.text(&text)) {
-                Ok(p) => Ok(p
-                    .protobuf
-                    .stmts
-                    .into_iter()
-                    .filter_map(|raw| raw.stmt.and_then(|n| n.node))
-                    .collect()),
-                Err(e) => Err(e
-                    .to_string()
-                    .trim_start_matches("Invalid statement: ")
-                    .to_string()),
-            })
+            .map(|stmt| crate::pg::parse::parse(stmt.text(&text)))
             .collect(),
         Err(_) => Vec::new(),
     };
     Prepared {
+        lines: crate::text::Lines::new(&text),
         source,
         text,
         statements,
@@ -330,6 +322,7 @@ pub fn lint_run_in_order<E: Send>(
     mut each: impl FnMut(usize, FileReport),
 ) -> Result<(), E> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex};
     let mut schema = Schema::default();
     let mut run = Run::default();
     let mut check = |i: usize, p: &Prepared| {
@@ -347,20 +340,27 @@ pub fn lint_run_in_order<E: Send>(
     // Workers stay at most `window` files ahead of the rules, which bounds memory.
     let window = threads * 4;
     let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
+    // How many files the rules have finished, and a wake-up for workers
+    // waiting to get back inside the window (a sleep-and-poll loop here
+    // capped many small files at a few per millisecond).
+    let done = Mutex::new(0usize);
+    let moved = Condvar::new();
     let abort = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Prepared, E>)>(window);
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, done, abort, load) = (&next, &done, &abort, &load);
+            let (next, done, moved, abort, load) = (&next, &done, &moved, &abort, &load);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 if i >= count {
                     break;
                 }
-                while i >= done.load(Ordering::SeqCst) + window && !abort.load(Ordering::SeqCst) {
-                    std::thread::sleep(std::time::Duration::from_millis(1));
+                {
+                    let mut d = done.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *d + window && !abort.load(Ordering::SeqCst) {
+                        d = moved.wait(d).unwrap_or_else(|e| e.into_inner());
+                    }
                 }
                 if abort.load(Ordering::SeqCst) || tx.send((i, load(i).map(prepare))).is_err() {
                     break;
@@ -377,11 +377,15 @@ pub fn lint_run_in_order<E: Send>(
                     Ok(p) => each(want, check(want, &p)),
                     Err(e) => {
                         abort.store(true, Ordering::SeqCst);
+                        // Under the lock, so no worker misses the wake-up.
+                        drop(done.lock().unwrap_or_else(|e| e.into_inner()));
+                        moved.notify_all();
                         return Err(e);
                     }
                 }
                 want += 1;
-                done.store(want, Ordering::SeqCst);
+                *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                moved.notify_all();
             }
         }
         Ok(())
@@ -400,7 +404,7 @@ pub fn check_in_run(
     prepared: &Prepared,
     opts: &LintOptions,
     schema: &mut Schema,
-    run: Option<&mut Run>,
+    mut run: Option<&mut Run>,
 ) -> FileReport {
     let src = &prepared.source;
     let text = prepared.text.as_str();
@@ -441,13 +445,15 @@ pub fn check_in_run(
         statements.len(),
     );
     st.hot_tables = opts.config.hot_tables.clone();
-    if let Some(run) = &run {
-        st.created.extend(run.new_tables.iter().cloned());
+    if let Some(run) = &mut run {
+        // Moved in and back out (below): the run's tables grow with the
+        // corpus, a copy per file would be quadratic.
+        st.created.extend(std::mem::take(&mut run.new_tables));
     }
     st.prescan(prepared.parsed.iter().flatten().flatten());
     let ignores = Ignores::parse(text, &statements);
     for (off, id) in &ignores.unknown {
-        let (line, column) = sql::line_col(text, *off);
+        let (line, column) = prepared.lines.line_col(text, *off);
         let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
         let message = match config::check_rule_id(id, &ids) {
             Err(e) => format!("an ignore comment names an {e}"),
@@ -476,7 +482,7 @@ pub fn check_in_run(
             Ok(nodes) => nodes,
             Err(message) => {
                 let offset = near_offset(stmt_text, message).unwrap_or(0);
-                let (line, column) = sql::line_col(text, stmt.range.start + offset);
+                let (line, column) = prepared.lines.line_col(text, stmt.range.start + offset);
                 if ignores.allows(idx, "parse-error") {
                     let mut f = finding_raw(
                         src,
@@ -494,7 +500,7 @@ pub fn check_in_run(
             }
         };
         for hit in rules::long_identifiers(stmt_text) {
-            if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt()) {
+            if let Some(f) = make_finding(prepared, stmt, &hit, opts, &ignores, idx, &excerpt()) {
                 report.findings.push(f);
             }
         }
@@ -518,8 +524,7 @@ pub fn check_in_run(
                 });
             }
             for hit in hits {
-                if let Some(f) =
-                    make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt())
+                if let Some(f) = make_finding(prepared, stmt, &hit, opts, &ignores, idx, &excerpt())
                 {
                     report.findings.push(f);
                 }
@@ -546,7 +551,7 @@ pub fn check_in_run(
             help: None,
         };
         let excerpt = abbreviate(stmt.text(text), 160);
-        if let Some(f) = make_finding(src, text, stmt, &hit, opts, &ignores, idx, &excerpt) {
+        if let Some(f) = make_finding(prepared, stmt, &hit, opts, &ignores, idx, &excerpt) {
             report.findings.push(f);
         }
     }
@@ -568,10 +573,8 @@ fn add_lock(out: &mut Vec<RelationLock>, l: &RelationLock) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn make_finding(
-    src: &Source,
-    text: &str,
+    prepared: &Prepared,
     stmt: &sql::Statement,
     hit: &rules::Hit,
     opts: &LintOptions,
@@ -579,6 +582,7 @@ fn make_finding(
     idx: usize,
     excerpt: &str,
 ) -> Option<Finding> {
+    let src = &prepared.source;
     let rule = rules::rule(hit.rule)?;
     let severity = opts.config.severity_of(
         rule.id,
@@ -594,7 +598,7 @@ fn make_finding(
         .filter(|l| *l < stmt.range.len())
         .map(|l| stmt.range.start + l)
         .unwrap_or(stmt.range.start);
-    let (line, column) = sql::line_col(text, offset);
+    let (line, column) = prepared.lines.line_col(&prepared.text, offset);
     let mut f = finding_raw(
         src,
         rule.id,
@@ -860,13 +864,10 @@ pub fn relations_locked(text: &str, pg: PgVersion) -> Vec<RelationLock> {
         .iter()
         .filter(|s| s.kind != StatementKind::MetaCommand)
     {
-        let Ok(parsed) = pg_query::parse(stmt.text(&text)) else {
+        let Ok(parsed) = crate::pg::parse::parse(stmt.text(&text)) else {
             continue;
         };
-        for raw in &parsed.protobuf.stmts {
-            let Some(node) = raw.stmt.as_ref().and_then(|n| n.node.as_ref()) else {
-                continue;
-            };
+        for node in &parsed {
             let locks = locks::statement_locks(node, pg);
             if let pg_query::NodeEnum::CreateStmt(c) = node {
                 created.insert(ast::rel_name(c.relation.as_ref()));

@@ -44,13 +44,10 @@ pub fn named_indexes(sql: &str, statements: &[Statement]) -> Vec<NamedIndex> {
         if !relevant {
             continue;
         }
-        let Ok(parsed) = pg_query::parse(s.text(sql)) else {
+        let Ok(parsed) = crate::pg::parse::parse(s.text(sql)) else {
             continue;
         };
-        for raw in &parsed.protobuf.stmts {
-            let Some(node) = raw.stmt.as_ref().and_then(|n| n.node.as_ref()) else {
-                continue;
-            };
+        for node in &parsed {
             match node {
                 NodeEnum::IndexStmt(i) if !i.idxname.is_empty() => {
                     let table = i.relation.as_ref().map(|r| {

@@ -172,7 +172,6 @@ pub fn split(script: &str) -> Result<Vec<Statement>, SplitError> {
             let end = line_end(script, pos);
             let text_end = script[pos..end].trim_end().len() + pos;
             out.push(simple(
-                script,
                 StatementKind::MetaCommand,
                 pos..text_end,
                 true,
@@ -181,7 +180,7 @@ pub fn split(script: &str) -> Result<Vec<Statement>, SplitError> {
             pos = end;
             continue;
         }
-        if script[pos..].contains('\0') {
+        if memchr::memchr(0, &bytes[pos..]).is_some() {
             let off = pos + script[pos..].find('\0').unwrap_or(0);
             let (line, column) = line_col(script, off);
             return Err(SplitError {
@@ -248,17 +247,23 @@ pub fn split(script: &str) -> Result<Vec<Statement>, SplitError> {
             next_pos
         };
     }
+    // Positions last, from one index: counting lines from the start for
+    // each statement is quadratic in the file's size.
+    let lines = crate::text::Lines::new(script);
+    for s in &mut out {
+        (s.line, s.column) = lines.line_col(script, s.range.start);
+    }
     Ok(out)
 }
 
 fn simple(
-    script: &str,
     kind: StatementKind,
     range: Range<usize>,
     terminated: bool,
     words: Vec<String>,
 ) -> Statement {
-    let (line, column) = line_col(script, range.start);
+    // Set by `split` once all statements are known.
+    let (line, column) = (0, 0);
     Statement {
         kind,
         range,
@@ -490,13 +495,7 @@ impl Walker<'_> {
                 }
             }
         }
-        let stmt = simple(
-            self.script,
-            StatementKind::Sql,
-            start..last_end,
-            terminated,
-            words,
-        );
+        let stmt = simple(StatementKind::Sql, start..last_end, terminated, words);
         Some(Walked::Stmt(WalkedStmt {
             stmt: Statement {
                 concurrently,

@@ -2,6 +2,7 @@
 //! and built from configuration, and connecting with tokio-postgres over TLS
 //! (rustls) with libpq's `sslmode` semantics. Touches PostgreSQL servers.
 
+pub mod parse;
 mod tls;
 pub mod url;
 
