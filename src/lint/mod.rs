@@ -562,7 +562,7 @@ pub fn check_in_run(
 }
 
 /// Adds a lock to a per-relation union, keeping the strongest mode.
-fn add_lock(out: &mut Vec<RelationLock>, l: &RelationLock) {
+pub fn add_lock(out: &mut Vec<RelationLock>, l: &RelationLock) {
     match out.iter_mut().find(|o| o.relation == l.relation) {
         Some(o) => {
             o.mode = o.mode.max(l.mode);

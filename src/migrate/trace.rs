@@ -279,28 +279,36 @@ fn measured_locks(
     by_rel.into_values().collect()
 }
 
+/// The statements of a file that are run and traced: not psql
+/// meta-commands, not the file's own BEGIN/COMMIT (the trace manages
+/// transactions itself).
+fn traceable_statements(f: &TraceFile) -> anyhow::Result<Vec<sql::Statement>> {
+    let statements = sql::split(&f.sql).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}:{}: cannot split the file into statements: {}",
+            f.file,
+            e.line,
+            e.column,
+            e.message
+        )
+    })?;
+    Ok(statements
+        .into_iter()
+        .filter(|s| s.kind != StatementKind::MetaCommand && s.transaction_control().is_none())
+        .collect())
+}
+
 /// The model's prediction for one statement, restricted to relations that
 /// existed before it (a table the statement creates is nobody else's yet).
 fn predicted(text: &str, pg: PgVersion, before: &HashMap<i64, Rel>) -> Vec<RelationLock> {
-    let Ok(parsed) = pg_query::parse(text) else {
+    let Ok(parsed) = crate::pg::parse::parse(text) else {
         return Vec::new();
     };
     let mut out: Vec<RelationLock> = Vec::new();
-    for raw in &parsed.protobuf.stmts {
-        let Some(node) = raw.stmt.as_ref().and_then(|n| n.node.as_ref()) else {
-            continue;
-        };
+    for node in &parsed {
         for l in locks::statement_locks(node, pg) {
-            if !before.values().any(|r| same_relation(&l.relation, &r.name)) {
-                continue;
-            }
-            match out.iter_mut().find(|o| o.relation == l.relation) {
-                Some(o) => {
-                    o.mode = o.mode.max(l.mode);
-                    o.rewrite |= l.rewrite;
-                    o.scan |= l.scan;
-                }
-                None => out.push(l),
+            if before.values().any(|r| same_relation(&l.relation, &r.name)) {
+                crate::lint::add_lock(&mut out, &l);
             }
         }
     }
@@ -479,19 +487,7 @@ pub async fn trace_files(
         .get(0);
     let mut out = Vec::new();
     for f in files {
-        let statements = sql::split(&f.sql).map_err(|e| {
-            anyhow::anyhow!(
-                "{}:{}:{}: cannot split the file into statements: {}",
-                f.file,
-                e.line,
-                e.column,
-                e.message
-            )
-        })?;
-        for stmt in statements
-            .iter()
-            .filter(|s| s.kind != StatementKind::MetaCommand && s.transaction_control().is_none())
-        {
+        for stmt in &traceable_statements(f)? {
             let text = stmt.text(&f.sql);
             if !f.traced {
                 let applied = if stmt.is_non_transactional(server_num) {
@@ -631,19 +627,7 @@ async fn trace_in_one_transaction(
 ) -> anyhow::Result<Vec<Traced>> {
     let mut out = Vec::new();
     for f in files {
-        let statements = sql::split(&f.sql).map_err(|e| {
-            anyhow::anyhow!(
-                "{}:{}:{}: cannot split the file into statements: {}",
-                f.file,
-                e.line,
-                e.column,
-                e.message
-            )
-        })?;
-        for stmt in statements
-            .iter()
-            .filter(|s| s.kind != StatementKind::MetaCommand && s.transaction_control().is_none())
-        {
+        for stmt in &traceable_statements(f)? {
             let text = stmt.text(&f.sql);
             let before = relations(client).await?;
             let mut t = Traced {
@@ -755,13 +739,10 @@ async fn trace_in_one_transaction(
 
 /// Whether the text is a TRUNCATE (its new file is not a rewrite).
 fn is_truncate(text: &str) -> bool {
-    pg_query::parse(text).is_ok_and(|p| {
-        p.protobuf.stmts.iter().any(|s| {
-            matches!(
-                s.stmt.as_ref().and_then(|n| n.node.as_ref()),
-                Some(pg_query::NodeEnum::TruncateStmt(_))
-            )
-        })
+    crate::pg::parse::parse(text).is_ok_and(|nodes| {
+        nodes
+            .iter()
+            .any(|n| matches!(n, pg_query::NodeEnum::TruncateStmt(_)))
     })
 }
 
