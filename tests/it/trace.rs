@@ -430,11 +430,21 @@ fn apply_up_to(env: &TestEnv, url: &str, version: &str) {
 }
 
 async fn relation_count(client: &tokio_postgres::Client) -> i64 {
-    client
-        .query_one("select count(*) from pg_class", &[])
-        .await
-        .unwrap()
-        .get(0)
+    count(client, "select count(*) from pg_class").await
+}
+
+/// The one bigint a query returns (a count).
+async fn count(client: &tokio_postgres::Client, sql: &str) -> i64 {
+    client.query_one(sql, &[]).await.unwrap().get(0)
+}
+
+/// Other sessions of the database left idle in a transaction.
+async fn open_transactions(client: &tokio_postgres::Client) -> i64 {
+    count(
+        client,
+        "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
+    )
+    .await
 }
 
 /// `--trace --target=TARGET`: the throwaway cluster gets exactly the
@@ -651,24 +661,9 @@ async fn trace_on_a_copy_reports_sizes_and_leaves_it_unchanged() {
 
     // Nothing left behind: the same relations, no column n, no open transaction.
     assert_eq!(relation_count(&client).await, before);
-    let n: i64 = client
-        .query_one(
-            "select count(*) from information_schema.columns where table_name = 'events' and column_name = 'n'",
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let n = count(&client, "select count(*) from information_schema.columns where table_name = 'events' and column_name = 'n'").await;
     assert_eq!(n, 0);
-    let open: i64 = client
-        .query_one(
-            "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
-            &[],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(open, 0);
+    assert_eq!(open_transactions(&client).await, 0);
 }
 
 /// Ctrl-C or kill -9 in the middle of `--on`: the transaction dies with
@@ -738,24 +733,13 @@ async fn an_interrupted_or_killed_trace_on_leaves_the_copy_unchanged() {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         assert_eq!(relation_count(&client).await, before);
-        let killed: i64 = client
-            .query_one(
-                "select count(*) from pg_class where relname = 'killed'",
-                &[],
-            )
-            .await
-            .unwrap()
-            .get(0);
+        let killed = count(
+            &client,
+            "select count(*) from pg_class where relname = 'killed'",
+        )
+        .await;
         assert_eq!(killed, 0);
-        let open: i64 = client
-            .query_one(
-                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'",
-                &[],
-            )
-            .await
-            .unwrap()
-            .get(0);
-        assert_eq!(open, 0);
+        assert_eq!(open_transactions(&client).await, 0);
     }
 }
 
