@@ -43,6 +43,23 @@ impl Lines {
         Lines { starts }
     }
 
+    /// Line `line` (1-based) of `text`, the text this index was made of,
+    /// without its terminator (`\n` or `\r\n`); empty past the end.
+    pub fn line<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        let Some(&start) = self.starts.get(line.max(1) - 1) else {
+            return "";
+        };
+        let start = start.min(text.len());
+        match self.starts.get(line.max(1)) {
+            // Ended by `\n`: a `\r` before it is part of the terminator.
+            Some(&next) => {
+                let l = &text[start..(next - 1).max(start)];
+                l.strip_suffix('\r').unwrap_or(l)
+            }
+            None => &text[start..],
+        }
+    }
+
     /// [`line_col`] of `offset` in `text`, the text this index was made of.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = text.floor_char_boundary(offset.min(text.len()));

@@ -207,6 +207,25 @@ pub async fn run_with(
     if args.trace {
         return trace(ctx, defaults, &files, changed.as_ref()).await;
     }
+    let format = args.format.unwrap_or(if printer.is_json() {
+        LintFormat::Json
+    } else {
+        LintFormat::Text
+    });
+    let colour = printer.color && std::io::stdout().is_terminal();
+    let paint = |s: Severity, t: &str| {
+        if !colour {
+            return t.to_string();
+        }
+        printer.paint(s.color(), t)
+    };
+    // Formats that are one entry per finding are written file by file as
+    // the reports arrive, so a run holds one file's findings, not all of
+    // them (a 196-file corpus has thousands). SARIF and --explain need the
+    // whole set.
+    let streamed = !args.explain && !matches!(format, LintFormat::Sarif);
+    let mut out = report::Stream::new(std::io::BufWriter::new(std::io::stdout().lock()));
+    let mut tally = report::Tally::default();
     let mut findings = Vec::new();
     let mut statements = Vec::new();
     let mut linted = 0usize;
@@ -221,55 +240,65 @@ pub async fn run_with(
             None => true,
         })
         .collect();
-    lint::lint_run_in_order(
+    let result = lint::lint_run_in_order(
         files.len(),
         |i| lint::files::load(&files[i], &lint::files::display_path(&files[i], &ctx.cwd)),
         &opts,
         threads,
         |i| changed.is_some() && selected[i],
         |i, report| {
-            if selected[i] {
-                linted += 1;
+            if !selected[i] {
+                return;
+            }
+            linted += 1;
+            tally.add(&report.findings);
+            if !streamed {
                 findings.extend(report.findings);
                 if args.explain {
                     statements.extend(report.statements);
                 }
+                return;
+            }
+            match format {
+                LintFormat::Json => out.json_items(&report.findings),
+                LintFormat::Gcc => out.text(&report::gcc(&report.findings)),
+                LintFormat::Github => out.text(&report::github(&report.findings)),
+                _ => out.text(&report::text(&report.findings, &paint)),
             }
         },
-    )
-    .map_err(UserError::usage)?;
-    let format = args.format.unwrap_or(if printer.is_json() {
-        LintFormat::Json
-    } else {
-        LintFormat::Text
-    });
-    match format {
-        LintFormat::Json if args.explain => {
-            write_json(&serde_json::json!({ "findings": findings, "statements": statements }))?;
+    );
+    if streamed {
+        // Closed even when a file could not be read: what was written
+        // stays well-formed, and the error (exit 2) follows on stderr.
+        if format == LintFormat::Json {
+            out.json_end();
         }
-        LintFormat::Json => write_json(&findings)?,
-        LintFormat::Sarif => write_json(&report::sarif(&findings))?,
-        LintFormat::Gcc => write_text(&report::gcc(&findings))?,
-        LintFormat::Github => write_text(&report::github(&findings))?,
-        LintFormat::Text => {
-            if args.explain {
-                printer.table(&report::explain_rows(&statements));
-                printer.data("");
+        out.finish()?;
+    }
+    result.map_err(UserError::usage)?;
+    if !streamed {
+        match format {
+            LintFormat::Json => {
+                write_json(&serde_json::json!({ "findings": findings, "statements": statements }))?;
             }
-            let colour = printer.color && std::io::stdout().is_terminal();
-            let paint = |s: Severity, t: &str| {
-                if !colour {
-                    return t.to_string();
+            LintFormat::Sarif => write_json(&report::sarif(&findings))?,
+            _ => {
+                if format == LintFormat::Text {
+                    printer.table(&report::explain_rows(&statements));
+                    printer.data("");
                 }
-                printer.paint(s.color(), t)
-            };
-            write_text(&report::text(&findings, &paint))?;
+                write_text(&match format {
+                    LintFormat::Gcc => report::gcc(&findings),
+                    LintFormat::Github => report::github(&findings),
+                    _ => report::text(&findings, &paint),
+                })?;
+            }
         }
     }
-    let summary = report::summary(&findings, linted);
-    if lint::has_failures(&findings, deny_warnings) {
+    let summary = tally.summary(linted);
+    if tally.fails(deny_warnings) {
         printer.status(format!("lint: {summary}"));
-        if findings.iter().any(|f| f.severity == Severity::Error) {
+        if tally.errors > 0 {
             printer.hint("fix the statements, or silence a reviewed one with `-- dbtool:ignore <rule> <reason>` above it");
         }
         Ok(ExitStatus::Failure)

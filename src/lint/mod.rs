@@ -338,7 +338,7 @@ pub fn lint_run_in_order<E: Send>(
         return Ok(());
     }
     // Workers stay at most `window` files ahead of the rules, which bounds memory.
-    let window = threads * 4;
+    let window = threads + 1;
     let next = AtomicUsize::new(0);
     // How many files the rules have finished, and a wake-up for workers
     // waiting to get back inside the window (a sleep-and-poll loop here
@@ -346,9 +346,17 @@ pub fn lint_run_in_order<E: Send>(
     let done = Mutex::new(0usize);
     let moved = Condvar::new();
     let abort = AtomicBool::new(false);
+    let wake_all = || {
+        // Under the lock, so no worker misses the wake-up.
+        drop(done.lock().unwrap_or_else(|e| e.into_inner()));
+        moved.notify_all();
+    };
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Prepared, E>)>(window);
-        for _ in 0..threads {
+        // The calling thread is one of the `threads`: it runs the rules and,
+        // whenever the next file in order is not ready, prepares one itself
+        // (one thread and one allocator arena fewer than a separate pool).
+        for _ in 1..threads {
             let tx = tx.clone();
             let (next, done, moved, abort, load) = (&next, &done, &moved, &abort, &load);
             scope.spawn(move || loop {
@@ -370,23 +378,42 @@ pub fn lint_run_in_order<E: Send>(
         drop(tx);
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0;
-        for (i, r) in rx.iter() {
-            pending.insert(i, r);
-            while let Some(r) = pending.remove(&want) {
-                match r {
-                    Ok(p) => each(want, check(want, &p)),
-                    Err(e) => {
-                        abort.store(true, Ordering::SeqCst);
-                        // Under the lock, so no worker misses the wake-up.
-                        drop(done.lock().unwrap_or_else(|e| e.into_inner()));
-                        moved.notify_all();
-                        return Err(e);
+        while want < count {
+            let Some(r) = pending.remove(&want) else {
+                // A file a worker sent, else one to prepare here, else wait.
+                if let Ok((i, r)) = rx.try_recv() {
+                    pending.insert(i, r);
+                    continue;
+                }
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i < count {
+                    pending.insert(i, load(i).map(prepare));
+                    continue;
+                }
+                match rx.recv() {
+                    Ok((i, r)) => {
+                        pending.insert(i, r);
+                        continue;
+                    }
+                    // Every worker is gone and `want` never came (a worker
+                    // died): prepare it here rather than skip a file.
+                    Err(_) => {
+                        pending.insert(want, load(want).map(prepare));
+                        continue;
                     }
                 }
-                want += 1;
-                *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
-                moved.notify_all();
+            };
+            match r {
+                Ok(p) => each(want, check(want, &p)),
+                Err(e) => {
+                    abort.store(true, Ordering::SeqCst);
+                    wake_all();
+                    return Err(e);
+                }
             }
+            want += 1;
+            *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
+            moved.notify_all();
         }
         Ok(())
     })
@@ -417,7 +444,7 @@ pub fn check_in_run(
         Ok(s) => s,
         Err(e) => {
             let f = finding_raw(
-                src,
+                prepared,
                 "parse-error",
                 Severity::Error,
                 e.line,
@@ -460,7 +487,7 @@ pub fn check_in_run(
             Ok(()) => continue,
         };
         let mut f = finding_raw(
-            src,
+            prepared,
             "unknown-rule",
             Severity::Warning,
             line,
@@ -485,7 +512,7 @@ pub fn check_in_run(
                 let (line, column) = prepared.lines.line_col(text, stmt.range.start + offset);
                 if ignores.allows(idx, "parse-error") {
                     let mut f = finding_raw(
-                        src,
+                        prepared,
                         "parse-error",
                         Severity::Error,
                         line,
@@ -582,7 +609,6 @@ fn make_finding(
     idx: usize,
     excerpt: &str,
 ) -> Option<Finding> {
-    let src = &prepared.source;
     let rule = rules::rule(hit.rule)?;
     let severity = opts.config.severity_of(
         rule.id,
@@ -600,7 +626,7 @@ fn make_finding(
         .unwrap_or(stmt.range.start);
     let (line, column) = prepared.lines.line_col(&prepared.text, offset);
     let mut f = finding_raw(
-        src,
+        prepared,
         rule.id,
         severity,
         line,
@@ -618,7 +644,7 @@ fn make_finding(
 }
 
 fn finding_raw(
-    src: &Source,
+    prepared: &Prepared,
     rule: &'static str,
     severity: Severity,
     line: usize,
@@ -626,7 +652,9 @@ fn finding_raw(
     message: String,
     statement: String,
 ) -> Finding {
-    let source_line = nth_line(&src.text, line).to_string();
+    // The original text: same line breaks as the neutralised one the index was made of.
+    let src = &prepared.source;
+    let source_line = prepared.lines.line(&src.text, line).to_string();
     Finding {
         rule,
         severity,
@@ -639,24 +667,6 @@ fn finding_raw(
         lock: "",
         statement,
         source_line,
-    }
-}
-
-/// Line `line` (1-based) of `text`, without its terminator; empty past
-/// the end. memchr finds the line breaks: files with thousands of findings
-/// look up thousands of lines.
-fn nth_line(text: &str, line: usize) -> &str {
-    let start = match line {
-        0 | 1 => 0,
-        n => match memchr::memchr_iter(b'\n', text.as_bytes()).nth(n - 2) {
-            Some(i) => i + 1,
-            None => return "",
-        },
-    };
-    let rest = &text[start..];
-    match memchr::memchr(b'\n', rest.as_bytes()) {
-        Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
-        None => rest,
     }
 }
 
@@ -890,9 +900,10 @@ mod line_tests {
     proptest! {
         /// The same line as `str::lines` gives (which also drops a `\r`).
         #[test]
-        fn nth_line_is_the_line_lines_gives(text in "[a\r\n é]{0,40}", line in 1usize..12) {
-            let want = text.lines().nth(line - 1).unwrap_or_default();
-            prop_assert_eq!(super::nth_line(&text, line), want);
+        fn line_is_the_line_str_lines_gives(text in "[a\r\n é]{0,40}", line in 0usize..12) {
+            let want = text.lines().nth(line.max(1) - 1).unwrap_or_default();
+            let lines = crate::text::Lines::new(&text);
+            prop_assert_eq!(lines.line(&text, line), want);
         }
     }
 }

@@ -48,6 +48,115 @@ pub fn text(findings: &[Finding], paint: &dyn Fn(Severity, &str) -> String) -> S
     out
 }
 
+/// Counts of findings by severity: what the summary line and the exit
+/// status need, without keeping the findings.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.notes += 1,
+            }
+        }
+    }
+
+    /// "2 errors, 1 warning, 0 notes in 3 files" (as [`summary`]).
+    pub fn summary(&self, files: usize) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {} in {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note"),
+            plural(files, "file")
+        )
+    }
+
+    /// Whether the run fails (as [`super::has_failures`]).
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.errors > 0 || (deny_warnings && self.warnings > 0)
+    }
+}
+
+/// Findings written as they arrive: text chunks, or the items of one JSON
+/// array, exactly as `serde_json::to_writer_pretty` writes the whole
+/// `Vec<Finding>` (then a newline). The first write error is kept and
+/// returned by [`Stream::finish`]; later writes are skipped.
+pub struct Stream<W: std::io::Write> {
+    out: W,
+    items: usize,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> Stream<W> {
+    pub fn new(out: W) -> Self {
+        Stream {
+            out,
+            items: 0,
+            error: None,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        if self.error.is_none() {
+            if let Err(e) = self.out.write_all(bytes) {
+                self.error = Some(e);
+            }
+        }
+    }
+
+    pub fn text(&mut self, s: &str) {
+        self.write(s.as_bytes());
+    }
+
+    /// More items of the array.
+    pub fn json_items(&mut self, findings: &[Finding]) {
+        for f in findings {
+            let item = match serde_json::to_string_pretty(f) {
+                Ok(s) => s,
+                Err(e) => {
+                    self.error.get_or_insert(std::io::Error::other(e));
+                    return;
+                }
+            };
+            let mut chunk = String::with_capacity(item.len() + item.len() / 8 + 4);
+            chunk.push_str(if self.items == 0 { "[\n" } else { ",\n" });
+            // Pretty JSON strings hold no raw newline: each line is indented
+            // one level, as inside the array.
+            for (k, line) in item.lines().enumerate() {
+                if k > 0 {
+                    chunk.push('\n');
+                }
+                chunk.push_str("  ");
+                chunk.push_str(line);
+            }
+            self.items += 1;
+            self.write(chunk.as_bytes());
+        }
+    }
+
+    /// Closes the array (`[]` when it had no item).
+    pub fn json_end(&mut self) {
+        let end: &[u8] = if self.items == 0 { b"[]\n" } else { b"\n]\n" };
+        self.write(end);
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.out.flush()
+    }
+}
+
 /// A one-line summary: "2 errors, 1 warning in 3 files".
 pub fn summary(findings: &[Finding], files: usize) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -244,6 +353,77 @@ mod tests {
             statement: "ALTER TABLE t DROP COLUMN c".into(),
             source_line: "ALTER TABLE t DROP COLUMN c;".into(),
         }
+    }
+
+    /// Streamed JSON is byte for byte what one `to_writer_pretty` of all
+    /// the findings writes, however the findings arrive in chunks.
+    #[test]
+    fn streamed_json_is_the_whole_array() {
+        let mut all = [f(Severity::Error), f(Severity::Warning), f(Severity::Info)];
+        all[1].message = "line\nbreak \"quoted\" \u{e9}".into();
+        for n in 0..=all.len() {
+            let some = &all[..n];
+            for cut in 0..=n {
+                let mut buf = Vec::new();
+                let mut s = Stream::new(&mut buf);
+                s.json_items(&some[..cut]);
+                s.json_items(&[]);
+                s.json_items(&some[cut..]);
+                s.json_end();
+                s.finish().unwrap();
+                let want = serde_json::to_string_pretty(&some.to_vec()).unwrap() + "\n";
+                assert_eq!(
+                    String::from_utf8(buf).unwrap(),
+                    want,
+                    "{n} findings cut at {cut}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tally_matches_the_findings() {
+        let all = vec![
+            f(Severity::Error),
+            f(Severity::Warning),
+            f(Severity::Warning),
+        ];
+        let mut t = Tally::default();
+        t.add(&all[..1]);
+        t.add(&all[1..]);
+        assert_eq!(t.summary(2), summary(&all, 2));
+        assert_eq!(t.fails(false), crate::lint::has_failures(&all, false));
+        let warnings = &all[1..];
+        let mut w = Tally::default();
+        w.add(warnings);
+        assert!(!w.fails(false) && w.fails(true));
+        assert_eq!(w.fails(true), crate::lint::has_failures(warnings, true));
+    }
+
+    /// The first write error is returned; nothing more is written after it.
+    #[test]
+    fn stream_keeps_the_first_write_error() {
+        struct Full(usize);
+        impl std::io::Write for Full {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+                }
+                self.0 -= 1;
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut s = Stream::new(Full(1));
+        s.text("a");
+        s.text("b");
+        s.text("c");
+        assert_eq!(
+            s.finish().unwrap_err().kind(),
+            std::io::ErrorKind::BrokenPipe
+        );
     }
 
     #[test]

@@ -709,20 +709,25 @@ fn parallel_linting_keeps_order_and_schema_context() {
     assert_eq!(sequential, run_with(4));
     assert_eq!(sequential[1].1, vec!["ban-drop-column"]);
     assert!(sequential.iter().map(|(i, _)| *i).eq(0..40));
-    let err = lint_in_order(
-        10,
-        |i| {
-            if i == 3 {
-                Err("boom")
-            } else {
-                Ok(sources[0].clone())
-            }
-        },
-        &LintOptions::default(),
-        2,
-        |_, _| {},
-    );
-    assert_eq!(err, Err("boom"));
+    for threads in [2, 3, 4] {
+        // Files after the one that fails to load are never reported.
+        let mut reported = Vec::new();
+        let err = lint_in_order(
+            10,
+            |i| {
+                if i == 3 {
+                    Err("boom")
+                } else {
+                    Ok(sources[0].clone())
+                }
+            },
+            &LintOptions::default(),
+            threads,
+            |i, _| reported.push(i),
+        );
+        assert_eq!(err, Err("boom"));
+        assert_eq!(reported, vec![0, 1, 2], "{threads} threads");
+    }
 }
 
 #[test]

@@ -474,12 +474,13 @@ impl Walker<'_> {
             let text = &self.script[abs];
             let is_word = t.keyword_kind != 0 || t.token == Token::Ident as i32;
             if is_word {
-                let lower = text.to_ascii_lowercase();
-                if lower == "concurrently" {
+                // No allocation past the leading words: this runs for
+                // every word of every statement.
+                if text.eq_ignore_ascii_case("concurrently") {
                     concurrently = true;
                 }
                 if words.len() < 16 {
-                    words.push(lower);
+                    words.push(text.to_ascii_lowercase());
                     if words.len() <= 4 {
                         routine = is_routine(&words);
                     }
