@@ -359,6 +359,45 @@ fn missing_default_location_is_a_usage_error() {
     );
 }
 
+/// Findings are streamed file by file; a file that cannot be loaded stops
+/// the run with exit 2, and what was written is still whole: the findings
+/// of the files before it, in a closed JSON array (text: full findings).
+#[test]
+fn unreadable_file_midway_stops_with_closed_output() {
+    let env = TestEnv::new();
+    env.write(
+        "m/V1__index.sql",
+        "CREATE INDEX orders_idx ON orders (customer_id);\n",
+    );
+    env.write("m/V2__bad.sql", "SELECT 1;\n");
+    env.write("m/V2__bad.sql.conf", "executeInTransaction=maybe\n");
+    env.write("m/V3__drop.sql", "ALTER TABLE orders DROP COLUMN note;\n");
+    let out = env
+        .cmd()
+        .args(["migrate", "lint", "m", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("V2__bad.sql.conf:1"),
+        "{}",
+        stderr(&out)
+    );
+    let f = findings(&out);
+    assert!(!f.is_empty());
+    assert!(
+        f.iter()
+            .all(|x| x["file"].as_str().unwrap().ends_with("V1__index.sql")),
+        "{}",
+        stdout(&out)
+    );
+    let out = env.cmd().args(["migrate", "lint", "m"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(text.contains("require-concurrent-index-creation"), "{text}");
+    assert!(!text.contains("ban-drop-column"), "{text}");
+}
+
 #[tokio::test]
 async fn preflight_names_the_session_holding_a_conflicting_lock() {
     let db = crate::testkit::fresh_database().await.unwrap();
