@@ -130,21 +130,53 @@ fi
 [ -n "$bouncer_note" ] && echo "$bouncer_note" >&2
 
 hz=$(getconf CLK_TCK)
-# utime + stime of PID, all threads, in clock ticks (fields 14 and 15; the
-# command name in field 2 may hold spaces).
-cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
-# "TPS TRANSACTIONS CPU_US_PER_TRANSACTION" (the last 0 without PID).
+# "TICKS SWITCHES" of PID: utime + stime in clock ticks (fields 14 and 15 of
+# /proc/PID/stat, all threads; the command name in field 2 may hold
+# spaces), and context switches, voluntary and involuntary, of all threads.
+usage() {
+  local ticks
+  ticks=$(sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}')
+  echo "$ticks $(cat /proc/"$1"/task/*/status | awk '/^(non)?voluntary_ctxt_switches:/ {n += $2} END {print n}')"
+}
+# "TPS CPU_US_PER_TRANSACTION SWITCHES_PER_TRANSACTION" (both 0 without PID).
 tps() {
   local pid="$1"
   shift
-  local before=0 after=0 out
-  [ -n "$pid" ] && before=$(cpu_ticks "$pid")
+  local before="0 0" after="0 0" out
+  [ -n "$pid" ] && before=$(usage "$pid")
   out=$(pgbench -n -S -c 4 -j 2 -T "$secs" "$@" 2>/dev/null)
-  [ -n "$pid" ] && after=$(cpu_ticks "$pid")
+  [ -n "$pid" ] && after=$(usage "$pid")
   awk -v b="$before" -v a="$after" -v hz="$hz" '
     /^number of transactions actually processed: / {n = $6}
     /^tps = / {t = $3}
-    END {printf "%s %s %.2f\n", t, n, (n > 0 ? (a - b) * 1e6 / hz / n : 0)}' <<<"$out"
+    END {
+      split(b, x, " "); split(a, y, " ")
+      printf "%s %.2f %.2f\n", t, (n > 0 ? (y[1] - x[1]) * 1e6 / hz / n : 0), (n > 0 ? (y[2] - x[2]) / n : 0)
+    }' <<<"$out"
+}
+# System calls per transaction of PID over a 5 s run with strace attached
+# (strace slows the process; the counts per transaction are what is kept):
+# "N recvfrom + N sendto + N epoll_wait = TOTAL", or "–" without strace.
+syscalls() {
+  local pid="$1" trace="$work/strace.$1" out n
+  shift
+  command -v strace >/dev/null || { echo "–"; return; }
+  strace -c -f -q -p "$pid" -o "$trace" 2>/dev/null &
+  local spid=$!
+  sleep 1
+  out=$(pgbench -n -S -c 4 -j 2 -T 5 "$@" 2>/dev/null)
+  kill -INT "$spid" 2>/dev/null
+  wait "$spid" 2>/dev/null || true
+  n=$(awk '/^number of transactions actually processed: / {print $6}' <<<"$out")
+  awk -v n="$n" '
+    $NF == "total" {total = $4}
+    $NF ~ /^(sendto|recvfrom|epoll_wait|write|read|writev|readv)$/ {c[$NF] = $4}
+    END {
+      split("recvfrom sendto read write readv writev epoll_wait", order, " ")
+      s = ""
+      for (i = 1; i <= 7; i++) if (c[order[i]] / n >= 0.05) s = s (s == "" ? "" : " + ") sprintf("%.2f %s", c[order[i]] / n, order[i])
+      printf "%s = %.2f\n", s, total / n
+    }' "$trace"
 }
 conn_ms() { pgbench -n -S -C -c 1 -T 5 "$@" 2>/dev/null | awk '/average connection time/ {print $5; exit}'; }
 
@@ -152,20 +184,21 @@ load_before=$(cut -d' ' -f1 /proc/loadavg)
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 # Columns of $work/runs: direct tps, proxy tps, proxy/direct, proxy µs/tx,
 # pgbouncer tps, pgbouncer/direct, pgbouncer µs/tx, connection ms direct,
-# proxy, pgbouncer (pgbouncer columns "-" when it is not measured).
+# proxy, pgbouncer, context switches per transaction proxy, pgbouncer
+# (pgbouncer columns "-" when it is not measured).
 : >"$work/runs"
 for _ in $(seq "$reps"); do
   read -r d _ _ < <(tps "" "$url")
-  read -r p _ pcpu < <(PGPASSFILE="$passfile" tps "$proxy_pid" "${proxied[@]}")
-  b=- bcpu=- bc=-
+  read -r p pcpu psw < <(PGPASSFILE="$passfile" tps "$proxy_pid" "${proxied[@]}")
+  b=- bcpu=- bc=- bsw=-
   if [ ${#bouncer[@]} -gt 0 ]; then
-    read -r b _ bcpu < <(PGPASSWORD="$pg_password" tps "$bouncer_pid" "${bouncer[@]}")
+    read -r b bcpu bsw < <(PGPASSWORD="$pg_password" tps "$bouncer_pid" "${bouncer[@]}")
   fi
   dc=$(conn_ms "$url")
   pc=$(PGPASSFILE="$passfile" conn_ms "${proxied[@]}")
   [ ${#bouncer[@]} -gt 0 ] && bc=$(PGPASSWORD="$pg_password" conn_ms "${bouncer[@]}")
   br=$([ "$b" = - ] && echo - || awk -v a="$b" -v b="$d" 'BEGIN {print a/b}')
-  echo "$d $p $(awk -v a="$p" -v b="$d" 'BEGIN {print a/b}') $pcpu $b $br $bcpu $dc $pc $bc" | tee -a "$work/runs" >&2
+  echo "$d $p $(awk -v a="$p" -v b="$d" 'BEGIN {print a/b}') $pcpu $b $br $bcpu $dc $pc $bc $psw $bsw" | tee -a "$work/runs" >&2
 done
 col() { awk -v c="$1" '{print $c}' "$work/runs" | median; }
 fixed() { awk -v d="$1" '{printf "%." d "f", $1}'; }
@@ -176,16 +209,21 @@ proxy_ratio=$(col 3 | fixed 2)
 proxy_cpu=$(col 4 | fixed 1)
 direct_conn=$(col 8)
 proxy_conn=$(col 9)
+proxy_switches=$(col 11 | fixed 2)
+proxy_syscalls=$(PGPASSFILE="$passfile" syscalls "$proxy_pid" "${proxied[@]}")
 if [ ${#bouncer[@]} -gt 0 ]; then
   bouncer_tps=$(col 5 | fixed 0)
   bouncer_ratio=$(col 6 | fixed 2)
   bouncer_cpu=$(col 7 | fixed 1)
   bouncer_conn="$(col 10) ms"
+  bouncer_switches=$(col 12 | fixed 2)
+  bouncer_syscalls=$(PGPASSWORD="$pg_password" syscalls "$bouncer_pid" "${bouncer[@]}")
   bouncer_tps_cell="$bouncer_tps (median ratio ${bouncer_ratio}× direct, runs: $(pairs 6))"
   bouncer_cpu_cell="$bouncer_cpu µs"
   bouncer_version=$("$bouncer_bin" --version | head -1)
 else
   bouncer_tps_cell="–" bouncer_cpu_cell="–" bouncer_conn="–" bouncer_version="pgbouncer: –"
+  bouncer_switches="–" bouncer_syscalls="–"
 fi
 
 table=$(cat <<EOT
@@ -193,6 +231,8 @@ table=$(cat <<EOT
 |---|---|---|---|
 | \`pgbench -S -c 4 -j 2 -T $secs\` (scale 10), tps, median of $reps | ${direct_tps%.*} | ${proxy_tps%.*} (median ratio ${proxy_ratio}× direct, runs: $(pairs 3); goal ≥ 0.9×) | ${bouncer_tps_cell} |
 | CPU of the middleman per transaction (utime + stime), median of $reps | – | ${proxy_cpu} µs | ${bouncer_cpu_cell} |
+| context switches of the middleman per transaction (voluntary + involuntary), median of $reps | – | ${proxy_switches} | ${bouncer_switches} |
+| system calls of the middleman per transaction (\`strace -c -f\`, a 5 s run) | – | ${proxy_syscalls} | ${bouncer_syscalls} |
 | connection set-up, \`pgbench -S -C -c 1 -T 5\` average, median of $reps | ${direct_conn} ms | ${proxy_conn} ms | ${bouncer_conn} |
 EOT
 )
