@@ -154,28 +154,47 @@ tps() {
       printf "%s %.2f %.2f\n", t, (n > 0 ? (y[1] - x[1]) * 1e6 / hz / n : 0), (n > 0 ? (y[2] - x[2]) / n : 0)
     }' <<<"$out"
 }
-# System calls per transaction of PID over a 5 s run with strace attached
-# (strace slows the process; the counts per transaction are what is kept):
-# "N recvfrom + N sendto + N epoll_wait = TOTAL", or "–" without strace.
+# System calls per transaction of PID over a 5 s run of its own, counted
+# by `perf stat` on the syscall tracepoints (little overhead), else by
+# `strace -c -f` (which slows the process and lets more events gather per
+# epoll_wait: its epoll_wait count is low): "N recvfrom + N sendto + N
+# epoll_wait = TOTAL (TOOL)", or "–" with neither.
+syscall_counter=
+if perf stat -e raw_syscalls:sys_enter -o /dev/null true 2>/dev/null; then
+  syscall_counter=perf
+elif command -v strace >/dev/null; then
+  syscall_counter=strace
+fi
 syscalls() {
-  local pid="$1" trace="$work/strace.$1" out n
+  local pid="$1" trace="$work/syscalls.$1" out n
   shift
-  command -v strace >/dev/null || { echo "–"; return; }
-  strace -c -f -q -p "$pid" -o "$trace" 2>/dev/null &
+  case "$syscall_counter" in
+    perf) perf stat -x, -e raw_syscalls:sys_enter,syscalls:sys_enter_recvfrom,syscalls:sys_enter_sendto,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_read,syscalls:sys_enter_write \
+            -p "$pid" -o "$trace" 2>/dev/null & ;;
+    strace) strace -c -f -q -p "$pid" -o "$trace" 2>/dev/null & ;;
+    *) echo "–"; return ;;
+  esac
   local spid=$!
   sleep 1
   out=$(pgbench -n -S -c 4 -j 2 -T 5 "$@" 2>/dev/null)
   kill -INT "$spid" 2>/dev/null
   wait "$spid" 2>/dev/null || true
   n=$(awk '/^number of transactions actually processed: / {print $6}' <<<"$out")
-  awk -v n="$n" '
-    $NF == "total" {total = $4}
-    $NF ~ /^(sendto|recvfrom|epoll_wait|write|read|writev|readv)$/ {c[$NF] = $4}
+  awk -v n="$n" -v tool="$syscall_counter" '
+    # perf stat -x,: COUNT,,EVENT,...
+    tool == "perf" && /^[0-9]+,/ {
+      split($0, f, ","); e = f[3]
+      if (e == "raw_syscalls:sys_enter") total = f[1]
+      else { sub(/^syscalls:sys_enter_/, "", e); c[e] = f[1] }
+    }
+    # strace -c: % time, seconds, usecs/call, calls, [errors,] syscall
+    tool == "strace" && $NF == "total" {total = $4}
+    tool == "strace" && $NF ~ /^(sendto|recvfrom|epoll_wait|write|read)$/ {c[$NF] = $4}
     END {
-      split("recvfrom sendto read write readv writev epoll_wait", order, " ")
+      split("recvfrom sendto read write epoll_wait", order, " ")
       s = ""
-      for (i = 1; i <= 7; i++) if (c[order[i]] / n >= 0.05) s = s (s == "" ? "" : " + ") sprintf("%.2f %s", c[order[i]] / n, order[i])
-      printf "%s = %.2f\n", s, total / n
+      for (i = 1; i <= 5; i++) if (c[order[i]] / n >= 0.05) s = s (s == "" ? "" : " + ") sprintf("%.2f %s", c[order[i]] / n, order[i])
+      printf "%s = %.2f (%s)\n", s, total / n, tool
     }' "$trace"
 }
 conn_ms() { pgbench -n -S -C -c 1 -T 5 "$@" 2>/dev/null | awk '/average connection time/ {print $5; exit}'; }
@@ -232,7 +251,7 @@ table=$(cat <<EOT
 | \`pgbench -S -c 4 -j 2 -T $secs\` (scale 10), tps, median of $reps | ${direct_tps%.*} | ${proxy_tps%.*} (median ratio ${proxy_ratio}× direct, runs: $(pairs 3); goal ≥ 0.9×) | ${bouncer_tps_cell} |
 | CPU of the middleman per transaction (utime + stime), median of $reps | – | ${proxy_cpu} µs | ${bouncer_cpu_cell} |
 | context switches of the middleman per transaction (voluntary + involuntary), median of $reps | – | ${proxy_switches} | ${bouncer_switches} |
-| system calls of the middleman per transaction (\`strace -c -f\`, a 5 s run) | – | ${proxy_syscalls} | ${bouncer_syscalls} |
+| system calls of the middleman per transaction (a 5 s run of its own) | – | ${proxy_syscalls} | ${bouncer_syscalls} |
 | connection set-up, \`pgbench -S -C -c 1 -T 5\` average, median of $reps | ${direct_conn} ms | ${proxy_conn} ms | ${bouncer_conn} |
 EOT
 )
