@@ -271,7 +271,9 @@ section = ("## proxy\n\n`benches/proxy.sh` on " + datetime.date.today().isoforma
            "alternating; load average " + load_before + " before, " + load_after + " at the end. Through the proxy, each new "
            "connection is: local md5 check, the sandbox password read again, a new upstream connection with SCRAM-SHA-256; "
            "pgbouncer keeps its server connections, so its set-up time is the client side only. CPU per transaction is the "
-           "middleman process's utime + stime over the run (/proc/PID/stat) divided by the transactions pgbench counted.\n\n"
+           "middleman process's utime + stime over the run (/proc/PID/stat) divided by the transactions pgbench counted. "
+           "Where the proxy's time per round trip goes, and why neither middleman gets near 0.9× on this machine: "
+           "[docs/proxy.md](proxy.md#throughput).\n\n"
            + table + "\n\n" + (note + "\n\n" if note else ""))
 pattern = re.compile(r"^## proxy\n.*?(?=^## |\Z)", re.S | re.M)
 text = pattern.sub(lambda _: section, text, count=1) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
