@@ -43,11 +43,11 @@ if ! command -v pgbouncer >/dev/null; then
       { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgbouncer >/dev/null 2>&1; } || true
   fi
   command -v pgbouncer >/dev/null ||
-    bouncer_note="pgbouncer not measured: not installed (and apt-get unavailable or not root)"
+    bouncer_note="pgbouncer not measured: not found on PATH (and not installable here with apt-get, which needs root)"
 fi
 bouncer_bin=$(command -v pgbouncer || true)
-if [ -z "$bouncer_note" ] && [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
-  bouncer_note="pgbouncer not measured: it refuses to run as root and there is no postgres user"
+if [ -z "$bouncer_note" ] && [ "$(id -u)" = 0 ] && ! { id postgres >/dev/null 2>&1 && command -v setpriv >/dev/null; }; then
+  bouncer_note="pgbouncer not measured: it refuses to run as root, and there is no postgres user or no setpriv to run it as that user"
 fi
 
 work=$(mktemp -d)
