@@ -41,6 +41,10 @@ if ! command -v pgbouncer >/dev/null; then
     echo "installing pgbouncer (apt-get)…" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgbouncer >/dev/null 2>&1 ||
       { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgbouncer >/dev/null 2>&1; } || true
+    # Only the binary is wanted: the package's own service (port 6432) stays off.
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+      systemctl disable --now pgbouncer >/dev/null 2>&1 || true
+    fi
   fi
   command -v pgbouncer >/dev/null ||
     bouncer_note="pgbouncer not measured: not found on PATH (and not installable here with apt-get, which needs root)"
