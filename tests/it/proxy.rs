@@ -950,3 +950,68 @@ async fn idle_clients_are_closed_after_the_idle_timeout() {
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
 }
+
+/// An MFA role: the proxy starts on the cached role session (no code, no
+/// terminal); when that session is gone, a new client is told, as a
+/// PostgreSQL error, that an MFA code is needed and how to give one, and
+/// the proxy keeps serving: once the session is cached again, the next
+/// client's connection goes upstream with a token, with no restart.
+#[tokio::test]
+async fn mfa_needed_again_reaches_the_client_without_a_terminal() {
+    let moto = crate::testkit::moto().unwrap();
+    let env = TestEnv::with_moto(&moto);
+    let (port, mut tokens) = token_catcher(env.path()).await;
+    env.write(
+        "dbtool.toml",
+        &format!(
+            "region = \"eu-west-2\"\n[environments.prod]\nhost = \"127.0.0.1\"\nport = {port}\ndatabase = \"app\"\nauth = \"iam\"\nsslmode = \"require\"\n\
+             [environments.prod.roles.readonly]\nuser = \"readonly\"\nrole_arn = \"arn:aws:iam::123456789012:role/db-readonly\"\nmfa_serial = \"arn:aws:iam::123456789012:mfa/alice\"\nduration = \"1h\"\n"
+        ),
+    );
+    let cache_session = || {
+        let out = env
+            .cmd()
+            .args(["env", "prod", "--role", "readonly", "--mfa-code", "123456"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    cache_session();
+    let proxy = Proxy::start(&env, &["prod", "--role", "readonly"]);
+    let cfg = proxy.pg_config("app");
+    let err = connect(&cfg).await.unwrap_err();
+    let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
+    assert!(db.message().contains("token recorded"), "{}", db.message());
+    let token = tokio::time::timeout(Duration::from_secs(5), tokens.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(token.contains("DBUser=readonly"), "{token}");
+
+    let out = env.cmd().arg("logout").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = connect(&cfg).await.unwrap_err();
+    let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
+    let told = format!("{} {}", db.message(), db.hint().unwrap_or_default());
+    assert!(
+        told.contains("an MFA code is needed for arn:aws:iam::123456789012:mfa/alice"),
+        "{told}"
+    );
+    assert!(told.contains("--mfa-code"), "{told}");
+    assert!(
+        tokens.try_recv().is_err(),
+        "nothing may go upstream without credentials"
+    );
+
+    cache_session();
+    let err = connect(&cfg).await.unwrap_err();
+    let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
+    assert!(db.message().contains("token recorded"), "{}", db.message());
+    tokio::time::timeout(Duration::from_secs(5), tokens.recv())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut proxy = proxy;
+    let (_, log) = proxy.stop();
+    assert!(!log.contains("123456"), "{log}");
+}
