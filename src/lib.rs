@@ -49,8 +49,14 @@ pub fn main_entry() -> i32 {
     let printer = Printer::new(g.quiet, g.verbose, g.color, g.output_format, g.no_progress);
     // `proxy` relays bytes between sockets: on one thread its wake-ups stay
     // on that thread (no cross-thread hand-offs per message); anything that
-    // may block (an MFA prompt) runs on the blocking pool.
-    let mut builder = if matches!(cli.command, crate::cli::Command::Proxy(_)) {
+    // may block (an MFA prompt) runs on the blocking pool. An offline
+    // `migrate lint` awaits nothing: no worker threads to start.
+    let one_thread = match &cli.command {
+        crate::cli::Command::Proxy(_) => true,
+        crate::cli::Command::Migrate(m) => m.is_offline_lint(),
+        _ => false,
+    };
+    let mut builder = if one_thread {
         tokio::runtime::Builder::new_current_thread()
     } else {
         let mut b = tokio::runtime::Builder::new_multi_thread();

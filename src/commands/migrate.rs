@@ -32,6 +32,15 @@ pub struct MigrateArgs {
     pub opts: Box<MigrateOpts>,
 }
 
+impl MigrateArgs {
+    /// `migrate lint` without `--trace`: files only, no connection, nothing
+    /// concurrent on the async runtime (the files are parsed on threads of
+    /// its own), so it needs no runtime worker threads.
+    pub fn is_offline_lint(&self) -> bool {
+        matches!(&self.command, Some(MigrateCommand::Lint(l)) if !l.trace)
+    }
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum MigrateCommand {
     /// Apply pending migrations (the default)
