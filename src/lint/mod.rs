@@ -385,10 +385,14 @@ pub fn lint_run_in_order<E: Send>(
                     pending.insert(i, r);
                     continue;
                 }
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                if i < count {
-                    pending.insert(i, load(i).map(prepare));
-                    continue;
+                // Within the window, as the workers: while a worker holds
+                // `want`, this thread must not run ahead without bound.
+                if next.load(Ordering::SeqCst) < (want + window).min(count) {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i < count {
+                        pending.insert(i, load(i).map(prepare));
+                        continue;
+                    }
                 }
                 match rx.recv() {
                     Ok((i, r)) => {
