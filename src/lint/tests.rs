@@ -730,6 +730,38 @@ fn parallel_linting_keeps_order_and_schema_context() {
     }
 }
 
+/// Files are read at most a window ahead of the rules, even while one
+/// slow file holds the rules up (the thread running them prepares files
+/// too, and must not run ahead of that file without bound).
+#[test]
+fn lint_in_order_reads_a_bounded_window_ahead() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let loaded = AtomicUsize::new(0);
+    let threads = 2;
+    let mut max_ahead = 0;
+    lint_in_order(
+        40,
+        |i| {
+            if i == 1 {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            loaded.fetch_add(1, Ordering::SeqCst);
+            Ok::<_, String>(Source {
+                file: format!("V{i}.sql"),
+                text: "SELECT 1;".into(),
+                execute_in_transaction: None,
+            })
+        },
+        &LintOptions::default(),
+        threads,
+        |i, _| max_ahead = max_ahead.max(loaded.load(Ordering::SeqCst) - (i + 1)),
+    )
+    .unwrap();
+    assert_eq!(loaded.load(Ordering::SeqCst), 40);
+    // The window (threads + 1) plus a file in hand per thread.
+    assert!(max_ahead <= 2 * threads + 1, "read {max_ahead} files ahead");
+}
+
 #[test]
 fn odd_inputs_do_not_panic() {
     let inputs = [
