@@ -351,10 +351,21 @@ async fn interrupted_dump_leaves_no_file() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // pg_dump writes beside the output (polled: a loaded machine may show
+    // the waiting session before the directory listing shows the file).
+    let start = Instant::now();
+    while partials(&db.env.work).len() != 1 && start.elapsed() < Duration::from_secs(20) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(
         partials(&db.env.work).len(),
         1,
-        "pg_dump writes beside the output"
+        "pg_dump writes beside the output: {:?}",
+        std::fs::read_dir(&db.env.work)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect::<Vec<_>>()
     );
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
