@@ -346,11 +346,6 @@ pub fn lint_run_in_order<E: Send>(
     let done = Mutex::new(0usize);
     let moved = Condvar::new();
     let abort = AtomicBool::new(false);
-    let wake_all = || {
-        // Under the lock, so no worker misses the wake-up.
-        drop(done.lock().unwrap_or_else(|e| e.into_inner()));
-        moved.notify_all();
-    };
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<Prepared, E>)>(window);
         // The calling thread is one of the `threads`: it runs the rules and,
@@ -411,7 +406,9 @@ pub fn lint_run_in_order<E: Send>(
                 Ok(p) => each(want, check(want, &p)),
                 Err(e) => {
                     abort.store(true, Ordering::SeqCst);
-                    wake_all();
+                    // Under the lock, so no worker misses the wake-up.
+                    drop(done.lock().unwrap_or_else(|e| e.into_inner()));
+                    moved.notify_all();
                     return Err(e);
                 }
             }
@@ -860,9 +857,7 @@ fn expand_alias_known(id: &str) -> bool {
 /// Exit status for a set of findings: failure when any is an error (or a
 /// warning with `deny_warnings`).
 pub fn has_failures(findings: &[Finding], deny_warnings: bool) -> bool {
-    findings.iter().any(|f| {
-        f.severity == Severity::Error || (deny_warnings && f.severity == Severity::Warning)
-    })
+    report::Tally::of(findings).fails(deny_warnings)
 }
 
 /// The relations a migration will lock and the strongest mode on each, from

@@ -58,6 +58,12 @@ pub struct Tally {
 }
 
 impl Tally {
+    pub fn of(findings: &[Finding]) -> Tally {
+        let mut t = Tally::default();
+        t.add(findings);
+        t
+    }
+
     pub fn add(&mut self, findings: &[Finding]) {
         for f in findings {
             match f.severity {
@@ -68,7 +74,7 @@ impl Tally {
         }
     }
 
-    /// "2 errors, 1 warning, 0 notes in 3 files" (as [`summary`]).
+    /// "2 errors, 1 warning, 0 notes in 3 files".
     pub fn summary(&self, files: usize) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         format!(
@@ -80,7 +86,7 @@ impl Tally {
         )
     }
 
-    /// Whether the run fails (as [`super::has_failures`]).
+    /// Whether the run fails: any error, or a warning with `deny_warnings`.
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.errors > 0 || (deny_warnings && self.warnings > 0)
     }
@@ -159,15 +165,7 @@ impl<W: std::io::Write> Stream<W> {
 
 /// A one-line summary: "2 errors, 1 warning in 3 files".
 pub fn summary(findings: &[Finding], files: usize) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}, {} in {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "note"),
-        plural(files, "file")
-    )
+    Tally::of(findings).summary(files)
 }
 
 /// `file:line:col: error: message [rule]`, one per line.

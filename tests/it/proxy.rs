@@ -660,6 +660,27 @@ async fn token_catcher(
     (port, rx)
 }
 
+/// Connects through the proxy to a [`token_catcher`] upstream: the
+/// upstream's refusal reaches the client, naming where it came from; returns
+/// the token the upstream received.
+async fn token_sent_upstream(
+    cfg: &tokio_postgres::Config,
+    tokens: &mut tokio::sync::mpsc::UnboundedReceiver<String>,
+) -> String {
+    let err = connect(cfg).await.unwrap_err();
+    let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
+    assert!(
+        db.message()
+            .contains("refused the connection: token recorded"),
+        "{}",
+        db.message()
+    );
+    tokio::time::timeout(Duration::from_secs(5), tokens.recv())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn every_iam_connection_carries_a_token_minted_for_it() {
     let moto = crate::testkit::moto().unwrap();
@@ -675,20 +696,7 @@ async fn every_iam_connection_carries_a_token_minted_for_it() {
     let cfg = proxy.pg_config("app");
     let mut seen = Vec::new();
     for _ in 0..2 {
-        let err = connect(&cfg).await.unwrap_err();
-        // The upstream's refusal reaches the client, naming where it came from.
-        let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
-        assert!(
-            db.message()
-                .contains("refused the connection: token recorded"),
-            "{}",
-            db.message()
-        );
-        let token = tokio::time::timeout(Duration::from_secs(5), tokens.recv())
-            .await
-            .unwrap()
-            .unwrap();
-        seen.push(token);
+        seen.push(token_sent_upstream(&cfg, &mut tokens).await);
         // X-Amz-Date has second resolution.
         tokio::time::sleep(Duration::from_millis(1100)).await;
     }
@@ -979,13 +987,7 @@ async fn mfa_needed_again_reaches_the_client_without_a_terminal() {
     cache_session();
     let proxy = Proxy::start(&env, &["prod", "--role", "readonly"]);
     let cfg = proxy.pg_config("app");
-    let err = connect(&cfg).await.unwrap_err();
-    let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
-    assert!(db.message().contains("token recorded"), "{}", db.message());
-    let token = tokio::time::timeout(Duration::from_secs(5), tokens.recv())
-        .await
-        .unwrap()
-        .unwrap();
+    let token = token_sent_upstream(&cfg, &mut tokens).await;
     assert!(token.contains("DBUser=readonly"), "{token}");
 
     let out = env.cmd().arg("logout").output().unwrap();
@@ -1004,13 +1006,7 @@ async fn mfa_needed_again_reaches_the_client_without_a_terminal() {
     );
 
     cache_session();
-    let err = connect(&cfg).await.unwrap_err();
-    let db = err.as_db_error().unwrap_or_else(|| panic!("{err:?}"));
-    assert!(db.message().contains("token recorded"), "{}", db.message());
-    tokio::time::timeout(Duration::from_secs(5), tokens.recv())
-        .await
-        .unwrap()
-        .unwrap();
+    token_sent_upstream(&cfg, &mut tokens).await;
     let mut proxy = proxy;
     let (_, log) = proxy.stop();
     assert!(!log.contains("123456"), "{log}");
